@@ -1,0 +1,54 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+export type ProviderErrorKind =
+	| 'auth'
+	| 'rateLimited'
+	| 'quotaExhausted'
+	| 'notFound'
+	| 'invalidRequest'
+	| 'server'
+	| 'network'
+	/** A write whose answer was lost: it may or may not have happened, so it is not re-sent. */
+	| 'outcomeUnknown';
+
+export interface ProviderErrorDetails {
+	provider: string;
+	kind: ProviderErrorKind;
+	message: string;
+	description?: string;
+	status?: number;
+	/** The provider's error body, already masked. */
+	body?: unknown;
+	itemIndex?: number;
+}
+
+/**
+ * A NodeApiError that also says what kind of failure it was, so callers can decide: the
+ * enrichment waterfall moves on after `quotaExhausted`, the HaloPSA sync reconciles after
+ * `outcomeUnknown`. It is built from masked facts only, never from the raw request error.
+ */
+export class ProviderApiError extends NodeApiError {
+	readonly kind: ProviderErrorKind;
+	readonly provider: string;
+	readonly status?: number;
+
+	constructor(node: INode, details: ProviderErrorDetails) {
+		const response: JsonObject = { message: details.message, provider: details.provider, kind: details.kind };
+		if (details.status !== undefined) response.httpCode = String(details.status);
+		if (details.body !== undefined) response.body = details.body as JsonObject;
+		super(node, response, {
+			message: details.message,
+			description: details.description,
+			httpCode: details.status !== undefined ? String(details.status) : undefined,
+			itemIndex: details.itemIndex,
+		});
+		this.kind = details.kind;
+		this.provider = details.provider;
+		this.status = details.status;
+	}
+}
+
+export function isProviderApiError(error: unknown, kind?: ProviderErrorKind): error is ProviderApiError {
+	return error instanceof ProviderApiError && (kind === undefined || error.kind === kind);
+}

@@ -1,0 +1,236 @@
+import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { describeFailure, normalizeHeaders, wasNeverSent } from './failure';
+import type { Failure } from './failure';
+import { ProviderApiError } from './provider-error';
+import type { ProviderErrorKind } from './provider-error';
+import { readRateLimitSignal } from './rate-limit-headers';
+import { limiterFor } from './rate-limiter';
+import { backoffDelay, resolveRetryPolicy } from './retry-policy';
+import { collectSecrets, maskDeep, maskSecrets } from './secrets';
+import type {
+	FailureKind,
+	ProviderProfile,
+	ProviderRequest,
+	ProviderResponse,
+	RequestOptions,
+	RetryPolicy,
+	TransportContext,
+} from './types';
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Credentials are read once per n8n context and credential type, not once per request. */
+const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+async function credentialsFor(
+	ctx: TransportContext,
+	profile: ProviderProfile,
+	itemIndex: number | undefined,
+): Promise<ICredentialDataDecryptedObject> {
+	let perContext = credentialCache.get(ctx);
+	if (perContext === undefined) {
+		perContext = new Map();
+		credentialCache.set(ctx, perContext);
+	}
+	let pending = perContext.get(profile.credentialType);
+	if (pending === undefined) {
+		pending = ctx.getCredentials<ICredentialDataDecryptedObject>(profile.credentialType, itemIndex);
+		perContext.set(profile.credentialType, pending);
+		pending.catch(() => perContext?.delete(profile.credentialType));
+	}
+	return await pending;
+}
+
+function limiterKey(ctx: TransportContext, profile: ProviderProfile, bucket: string): string {
+	const credentialId = ctx.getNode().credentials?.[profile.credentialType]?.id ?? 'unsaved';
+	return `${profile.credentialType}:${credentialId}:${bucket}`;
+}
+
+function kindOfStatus(status: number | undefined): FailureKind {
+	if (status === undefined) return 'transient';
+	if (status === 429) return 'rateLimited';
+	if (status === 408 || status === 425 || status >= 500) return 'transient';
+	return 'fatal';
+}
+
+function errorKindOf(failure: Failure, kind: FailureKind): ProviderErrorKind {
+	if (kind === 'quotaExhausted') return 'quotaExhausted';
+	if (kind === 'rateLimited') return 'rateLimited';
+	const status = failure.status;
+	if (status === undefined) return 'network';
+	if (status === 401 || status === 403) return 'auth';
+	if (status === 404) return 'notFound';
+	if (status >= 500) return 'server';
+	return 'invalidRequest';
+}
+
+const HINTS: Partial<Record<ProviderErrorKind, string>> = {
+	auth: 'The provider refused the credential. Open the credential, check its values and use "Test connection".',
+	rateLimited: "The provider's rate limit was still exceeded after waiting as it asked. Run again later or lower the batch size.",
+	quotaExhausted: 'The plan quota or credits for this provider are used up. Add credits or wait for the quota to reset.',
+	outcomeUnknown:
+		'The connection failed after the request was sent, so it may have been carried out. It was not sent again, to avoid a duplicate.',
+	network: 'The provider could not be reached. Check the base URL in the credential and the network.',
+	server: 'The provider answered with a server error on every attempt.',
+};
+
+/**
+ * Socket failures in words. n8n replaces any error message containing a raw socket code with a
+ * generic sentence, which would drop the provider, the attempts and the item from it.
+ */
+const WIRE_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was dropped',
+	EPIPE: 'the connection was dropped',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+};
+
+function describeWireFailure(failure: Failure): string {
+	return (failure.code !== undefined ? WIRE_FAILURES[failure.code] : undefined) ?? 'the request failed before an answer arrived';
+}
+
+interface Decision {
+	/** Milliseconds to wait before the next attempt; undefined means give up. */
+	retryInMs?: number;
+	kind: ProviderErrorKind;
+	reason?: string;
+}
+
+function decide(
+	failure: Failure,
+	profile: ProviderProfile,
+	idempotent: boolean,
+	attempt: number,
+	policy: RetryPolicy,
+	now: number,
+): Decision {
+	const failureKind =
+		(failure.status !== undefined ? profile.classify?.(failure.status, failure.body) : undefined) ??
+		kindOfStatus(failure.status);
+	const kind = errorKindOf(failure, failureKind);
+	const attemptsLeft = attempt < policy.maxAttempts;
+
+	if (failureKind === 'rateLimited') {
+		const resumeAt = readRateLimitSignal(failure.headers, now).resumeAt;
+		const wait = resumeAt !== undefined ? resumeAt - now : backoffDelay(attempt, policy);
+		if (wait > policy.maxRetryAfterMs) {
+			return { kind, reason: `it asked to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s allowed` };
+		}
+		return attemptsLeft ? { kind, retryInMs: Math.max(0, wait) } : { kind };
+	}
+	if (failureKind !== 'transient') return { kind };
+	if (!idempotent && !wasNeverSent(failure)) return { kind: 'outcomeUnknown' };
+	return attemptsLeft ? { kind, retryInMs: backoffDelay(attempt, policy) } : { kind };
+}
+
+function buildError(
+	ctx: TransportContext,
+	profile: ProviderProfile,
+	failure: Failure,
+	decision: Decision,
+	secrets: string[],
+	attempts: number,
+	itemIndex: number | undefined,
+): ProviderApiError {
+	const providerMessage = failure.status === undefined ? describeWireFailure(failure) : (profile.errorMessage(failure.body) ?? failure.message);
+	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
+	const item = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
+	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const hint = [HINTS[decision.kind], decision.reason ? `The provider ${decision.reason}.` : undefined, failure.code ? `Socket error: ${failure.code}.` : undefined]
+		.filter(Boolean)
+		.join(' ');
+	return new ProviderApiError(ctx.getNode(), {
+		provider: profile.name,
+		kind: decision.kind,
+		status: failure.status,
+		message: maskSecrets(`${profile.name}: ${providerMessage}${status}${tried}${item}`, secrets),
+		description: hint ? maskSecrets(hint, secrets) : undefined,
+		body: failure.body === undefined ? undefined : maskDeep(failure.body, secrets),
+		itemIndex,
+	});
+}
+
+function httpOptions(profile: ProviderProfile, credentials: ICredentialDataDecryptedObject, request: ProviderRequest): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		json: true,
+		returnFullResponse: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		headers: { accept: 'application/json', ...(request.headers ?? {}) },
+	};
+	const baseURL = profile.baseUrl(credentials);
+	if (baseURL !== undefined) options.baseURL = baseURL.replace(/\/+$/, '');
+	if (request.qs !== undefined) options.qs = compactQuery(request.qs);
+	if (request.body !== undefined) options.body = request.body;
+	return options;
+}
+
+/** Empty filters are left out rather than sent as `?title=`, which some APIs read as "match empty". */
+function compactQuery(qs: NonNullable<ProviderRequest['qs']>): NonNullable<ProviderRequest['qs']> {
+	return Object.fromEntries(
+		Object.entries(qs).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)),
+	);
+}
+
+/**
+ * The one way this package calls a provider: n8n's authenticated request helper (so n8n applies
+ * and renews the credential), paced under the provider's published limits, retried with
+ * backoff where that is safe, and failing with a masked ProviderApiError that names the item.
+ */
+export async function providerRequest<T = unknown>(
+	ctx: TransportContext,
+	profile: ProviderProfile,
+	request: ProviderRequest,
+	options: RequestOptions = {},
+): Promise<ProviderResponse<T>> {
+	const policy = resolveRetryPolicy(options.retry);
+	const credentials = await credentialsFor(ctx, profile, options.itemIndex);
+	const secrets = collectSecrets(credentials);
+	const bucket = request.bucket ?? 'default';
+	const limiter = limiterFor(limiterKey(ctx, profile, bucket), profile.limits[bucket] ?? profile.limits.default ?? []);
+	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+
+	for (let attempt = 1; ; attempt++) {
+		await limiter.acquire();
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				profile.credentialType,
+				httpOptions(profile, credentials, request),
+			)) as IN8nHttpFullResponse;
+			const headers = normalizeHeaders(response.headers);
+			limiter.observe(readRateLimitSignal(headers));
+			return { status: response.statusCode, headers, body: response.body as T };
+		} catch (error) {
+			const failure = describeFailure(error);
+			limiter.observe(readRateLimitSignal(failure.headers));
+			if (failure.status !== undefined && request.acceptStatuses?.includes(failure.status)) {
+				return { status: failure.status, headers: failure.headers, body: failure.body as T };
+			}
+			const decision = decide(failure, profile, idempotent, attempt, policy, Date.now());
+			if (decision.retryInMs === undefined) {
+				throw buildError(ctx, profile, failure, decision, secrets, attempt, options.itemIndex);
+			}
+			await sleep(decision.retryInMs);
+		}
+	}
+}
+
+/** The body alone, for the common case. */
+export async function providerJson<T = unknown>(
+	ctx: TransportContext,
+	profile: ProviderProfile,
+	request: ProviderRequest,
+	options?: RequestOptions,
+): Promise<T> {
+	return (await providerRequest<T>(ctx, profile, request, options)).body;
+}

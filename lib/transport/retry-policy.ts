@@ -1,0 +1,23 @@
+import type { RetryPolicy } from './types';
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: 120_000,
+};
+
+/**
+ * Exponential backoff with full jitter: spreading retries randomly over the whole interval
+ * keeps many workers that failed together from retrying together.
+ */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(random() * ceiling);
+}
+
+export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolicy {
+	const policy = { ...DEFAULT_RETRY_POLICY, ...(overrides ?? {}) };
+	policy.maxAttempts = Math.max(1, Math.floor(policy.maxAttempts));
+	return policy;
+}

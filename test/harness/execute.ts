@@ -1,0 +1,99 @@
+import { ExecuteContext } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type {
+	IExecuteData,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRunExecutionData,
+	ITaskDataConnections,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import type { TestCredentialsHelper } from './credentials-helper';
+
+export const PACKAGE_NAME = 'n8n-nodes-halopsa-b2b';
+
+export interface ExecuteOptions {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials?: Record<string, INodeCredentialsDetails>;
+	helper: TestCredentialsHelper;
+	input?: INodeExecutionData[];
+	mode?: WorkflowExecuteMode;
+	nodeName?: string;
+	/** Raw settings n8n keeps on a node (continueOnFail is `onError: 'continueRegularOutput'`). */
+	continueOnFail?: boolean;
+}
+
+function nodeTypesFor(nodeType: INodeType): INodeTypes {
+	return { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+}
+
+function additionalDataFor(helper: TestCredentialsHelper, parameters: INodeParameters): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: helper,
+		restApiUrl: '',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		currentNodeParameters: parameters,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** n8n-core's real ExecuteContext around one node, the way n8n runs a node in a workflow. */
+export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
+	const { nodeType, helper } = options;
+	const version = nodeType.description.version;
+	const node: INode = {
+		id: 'node-under-test',
+		name: options.nodeName ?? nodeType.description.displayName ?? 'Node',
+		type: `${PACKAGE_NAME}.${nodeType.description.name}`,
+		typeVersion: Array.isArray(version) ? version[version.length - 1] : (version ?? 1),
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: options.credentials,
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+	});
+	const input = options.input ?? [{ json: {} }];
+	const inputData: ITaskDataConnections = { main: [input] };
+	const executeData: IExecuteData = { node, data: inputData, source: null };
+	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	return new ExecuteContext(
+		workflow,
+		workflow.getNode(node.name) ?? node,
+		additionalDataFor(helper, options.parameters),
+		options.mode ?? 'manual',
+		runExecutionData,
+		0,
+		input,
+		inputData,
+		executeData,
+		[],
+	);
+}
+
+/** Runs a node's `execute` in a real ExecuteContext and returns its outputs. */
+export async function runNode(options: ExecuteOptions): Promise<INodeExecutionData[][]> {
+	const context = createExecuteContext(options);
+	if (options.nodeType.execute === undefined) throw new Error(`${options.nodeType.description.name} has no execute method`);
+	return (await options.nodeType.execute.call(context)) as INodeExecutionData[][];
+}
