@@ -94,7 +94,8 @@ const WIRE_FAILURES: Record<string, string> = {
 };
 
 function describeWireFailure(failure: Failure): string {
-	return (failure.code !== undefined ? WIRE_FAILURES[failure.code] : undefined) ?? 'the request failed before an answer arrived';
+	// A credential's own login error carries its code (e.g. Thrio's SERVICE_UNAVAILABLE) and a message written for the user.
+	return (failure.code !== undefined ? WIRE_FAILURES[failure.code] : undefined) ?? failure.message;
 }
 
 interface Decision {
@@ -144,7 +145,7 @@ function buildError(
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const item = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const hint = [HINTS[decision.kind], decision.reason ? `The provider ${decision.reason}.` : undefined, failure.code ? `Socket error: ${failure.code}.` : undefined]
+	const hint = [HINTS[decision.kind], decision.reason ? `The provider ${decision.reason}.` : undefined, failure.code !== undefined && WIRE_FAILURES[failure.code] !== undefined ? `Socket error: ${failure.code}.` : undefined]
 		.filter(Boolean)
 		.join(' ');
 	return new ProviderApiError(ctx.getNode(), {

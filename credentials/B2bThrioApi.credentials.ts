@@ -1,0 +1,171 @@
+/**
+ * Thrio / Nextiva Contact Center. The login endpoint and the error codes follow seed 002; the HTTP shape
+ * (GET with Basic auth, answer `{token, location}`) follows Thrio's public clients, since seed 002 only
+ * names the endpoint. Unlike seed 002 this never uses a refresh token: see preAuthentication.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { readTrimmed, readVerbatim } from '../lib/auth/fields';
+import type { LoginContext } from '../lib/auth/login';
+import { CredentialLoginError, loginRequest, requireLoginField } from '../lib/auth/login';
+import {
+	applyThrioAuthentication,
+	basicAuthorization,
+	normalizeThrioLocation,
+	thrioLoginErrorCode,
+} from '../lib/auth/thrio';
+import { joinUrl } from '../lib/auth/urls';
+
+const THRIO_LOGIN: LoginContext = {
+	provider: 'Thrio',
+	operation: 'login',
+	credentialFields: 'Username and Password',
+	urlField: 'Login URL',
+	errorCode: thrioLoginErrorCode,
+	missingTokenCode: 'NO_ACCESS_TOKEN',
+};
+
+export class B2bThrioApi implements ICredentialType {
+	name = 'b2bThrioApi';
+
+	displayName = 'Thrio (B2B) API';
+
+	icon: Icon = 'file:icons/thrio.svg';
+
+	documentationUrl = 'https://help.thrio.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Login URL',
+			name: 'loginUrl',
+			type: 'string',
+			default: 'https://login.thrio.com',
+			description:
+				'Where Thrio issues tokens. The login answers with the API host of your tenant, so this is the only URL most accounts need. Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The username you sign in to the Thrio / Nextiva contact center with. A dedicated API user with the authorities your workflows need is best.',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: {
+				password: true,
+			},
+			default: '',
+			required: true,
+			description: 'The contact-center password of that user.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://yourcluster.thrio.io',
+			description:
+				'Leave empty to use the API host the login returns. Set it to force a host: an on-premise host, a regional cluster or the local sandbox.',
+		},
+		{
+			displayName: 'Authorization Prefix',
+			name: 'authorizationPrefix',
+			type: 'options',
+			options: [
+				{
+					name: 'None (Raw Token)',
+					value: 'none',
+				},
+				{
+					name: 'Bearer',
+					value: 'bearer',
+				},
+			],
+			default: 'none',
+			description:
+				'How the token goes into the Authorization header. Thrio takes the raw token; choose Bearer only if a gateway in front of Thrio asks for it.',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'hidden',
+			typeOptions: {
+				expirable: true,
+				password: true,
+			},
+			default: '',
+		},
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	/**
+	 * Always a full login with the password, never Thrio's token-refresh endpoint: n8n calls this after a
+	 * 401, when the old token is already dead and cannot buy a new one, and the password is at hand.
+	 */
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const answer = await loginRequest(
+			this,
+			{
+				method: 'GET',
+				url: joinUrl(readTrimmed(credentials, 'loginUrl'), '/provider/token-with-authorities'),
+				headers: {
+					Authorization: basicAuthorization(
+						readTrimmed(credentials, 'username'),
+						readVerbatim(credentials, 'password'),
+					),
+				},
+			},
+			THRIO_LOGIN,
+		);
+		const token = requireLoginField(answer, 'token', THRIO_LOGIN);
+		const location = normalizeThrioLocation(
+			typeof answer.location === 'string' ? answer.location : '',
+		);
+		if (location === '' && readTrimmed(credentials, 'apiBaseUrl') === '') {
+			throw new CredentialLoginError(
+				'AUTHENTICATION_FAILED: Thrio login answered without "location"; set API Base URL to the API host of your tenant.',
+				{ code: 'AUTHENTICATION_FAILED' },
+			);
+		}
+		return { token, location };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return applyThrioAuthentication(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.loginUrl}}',
+			url: '/data/api/types/contact',
+			qs: {
+				rows: 1,
+			},
+		},
+	};
+}
