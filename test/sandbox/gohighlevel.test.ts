@@ -1,0 +1,163 @@
+import type { AxiosInstance } from 'axios';
+import { SANDBOX_CREDENTIALS } from './defaults';
+import { startSandbox, type Sandbox } from './server';
+import { client } from './test-client';
+
+const ghl = SANDBOX_CREDENTIALS.goHighLevel;
+const locationId = ghl.locationId;
+
+describe('GoHighLevel sandbox', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(() => sandbox.stop());
+	beforeEach(() => sandbox.reset());
+
+	const v2 = (): AxiosInstance => client(sandbox.baseUrl('goHighLevelV2'), { authorization: `Bearer ${ghl.privateIntegrationToken}`, version: '2021-07-28' });
+	const session = (token: string): AxiosInstance => client(sandbox.baseUrl('goHighLevelSession'), { 'token-id': token, version: '2021-07-28' });
+
+	describe('session auth (seed 001)', () => {
+		it('logs in with email and password; refuses wrong ones', async () => {
+			const login = await client(sandbox.baseUrl('goHighLevelLogin')).post('/login', { email: ghl.email, password: ghl.password });
+			expect(login.status).toBe(200);
+			expect((await session(login.data.token).get('/users/me')).data).toMatchObject({ email: ghl.email, locationId });
+			expect((await client(sandbox.baseUrl('goHighLevelLogin')).post('/login', { email: ghl.email, password: 'x' })).status).toBe(401);
+		});
+
+		it('needs token-id and version headers', async () => {
+			const { data } = await client(`${sandbox.url}/_sandbox`).post('/ghl/session');
+			expect((await session(data.tokenId).get('/users/me')).status).toBe(200);
+			const noVersion = await client(sandbox.baseUrl('goHighLevelSession'), { 'token-id': data.tokenId }).get('/users/me');
+			expect(noVersion.status).toBe(400);
+			expect((await session('forged.jwt.token').get('/users/me')).status).toBe(401);
+		});
+
+		it('renews a token with /token/update: the old one dies; an expired one within the grace still renews', async () => {
+			const first = sandbox.goHighLevel.issueSessionToken();
+			const renewed = await session(first).post('/token/update');
+			expect(renewed.data.tokenId).toEqual(expect.any(String));
+			expect((await session(first).get('/users/me')).status).toBe(401);
+			expect((await session(first).post('/token/update')).status).toBe(401);
+
+			sandbox.expireTokens('goHighLevel');
+			const expired = await session(renewed.data.tokenId).get('/users/me');
+			expect(expired.status).toBe(401);
+			const again = await session(renewed.data.tokenId).post('/token/update');
+			expect(again.status).toBe(200);
+			expect((await session(again.data.tokenId).get('/users/me')).status).toBe(200);
+
+			sandbox.advanceClock(25 * 3_600_000);
+			expect((await session(again.data.tokenId).post('/token/update')).status).toBe(401);
+		});
+
+		it('refuses to renew a revoked token', async () => {
+			const token = sandbox.goHighLevel.issueSessionToken();
+			sandbox.revokeTokens('goHighLevel');
+			expect((await session(token).post('/token/update')).status).toBe(401);
+		});
+	});
+
+	describe('v2 API', () => {
+		it('requires the Version header and a known token', async () => {
+			expect((await v2().get(`/locations/${locationId}`)).data.location).toMatchObject({ id: locationId, settings: { allowDuplicateContact: false } });
+			expect((await client(sandbox.baseUrl('goHighLevelV2'), { authorization: `Bearer ${ghl.privateIntegrationToken}` }).get(`/locations/${locationId}`)).status).toBe(400);
+			expect((await client(sandbox.baseUrl('goHighLevelV2'), { authorization: 'Bearer nope', version: '2021-07-28' }).get(`/locations/${locationId}`)).status).toBe(401);
+			expect((await v2().get('/locations/another-location')).status).toBe(403);
+			const fields = await v2().get(`/locations/${locationId}/customFields`);
+			expect(fields.data.customFields[0]).toMatchObject({ id: expect.any(String), fieldKey: expect.stringMatching(/^contact\./), dataType: expect.any(String) });
+		});
+
+		it('upserts contacts: matches by email then phone, honours allowDuplicateContact, stores custom fields', async () => {
+			const created = await v2().post('/contacts/upsert', {
+				locationId, firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com', phone: '(415) 555-0100', tags: ['Lead'],
+				customFields: [{ id: 'cfLinkedInUrl0000001', field_value: 'https://linkedin.com/in/ada' }, { key: 'lead_source', field_value: 'apollo' }, { id: 'unknown', field_value: 'dropped' }],
+			});
+			expect(created.data.new).toBe(true);
+			expect(created.data.contact).toMatchObject({ email: 'ada@example.com', phone: '+14155550100', name: 'Ada Lovelace', tags: ['lead'], customFields: [{ id: 'cfLinkedInUrl0000001', value: 'https://linkedin.com/in/ada' }, { id: 'cfLeadSource00000002', value: 'apollo' }] });
+			const byEmail = await v2().post('/contacts/upsert', { locationId, email: 'ada@example.com', companyName: 'Analytical Engines' });
+			expect(byEmail.data).toMatchObject({ new: false, contact: { id: created.data.contact.id, companyName: 'Analytical Engines', firstName: 'Ada' } });
+			const byPhone = await v2().post('/contacts/upsert', { locationId, phone: '+1 415 555 0100', city: 'London' });
+			expect(byPhone.data.contact.id).toBe(created.data.contact.id);
+			sandbox.state.goHighLevel.location(locationId).location.settings.allowDuplicateContact = true;
+			expect((await v2().post('/contacts/upsert', { locationId, email: 'ada@example.com' })).data.new).toBe(true);
+		});
+
+		it('validates contact bodies like HighLevel (422)', async () => {
+			expect((await v2().post('/contacts/upsert', { email: 'a@b.co' })).status).toBe(422);
+			expect((await v2().post('/contacts/upsert', { locationId, email: 'not-an-email' })).data.message).toEqual(['email must be an email']);
+			expect((await v2().post('/contacts/upsert', { locationId, emailAddress: 'a@b.co' })).data.message).toEqual(['property emailAddress should not exist']);
+			const { data } = await v2().post('/contacts/upsert', { locationId, email: 'a@b.co' });
+			const put = await v2().put(`/contacts/${data.contact.id}`, { locationId, firstName: 'A' });
+			expect(put.status).toBe(422);
+			expect(put.data.message).toEqual(['property locationId should not exist']);
+		});
+
+		it('gets, updates, tags and deletes contacts; the session API sees the same store', async () => {
+			const { data } = await v2().post('/contacts/upsert', { locationId, email: 'grace@example.com', tags: ['a'] });
+			const id = data.contact.id as string;
+			const token = sandbox.goHighLevel.issueSessionToken();
+			expect((await session(token).get(`/contacts/${id}`)).data.contact.email).toBe('grace@example.com');
+			expect((await v2().put(`/contacts/${id}`, { lastName: 'Hopper', customFields: [{ id: 'cfSeniority000000003', value: 'vp' }] })).data).toMatchObject({ succeded: true, contact: { lastName: 'Hopper' } });
+			expect((await v2().post(`/contacts/${id}/tags`, { tags: ['b', 'c'] })).data.tags).toEqual(['a', 'b', 'c']);
+			expect((await v2().delete(`/contacts/${id}/tags`, { data: { tags: ['a'] } })).data.tags).toEqual(['b', 'c']);
+			expect((await v2().delete(`/contacts/${id}`)).data).toEqual({ succeded: true });
+			expect((await v2().get(`/contacts/${id}`)).status).toBe(404);
+		});
+
+		it('searches contacts by page number and by searchAfter cursor over more than one page', async () => {
+			for (let i = 0; i < 25; i++) {
+				await v2().post('/contacts/upsert', { locationId, email: `person${i}@example.com`, firstName: `P${i}`, tags: i % 2 === 0 ? ['even'] : ['odd'] });
+			}
+			const seen: string[] = [];
+			let searchAfter: unknown;
+			for (;;) {
+				const page = await v2().post('/contacts/search', { locationId, pageLimit: 10, ...(searchAfter ? { searchAfter } : {}) });
+				expect(page.data.total).toBe(25);
+				seen.push(...page.data.contacts.map((c: { id: string }) => c.id));
+				if (page.data.contacts.length < 10) break;
+				searchAfter = page.data.contacts.at(-1).searchAfter;
+			}
+			expect(new Set(seen).size).toBe(25);
+			const third = await v2().post('/contacts/search', { locationId, pageLimit: 10, page: 3 });
+			expect(third.data.contacts.map((c: { id: string }) => c.id)).toEqual(seen.slice(20));
+			const even = await v2().post('/contacts/search', { locationId, filters: [{ field: 'tags', operator: 'eq', value: 'even' }], pageLimit: 100 });
+			expect(even.data.total).toBe(13);
+			expect((await v2().post('/contacts/search', { locationId, query: 'person7@' })).data.total).toBe(1);
+			expect((await v2().post('/contacts/search', { locationId, pageLimit: 501 })).status).toBe(422);
+			expect((await v2().post('/contacts/search', { locationId, filters: [{ field: 'email', operator: 'like', value: 'x' }] })).status).toBe(422);
+		});
+
+		it('creates, updates, gets and searches opportunities in the seeded pipeline', async () => {
+			const pipelines = await v2().get('/opportunities/pipelines', { params: { locationId } });
+			const pipeline = pipelines.data.pipelines[0];
+			expect(pipeline.stages.length).toBeGreaterThan(2);
+			const { data: contact } = await v2().post('/contacts/upsert', { locationId, email: 'buyer@example.com' });
+			const base = { locationId, pipelineId: pipeline.id, pipelineStageId: pipeline.stages[0].id, status: 'open', contactId: contact.contact.id };
+			const bad = await v2().post('/opportunities', { ...base, name: 'Bad', status: 'pending', contactId: 'nope' });
+			expect(bad.status).toBe(422);
+			expect(bad.data.message).toHaveLength(2);
+			const ids: string[] = [];
+			for (let i = 0; i < 5; i++) ids.push((await v2().post('/opportunities', { ...base, name: `Deal ${i}`, monetaryValue: 1000 * i })).data.opportunity.id);
+			const won = await v2().put(`/opportunities/${ids[0]}`, { status: 'won', pipelineStageId: pipeline.stages[2].id });
+			expect(won.data.opportunity).toMatchObject({ status: 'won', name: 'Deal 0' });
+			expect((await v2().get(`/opportunities/${ids[1]}`)).data.opportunity.monetaryValue).toBe(1000);
+			const first = await v2().get('/opportunities/search', { params: { location_id: locationId, status: 'open', limit: 2 } });
+			expect(first.data.meta).toMatchObject({ total: 4, currentPage: 1, nextPage: 2, startAfterId: expect.any(String), startAfter: expect.any(Number) });
+			const next = await v2().get('/opportunities/search', { params: { location_id: locationId, status: 'open', limit: 2, startAfter: first.data.meta.startAfter, startAfterId: first.data.meta.startAfterId } });
+			expect(next.data.opportunities.map((o: { id: string }) => o.id)).toEqual(ids.slice(3, 5));
+			expect(next.data.meta.nextPage).toBeNull();
+			expect((await v2().get('/opportunities/search', { params: { location_id: locationId, contact_id: contact.contact.id } })).data.meta.total).toBe(5);
+		});
+
+		it('sends HighLevel rate-limit headers and 429 past 100 requests per 10 s (configurable)', async () => {
+			sandbox.configure({ rateLimits: { goHighLevel: { requests: 2 } } });
+			const ok = await v2().get(`/locations/${locationId}`);
+			expect(ok.headers).toMatchObject({ 'x-ratelimit-max': '2', 'x-ratelimit-remaining': '1', 'x-ratelimit-interval-milliseconds': '10000', 'x-ratelimit-daily-remaining': '199999' });
+			await v2().get(`/locations/${locationId}`);
+			const limited = await session(sandbox.goHighLevel.issueSessionToken()).get(`/locations/${locationId}`);
+			expect(limited.status).toBe(429);
+			expect(limited.headers['x-ratelimit-remaining']).toBe('0');
+		});
+	});
+});

@@ -1,0 +1,205 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AxiosInstance } from 'axios';
+import { SANDBOX_CREDENTIALS } from './defaults';
+import { startSandbox, type Sandbox } from './server';
+import { client, form } from './test-client';
+
+const { clientId, clientSecret, tenant } = SANDBOX_CREDENTIALS.haloPsa;
+
+describe('HaloPSA sandbox', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(() => sandbox.stop());
+	beforeEach(() => sandbox.reset());
+
+	const hosted = () => client(sandbox.baseUrl('haloPsa'));
+	const clientCredentials = { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'all' };
+
+	async function api(prefix: 'haloPsa' | 'haloPsaOnPremise' = 'haloPsa'): Promise<AxiosInstance> {
+		const query = prefix === 'haloPsa' ? `?tenant=${tenant}` : '';
+		const token = await client(sandbox.baseUrl(prefix)).post(`/auth/token${query}`, form(clientCredentials));
+		expect(token.status).toBe(200);
+		return client(`${sandbox.baseUrl(prefix)}/api`, { authorization: `Bearer ${token.data.access_token}` });
+	}
+
+	describe('auth', () => {
+		it('publishes authinfo pointing at its own auth server', async () => {
+			const info = await hosted().get('/api/authinfo');
+			expect(info.data).toEqual({ auth_url: `${sandbox.baseUrl('haloPsa')}/auth`, tenant_id: tenant });
+		});
+
+		it('issues client-credentials tokens from the form body or HTTP Basic', async () => {
+			const body = await hosted().post(`/auth/token?tenant=${tenant}`, form(clientCredentials));
+			expect(body.data).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'all' });
+			expect(body.data.refresh_token).toEqual(expect.any(String));
+			const basic = await hosted().post(`/auth/token?tenant=${tenant}`, form({ grant_type: 'client_credentials' }), {
+				auth: { username: clientId, password: clientSecret },
+			});
+			expect(basic.status).toBe(200);
+		});
+
+		it('refuses a wrong secret, a missing tenant on hosted, and a JSON body', async () => {
+			const wrong = await hosted().post(`/auth/token?tenant=${tenant}`, form({ ...clientCredentials, client_secret: 'nope' }));
+			expect(wrong.status).toBe(401);
+			expect(wrong.data.error).toBe('invalid_client');
+			const noTenant = await hosted().post('/auth/token', form(clientCredentials));
+			expect(noTenant.status).toBe(400);
+			expect(noTenant.data.error).toBe('invalid_request');
+			expect((await hosted().post(`/auth/token?tenant=${tenant}`, clientCredentials)).status).toBe(400);
+		});
+
+		it('serves the same data on-premise without any tenant', async () => {
+			const onPrem = await api('haloPsaOnPremise');
+			await onPrem.post('/Client', [{ name: 'Shared Co' }]);
+			const listed = await (await api()).get('/Client');
+			expect(listed.data.clients.map((c: { name: string }) => c.name)).toEqual(['Shared Co']);
+		});
+
+		it('runs the PKCE authorization-code flow with single-use codes, and refresh tokens that rotate', async () => {
+			const verifier = randomBytes(32).toString('base64url');
+			const challenge = createHash('sha256').update(verifier).digest('base64url');
+			const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
+			const authorize = await hosted().get('/auth/authorize', {
+				params: { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state: 'xyz', scope: 'read:crm' },
+				maxRedirects: 0,
+			});
+			expect(authorize.status).toBe(302);
+			const location = new URL(authorize.headers.location as string);
+			expect(`${location.origin}${location.pathname}`).toBe(redirectUri);
+			expect(location.searchParams.get('state')).toBe('xyz');
+			const code = location.searchParams.get('code') ?? '';
+			const exchange = { grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: redirectUri, code_verifier: verifier };
+
+			const bad = await hosted().post(`/auth/token?tenant=${tenant}`, form({ ...exchange, code_verifier: 'wrong' }));
+			expect(bad.status).toBe(400);
+			expect(bad.data.error).toBe('invalid_grant');
+			// The failed attempt spent the code: start again.
+			const again = await hosted().get('/auth/authorize', {
+				params: { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' },
+				maxRedirects: 0,
+			});
+			const code2 = new URL(again.headers.location as string).searchParams.get('code') ?? '';
+			const token = await hosted().post(`/auth/token?tenant=${tenant}`, form({ ...exchange, code: code2 }));
+			expect(token.status).toBe(200);
+			expect(token.data.scope).toBe('all');
+			const reuse = await hosted().post(`/auth/token?tenant=${tenant}`, form({ ...exchange, code: code2 }));
+			expect(reuse.status).toBe(400);
+
+			const me = await client(`${sandbox.baseUrl('haloPsa')}/api`, { authorization: `Bearer ${token.data.access_token}` }).get('/Agent/me');
+			expect(me.data).toMatchObject({ id: 2, name: 'Alex Morgan' });
+
+			const refresh = { grant_type: 'refresh_token', client_id: clientId, refresh_token: token.data.refresh_token };
+			const refreshed = await hosted().post(`/auth/token?tenant=${tenant}`, form(refresh));
+			expect(refreshed.status).toBe(200);
+			expect(refreshed.data.access_token).not.toBe(token.data.access_token);
+			expect((await hosted().post(`/auth/token?tenant=${tenant}`, form(refresh))).status).toBe(400);
+		});
+
+		it('refuses missing, expired, revoked and used-up tokens with 401', async () => {
+			expect((await client(`${sandbox.baseUrl('haloPsa')}/api`).get('/Client')).status).toBe(401);
+			let halo = await api();
+			expect((await halo.get('/Client')).status).toBe(200);
+			sandbox.expireTokens('haloPsa');
+			const expired = await halo.get('/Client');
+			expect(expired.status).toBe(401);
+			expect(expired.data.message).toBe('Token expired');
+
+			halo = await api();
+			sandbox.revokeTokens('haloPsa');
+			expect((await halo.get('/Client')).status).toBe(401);
+
+			sandbox.configure({ auth: { tokenMaxCalls: { haloPsa: 2 } } });
+			halo = await api();
+			expect((await halo.get('/Client')).status).toBe(200);
+			expect((await halo.get('/Client')).status).toBe(200);
+			expect((await halo.get('/Client')).status).toBe(401);
+		});
+	});
+
+	describe('resources', () => {
+		it('creates clients with a main site, and users on it with resolved custom fields', async () => {
+			const halo = await api();
+			const created = await halo.post('/Client', [{ name: 'Acme Corp', website: 'acme.example' }]);
+			expect(created.data).toMatchObject({ id: 1, name: 'Acme Corp', inactive: false });
+			const sites = await halo.get('/Site', { params: { client_id: 1 } });
+			expect(sites.data.sites).toEqual([expect.objectContaining({ name: 'Main', client_id: 1 })]);
+			const user = await halo.post('/Users', [
+				{ firstname: 'Ada', surname: 'Lovelace', emailaddress: 'ada@acme.example', client_id: 1, customfields: [{ name: 'CFLeadSource', value: 'apollo' }] },
+			]);
+			expect(user.data).toMatchObject({ name: 'Ada Lovelace', site_id: sites.data.sites[0].id, customfields: [{ id: 202, name: 'CFLeadSource', value: 'apollo' }] });
+			const updated = await halo.post('/Users', [{ id: user.data.id, jobtitle: 'CTO', customfields: [{ id: 203, value: 'c_suite' }] }]);
+			expect(updated.data).toMatchObject({ emailaddress: 'ada@acme.example', jobtitle: 'CTO' });
+			expect(updated.data.customfields).toHaveLength(2);
+			expect(sandbox.state.haloPsa.users.get(user.data.id)?.jobtitle).toBe('CTO');
+		});
+
+		it('requires an array, and refuses the whole batch naming the bad element', async () => {
+			const halo = await api();
+			expect((await halo.post('/Client', { name: 'Not an array' })).status).toBe(400);
+			await halo.post('/Client', [{ name: 'Acme' }]);
+			const batch = await halo.post('/Users', [
+				{ name: 'Ok 1', client_id: 1 }, { name: 'Ok 2', client_id: 1 }, { name: 'Ok 3', client_id: 1 }, { name: 'Bad', client_id: 999 },
+			]);
+			expect(batch.status).toBe(400);
+			expect(batch.data.message).toBe('Users[3]: client_id 999 does not exist');
+			expect(sandbox.state.haloPsa.users.size).toBe(0);
+			expect((await halo.post('/Users', [{ name: 'x', client_id: 1, customfields: [{ name: 'Nope', value: 1 }] }])).status).toBe(400);
+			expect((await halo.post('/Client', [{ id: 77, name: 'ghost' }])).data.message).toBe('Client[0]: id 77 does not exist');
+		});
+
+		it('answers arrays for batches, and for single records when singleRecordAsObject is off', async () => {
+			const halo = await api();
+			expect((await halo.post('/Client', [{ name: 'A' }, { name: 'B' }])).data).toHaveLength(2);
+			sandbox.configure({ haloPsa: { singleRecordAsObject: false } });
+			expect((await halo.post('/Client', [{ name: 'C' }])).data).toEqual([expect.objectContaining({ name: 'C' })]);
+		});
+
+		it('lists with pageinate, search, order, count and active filters', async () => {
+			const halo = await api();
+			await halo.post('/Client', Array.from({ length: 7 }, (_, i) => ({ name: `Client ${String.fromCharCode(71 - i)}`, inactive: i === 0 })));
+			const page = await halo.get('/Client', { params: { pageinate: true, page_size: 2, page_no: 3, order: 'name' } });
+			expect(page.data).toMatchObject({ page_no: 3, page_size: 2, record_count: 6 });
+			expect(page.data.clients.map((c: { name: string }) => c.name)).toEqual(['Client E', 'Client F']);
+			expect((await halo.get('/Client', { params: { includeinactive: true } })).data.record_count).toBe(7);
+			expect((await halo.get('/Client', { params: { search: 'client b' } })).data.clients).toHaveLength(1);
+			expect((await halo.get('/Client', { params: { count: 3, order: 'name', orderdesc: true } })).data.clients[0].name).toBe('Client F');
+		});
+
+		it('keeps opportunities apart but answers them under `tickets`, typed as Opportunity by default', async () => {
+			const halo = await api();
+			await halo.post('/Client', [{ name: 'Acme' }]);
+			const opp = await halo.post('/Opportunities', [{ summary: 'Acme renewal', client_id: 1 }]);
+			expect(opp.data).toMatchObject({ tickettype_id: 4, status_id: 1 });
+			await halo.post('/Tickets', [{ summary: 'Printer broken', client_id: 1 }]);
+			const list = await halo.get('/Opportunities', { params: { client_id: 1, open_only: true } });
+			expect(list.data).toEqual({ record_count: 1, tickets: [expect.objectContaining({ summary: 'Acme renewal' })] });
+			expect((await halo.post('/Tickets', [{ details: 'no summary' }])).status).toBe(400);
+		});
+
+		it('gets, deletes, and answers 404 for missing records; seeds config entities', async () => {
+			const halo = await api();
+			expect((await halo.get('/TicketType')).data.tickettypes.map((t: { name: string }) => t.name)).toEqual(['Incident', 'Service Request', 'Lead', 'Opportunity']);
+			expect((await halo.get('/FieldInfo')).data.fieldinfo.length).toBeGreaterThanOrEqual(3);
+			expect((await halo.get('/Agent')).data.agents).toHaveLength(3);
+			expect((await halo.get('/Agent/me')).data.id).toBe(1);
+			await halo.post('/Client', [{ name: 'Temp' }]);
+			expect((await halo.get('/Client/1', { params: { includedetails: true } })).data.name).toBe('Temp');
+			expect((await halo.delete('/Client/1')).status).toBe(200);
+			expect((await halo.get('/Client/1')).status).toBe(404);
+			expect((await halo.get('/Nonsense')).status).toBe(404);
+			const webhook = await halo.post('/Webhook', [{ name: 'n8n', url: 'http://localhost/hook', authentication_type: 0 }]);
+			expect((await halo.post('/Notification', [{ webhook_id: webhook.data.id, delivery_method: 6, eventno: 1 }])).status).toBe(200);
+		});
+
+		it('answers 429 past the rate limit, per client id', async () => {
+			sandbox.configure({ rateLimits: { haloPsa: { requests: 3, windowMs: 60_000 } } });
+			const halo = await api();
+			for (let i = 0; i < 3; i++) expect((await halo.get('/Client')).status).toBe(200);
+			expect((await halo.get('/Client')).status).toBe(429);
+			sandbox.configure({ enforceRateLimits: false });
+			expect((await halo.get('/Client')).status).toBe(200);
+		});
+	});
+});
