@@ -1,0 +1,62 @@
+import type { Company, Person, ProviderName } from '../normalize';
+import type { EmailVerification } from '../providers/contracts';
+import type { Deduplicated } from './dedupe';
+import type { InputProblem } from './lookups';
+import type { Sources } from './merge';
+import type { Attempt, Subject } from './waterfall';
+
+export interface EnrichmentReport {
+	/** Which provider supplied each field. */
+	sources: Sources;
+	/** Every provider tried for this input, in order, with its outcome and the credits it spent. */
+	attempts: Attempt[];
+	creditsSpent: number;
+	/** Whether every wanted field was found (or the stop rule was met). */
+	complete: boolean;
+	missing: string[];
+	verification?: { provider: ProviderName; status: EmailVerification['status']; score?: number };
+	/** Set when an earlier item had the same input: this one reused its lookup and spent nothing. */
+	duplicateOfItem?: number;
+}
+
+export interface EnrichedRecord {
+	person?: Person;
+	company?: Company;
+	enrichment: EnrichmentReport;
+	/** The providers' untouched records, by provider. */
+	raw: Partial<Record<ProviderName, unknown>>;
+}
+
+export type ItemOutcome = { itemIndex: number; record: EnrichedRecord } | { itemIndex: number; problem: InputProblem };
+
+export function reportOf<L>(subject: Subject<L>, complete: boolean, missing: string[]): EnrichmentReport {
+	return {
+		sources: subject.merged.sources,
+		attempts: subject.attempts,
+		creditsSpent: subject.attempts.reduce((sum, attempt) => sum + attempt.credits, 0),
+		complete,
+		missing,
+	};
+}
+
+/** A duplicate item gets the first item's answer, with nothing spent on its behalf. */
+export function asDuplicate(record: EnrichedRecord, firstItem: number): EnrichedRecord {
+	return {
+		...record,
+		enrichment: {
+			...record.enrichment,
+			attempts: record.enrichment.attempts.map((attempt) => ({ ...attempt, credits: 0 })),
+			creditsSpent: 0,
+			duplicateOfItem: firstItem,
+		},
+	};
+}
+
+/** Hands each input item its record: its own, a shared one marked duplicate, or its problem. */
+export function perItem<L>(slots: Deduplicated<L>['slots'], records: EnrichedRecord[]): ItemOutcome[] {
+	return slots.map((slot, itemIndex) => {
+		if ('problem' in slot) return { itemIndex, problem: slot.problem };
+		const record = records[slot.unique];
+		return { itemIndex, record: slot.firstItem === itemIndex ? record : asDuplicate(record, slot.firstItem) };
+	});
+}

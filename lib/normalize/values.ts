@@ -1,0 +1,85 @@
+/**
+ * Normalizing and validating the values records are matched on. Matching (deduplication, the
+ * HaloPSA sync) depends on these being the same everywhere, so there is exactly one of each.
+ */
+
+const EMAIL = /^[^\s@"(),:;<>[\]\\]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Lower-cased and trimmed; undefined for empty input. Does not validate. */
+export function normalizeEmail(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const email = value.trim().toLowerCase();
+	return email === '' ? undefined : email;
+}
+
+export function isValidEmail(email: string): boolean {
+	return email.length <= 254 && EMAIL.test(email);
+}
+
+/**
+ * A website, URL or email reduced to its host: `https://www.Acme.com/about` → `acme.com`.
+ * Undefined for empty input; the result may still be invalid (see isValidDomain).
+ */
+export function normalizeDomain(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	let host = value.trim().toLowerCase();
+	if (host === '') return undefined;
+	if (host.includes('@')) host = host.slice(host.lastIndexOf('@') + 1);
+	host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\/\//, '');
+	host = host.split(/[/?#]/)[0].replace(/:\d+$/, '').replace(/\.$/, '');
+	host = host.replace(/^www\d?\./, '');
+	return host === '' ? undefined : host;
+}
+
+export function isValidDomain(domain: string): boolean {
+	return domain.length <= 253 && DOMAIN.test(domain);
+}
+
+export function emailDomain(email: string | undefined): string | undefined {
+	return email?.includes('@') ? normalizeDomain(email) : undefined;
+}
+
+/** For matching names: case, accents, punctuation, spacing and common legal suffixes removed. */
+export function normalizeName(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const name = value
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/&/g, ' and ')
+		.replace(/[^a-z0-9]+/g, ' ')
+		.replace(/\b(inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pty|sa|ag|bv)\b/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return name === '' ? undefined : name;
+}
+
+/** A trimmed non-empty string, or undefined: providers send "", null and whitespace for "unknown". */
+export function text(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+export function num(value: unknown): number | undefined {
+	const parsed = typeof value === 'string' ? Number(value.replace(/[,$\s]/g, '')) : value;
+	return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** Drops undefined fields (and empty nested objects) so records only carry what is known. */
+export function compact<T extends object>(record: T): T {
+	const result: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(record)) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value) && value.length === 0) continue;
+		if (typeof value === 'object' && !Array.isArray(value)) {
+			const nested = compact(value as object);
+			if (Object.keys(nested).length > 0) result[key] = nested;
+			continue;
+		}
+		result[key] = value;
+	}
+	return result as T;
+}
