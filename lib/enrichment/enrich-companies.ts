@@ -56,6 +56,7 @@ export async function enrichCompanies(ctx: TransportContext, inputs: CompanyInpu
 	const subjects = await runWaterfall(ctx, unique, {
 		stages: stagesOf(config.providers),
 		isDone: (subject) => missingOf(subject.merged.company).length === 0,
+		seed: (lookup) => ({ person: {}, company: { domain: lookup.domain, name: lookup.name, ids: lookup.ids } }),
 		// A domain found by one provider lets the next look the company up by it.
 		nextLookup: (subject) => ({ ...subject.lookup, domain: subject.lookup.domain ?? subject.merged.company.domain, name: subject.lookup.name ?? subject.merged.company.name }),
 		catchAll: 'accept',

@@ -84,6 +84,10 @@ export async function enrichPeople(ctx: TransportContext, inputs: PersonInput[],
 	const subjects = await runWaterfall(ctx, unique, {
 		stages: stagesOf(config.providers),
 		isDone: (subject) => isSatisfied(subject.merged, config.rules),
+		seed: (lookup) => ({
+			person: { email: lookup.email, firstName: lookup.firstName, lastName: lookup.lastName, fullName: lookup.fullName, linkedinUrl: lookup.linkedinUrl, companyName: lookup.companyName, companyDomain: lookup.domain, ids: lookup.ids },
+			company: {},
+		}),
 		nextLookup: (subject) => personLookupAfter(subject.lookup, subject.merged.person, subject.merged.company),
 		catchAll: config.rules.catchAll,
 		options: config.options,

@@ -1,7 +1,7 @@
 import type { Company, EmailStatus, Person, ProviderName, ProviderRecord } from '../normalize';
 
-/** Which provider supplied each field, as `email`, `title`, `company.industry`... */
-export type Sources = Record<string, ProviderName>;
+/** Which provider supplied each field, as `email`, `title`, `company.industry`... (`input`: the item had it). */
+export type Sources = Record<string, ProviderName | 'input'>;
 
 export interface Merged {
 	person: Person;
@@ -61,6 +61,10 @@ export function mergeRecord(merged: Merged, record: ProviderRecord, provider: Pr
 	fillMissing(merged.company as Record<string, unknown>, record.company, provider, merged.sources, 'company.', new Set());
 }
 
-export function emptyMerged(): Merged {
-	return { person: {}, company: {}, sources: {} };
+/** What is known before any provider is asked: the item's own fields, credited to `input`. */
+export function seededMerged(person: Person, company: Company): Merged {
+	const sources: Sources = {};
+	for (const field of Object.keys(person)) if (field !== 'ids') sources[field] = 'input';
+	for (const field of Object.keys(company)) if (field !== 'ids') sources[`company.${field}`] = 'input';
+	return { person, company, sources };
 }

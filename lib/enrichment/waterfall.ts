@@ -1,9 +1,10 @@
+import { compact } from '../normalize';
 import type { ProviderName } from '../normalize';
 import type { LookupOptions, LookupOutcome, ProviderModule } from '../providers/contracts';
 import { isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { chunk, mapLimit } from '../util/map-limit';
-import { emptyMerged, mergeRecord } from './merge';
+import { mergeRecord, seededMerged } from './merge';
 import type { CatchAllPolicy, Merged } from './merge';
 
 /** One provider's step in the waterfall, for people or for companies. */
@@ -52,6 +53,8 @@ export interface Subject<L> {
 export interface WaterfallSpec<L> {
 	stages: Array<Stage<L>>;
 	isDone(subject: Subject<L>): boolean;
+	/** What the input already tells about the subject; the waterfall never pays for it again. */
+	seed(lookup: L): Pick<Merged, 'person' | 'company'>;
 	/** The lookup a later provider gets: the input enriched by what earlier providers found. */
 	nextLookup(subject: Subject<L>): L;
 	catchAll: CatchAllPolicy;
@@ -111,7 +114,10 @@ async function runStage<L>(ctx: TransportContext, stage: Stage<L>, subjects: Arr
  * Lookups must already be deduplicated: one subject per distinct input.
  */
 export async function runWaterfall<L>(ctx: TransportContext, lookups: L[], spec: WaterfallSpec<L>): Promise<Array<Subject<L>>> {
-	const subjects = lookups.map((lookup) => ({ lookup, merged: emptyMerged(), attempts: [], raw: {} }) as Subject<L>);
+	const subjects = lookups.map((lookup): Subject<L> => {
+		const { person, company } = spec.seed(lookup);
+		return { lookup, merged: seededMerged(compact(person), compact(company)), attempts: [], raw: {} };
+	});
 	const disabled: Disabled = new Map();
 	for (const stage of spec.stages) await runStage(ctx, stage, subjects, spec, disabled);
 	return subjects;

@@ -22,8 +22,26 @@ describe('person waterfall', () => {
 		const zoomInfo = fakeProvider('zoomInfo', () => ({ phones: [{ number: '+1 555 0100' }] }));
 		const [record] = records(await enrichPeople(ctx, [byName], { providers: [apollo.module, hunter.module, zoomInfo.module], rules: rules({ wanted: ['email', 'title'] }), options: {} }));
 
-		expect(record.person).toEqual({ title: 'CTO', linkedinUrl: 'https://linkedin.com/in/ada', email: 'ada@analytical.io', emailStatus: 'verified' });
-		expect(record.enrichment.sources).toEqual({ title: 'apollo', linkedinUrl: 'apollo', email: 'hunter', emailStatus: 'hunter' });
+		expect(record.person).toEqual({
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			fullName: 'Ada Lovelace',
+			companyDomain: 'analytical.io',
+			title: 'CTO',
+			linkedinUrl: 'https://linkedin.com/in/ada',
+			email: 'ada@analytical.io',
+			emailStatus: 'verified',
+		});
+		expect(record.enrichment.sources).toEqual({
+			firstName: 'input',
+			lastName: 'input',
+			fullName: 'input',
+			companyDomain: 'input',
+			title: 'apollo',
+			linkedinUrl: 'apollo',
+			email: 'hunter',
+			emailStatus: 'hunter',
+		});
 		expect(record.enrichment.attempts).toEqual([
 			{ provider: 'apollo', status: 'matched', credits: 1 },
 			{ provider: 'hunter', status: 'matched', credits: 1 },
@@ -39,6 +57,13 @@ describe('person waterfall', () => {
 		const [record] = records(await enrichPeople(ctx, [byName], { providers: [apollo.module, hunter.module], rules: rules({ wanted: ['email', 'phone'], stopAtVerifiedEmail: true }), options: {} }));
 		expect(hunter.calls).toHaveLength(0);
 		expect(record.enrichment).toMatchObject({ complete: true, missing: ['phone'] });
+	});
+
+	it('never pays for a field the input already has', async () => {
+		const apollo = fakeProvider('apollo', () => ({ title: 'CTO' }));
+		const [record] = records(await enrichPeople(ctx, [{ email: 'ada@analytical.io' }], { providers: [apollo.module], rules: rules({ wanted: ['email'] }), options: {} }));
+		expect(apollo.calls).toHaveLength(0);
+		expect(record.enrichment).toMatchObject({ complete: true, creditsSpent: 0, sources: { email: 'input', companyDomain: 'input' } });
 	});
 
 	it('goes on past a miss and records it', async () => {
