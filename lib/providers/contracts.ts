@@ -97,8 +97,9 @@ export interface LookupOutcome {
 }
 
 export interface LookupOptions extends CallOptions {
-	/** Apollo: reveal phone numbers (extra credits, delivered to a webhook). */
+	/** Apollo: reveal phone numbers (extra credits, delivered later to `phoneWebhookUrl`). */
 	revealPhone?: boolean;
+	phoneWebhookUrl?: string;
 	revealPersonalEmails?: boolean;
 }
 
@@ -124,6 +125,8 @@ export interface EmailVerification {
 	status: EmailStatus;
 	/** 0 to 100. */
 	score?: number;
+	/** Why the status is less certain than usual, e.g. the check was still running when polling gave up. */
+	note?: string;
 	raw: unknown;
 }
 

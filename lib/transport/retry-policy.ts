@@ -16,8 +16,10 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
 	return Math.round(random() * ceiling);
 }
 
+/** Overrides left undefined (an unset node option passed through) keep the default. */
 export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolicy {
-	const policy = { ...DEFAULT_RETRY_POLICY, ...(overrides ?? {}) };
+	const given = Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined);
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...Object.fromEntries(given) };
 	policy.maxAttempts = Math.max(1, Math.floor(policy.maxAttempts));
 	return policy;
 }

@@ -27,6 +27,12 @@ const noNodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
+/**
+ * Ids are unique across every helper in the process, as in n8n's database: the transport keeps
+ * one rate limiter per credential id, and tests must not share one by accident.
+ */
+let nextCredentialId = 1;
+
 export interface StoredCredential {
 	id: string;
 	name: string;
@@ -51,7 +57,6 @@ export interface CredentialWrite {
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly store = new Map<string, StoredCredential>();
 	readonly writes: CredentialWrite[] = [];
-	private nextId = 1;
 
 	constructor(readonly registry: CredentialTypeRegistry = CredentialTypeRegistry.fromPackage()) {
 		super();
@@ -59,7 +64,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	add(type: string, data: ICredentialDataDecryptedObject, name = `${type} test`): INodeCredentialsDetails {
 		this.registry.get(type);
-		const id = String(this.nextId++);
+		const id = String(nextCredentialId++);
 		this.store.set(id, { id, name, type, data: structuredClone(data) });
 		return { id, name };
 	}

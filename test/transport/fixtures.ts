@@ -17,11 +17,7 @@ const testKeyApi: ICredentialType = {
 	authenticate: { type: 'generic', properties: { headers: { 'x-api-key': '={{$credentials.apiKey}}' } } },
 };
 
-let profileSerial = 0;
-
-/** A fresh profile each time: limiters are per credential type, so tests never share one. */
 export function testProfile(overrides: Partial<ProviderProfile> = {}): ProviderProfile {
-	profileSerial++;
 	return {
 		name: 'TestProvider',
 		credentialType: 'testKeyApi',
@@ -29,16 +25,14 @@ export function testProfile(overrides: Partial<ProviderProfile> = {}): ProviderP
 		limits: { default: [{ limit: 1000, windowMs: 1000 }] },
 		errorMessage: (body) => (body as { message?: string } | undefined)?.message,
 		...overrides,
-		// Distinct limiter key per test through a distinct credential id below.
-	} as ProviderProfile & { serial?: number };
+	};
 }
 
 export const FAST_RETRY: Partial<RetryPolicy> = { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4 };
 
 export function setup(profile: ProviderProfile = testProfile(), retry: Partial<RetryPolicy> = FAST_RETRY) {
 	const helper = new TestCredentialsHelper(new CredentialTypeRegistry([testKeyApi]));
-	// Skip ids so every setup gets a credential id of its own, hence its own limiter.
-	for (let i = 0; i < profileSerial; i++) helper.add('testKeyApi', {});
+	// Each setup's credential has an id of its own, hence a rate limiter of its own.
 	const credential = helper.add('testKeyApi', { apiKey: API_KEY, baseUrl: BASE });
 	const nodeType = probeNodeType(profile, retry);
 	const credentials = { testKeyApi: credential };

@@ -170,3 +170,14 @@ describe('secrets', () => {
 		expect(output[0][0].pairedItem).toEqual({ item: 0 });
 	});
 });
+
+describe('retry policy', () => {
+	it('keeps the default attempts when a node passes an unset option through', async () => {
+		const scope = nock(BASE).get('/x').times(4).reply(503, {});
+		nock(BASE).get('/x').reply(200, { ok: true });
+		const { context, profile } = setup(testProfile(), { baseDelayMs: 1, maxDelayMs: 2 });
+		const response = await providerRequest(context(), profile, { method: 'GET', path: '/x' }, { retry: { maxAttempts: undefined, baseDelayMs: 1, maxDelayMs: 2 } });
+		expect(response.body).toEqual({ ok: true });
+		expect(scope.isDone()).toBe(true);
+	});
+});
