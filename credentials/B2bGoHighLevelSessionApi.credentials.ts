@@ -24,6 +24,7 @@ import {
 } from '../lib/auth/goHighLevelSession';
 import type { LoginContext } from '../lib/auth/login';
 import { CredentialLoginError, loginRequest, requireLoginField } from '../lib/auth/login';
+import { SingleFlight } from '../lib/auth/single-flight';
 import { joinUrl } from '../lib/auth/urls';
 
 const TOKEN_REFRESH: LoginContext = {
@@ -42,6 +43,8 @@ const SERVICE_ACCOUNT_LOGIN: LoginContext = {
 
 const SESSION_EXPIRED =
 	'GoHighLevel session expired: paste a new Token ID into the credential (or set Email and Password for automatic re-login).';
+
+const renewals = new SingleFlight<string>(60_000);
 
 async function refreshSession(
 	helper: IHttpRequestHelper,
@@ -190,7 +193,8 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 		let refreshError: unknown;
 		if (currentToken !== '') {
 			try {
-				return { sessionToken: await refreshSession(this, credentials, currentToken), sessionSource };
+				const key = `${readTrimmed(credentials, 'baseUrl')}|${tokenFingerprint(currentToken)}`;
+				return { sessionToken: await renewals.run(key, async () => await refreshSession(this, credentials, currentToken)), sessionSource };
 			} catch (error) {
 				refreshError = error;
 			}

@@ -44,6 +44,30 @@ export function normalizeHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
+/**
+ * RFC 6749 section 5.2 errors as n8n's OAuth2 client reports a refused token request: an
+ * AuthError with code EAUTH, the answer in `body` and no HTTP status. Without this a wrong
+ * client secret would pass for a network failure and be retried.
+ */
+const OAUTH_ERROR_STATUS: Record<string, number> = {
+	invalid_client: 401,
+	unauthorized_client: 401,
+	invalid_grant: 401,
+	invalid_request: 400,
+	invalid_scope: 400,
+	unsupported_grant_type: 400,
+};
+
+function oauthBody(error: ErrorLike): { error?: unknown } | undefined {
+	return error.code === 'EAUTH' ? (error as { body?: { error?: unknown } }).body : undefined;
+}
+
+function oauthStatusOf(error: ErrorLike): number | undefined {
+	if (error.code !== 'EAUTH') return undefined;
+	const oauthError = oauthBody(error)?.error;
+	return typeof oauthError === 'string' ? (OAUTH_ERROR_STATUS[oauthError] ?? 400) : 401;
+}
+
 function statusOf(error: ErrorLike): number | undefined {
 	const candidates = [error.response?.status, error.httpCode, error.status];
 	for (const candidate of candidates) {
@@ -63,12 +87,12 @@ export function describeFailure(thrown: unknown): Failure {
 			break;
 		}
 	}
-	const status = statusOf(informative) ?? statusOf(outer);
+	const status = statusOf(informative) ?? oauthStatusOf(informative) ?? statusOf(outer);
 	return {
 		status,
 		headers: normalizeHeaders(informative.response?.headers),
-		body: informative.response?.data,
-		code: typeof informative.code === 'string' && !/^\d+$/.test(informative.code) ? informative.code : undefined,
+		body: informative.response?.data ?? oauthBody(informative),
+		code: typeof informative.code === 'string' && informative.code !== 'EAUTH' && !/^\d+$/.test(informative.code) ? informative.code : undefined,
 		message: String(informative.message ?? outer.message ?? 'Unknown error'),
 	};
 }

@@ -74,22 +74,24 @@ describe('GoHighLevel session authenticate', () => {
 });
 
 describe('GoHighLevel session preAuthentication', () => {
+	// Renewals of one token are shared for a minute across the process (see lib/auth/single-flight),
+	// so each test pastes a token of its own, as separate sessions would.
 	it('renews the session with the token in use', async () => {
 		const { helper, calls } = fakeHttp(() => ({ tokenId: 'session-1' }));
-		await expect(credential.preAuthentication.call(helper, BASE)).resolves.toEqual({
+		await expect(credential.preAuthentication.call(helper, { ...BASE, tokenId: 'pasted-t1' })).resolves.toEqual({
 			sessionToken: 'session-1',
-			sessionSource: tokenFingerprint('pasted-1'),
+			sessionSource: tokenFingerprint('pasted-t1'),
 		});
 		expect(calls[0]).toMatchObject({
 			method: 'POST',
 			url: 'http://127.0.0.1:9000/ghl/token/update',
-			headers: { 'token-id': 'pasted-1', version: '1.0' },
+			headers: { 'token-id': 'pasted-t1', version: '1.0' },
 		});
 	});
 
 	it('renews from the cached session, not from the pasted token it came from', async () => {
 		const { helper, calls } = fakeHttp(() => ({ tokenId: 'session-2' }));
-		const cached = { ...BASE, sessionToken: 'session-1', sessionSource: tokenFingerprint('pasted-1') };
+		const cached = { ...BASE, tokenId: 'pasted-t2', sessionToken: 'session-1', sessionSource: tokenFingerprint('pasted-t2') };
 		await expect(credential.preAuthentication.call(helper, cached)).resolves.toMatchObject({
 			sessionToken: 'session-2',
 		});
@@ -98,9 +100,9 @@ describe('GoHighLevel session preAuthentication', () => {
 
 	it('logs in as the service account when the renewal is refused', async () => {
 		const { helper, calls } = fakeHttp(failWith({ status: 401 }), () => ({ token: 'session-login' }));
-		await expect(credential.preAuthentication.call(helper, WITH_LOGIN)).resolves.toEqual({
+		await expect(credential.preAuthentication.call(helper, { ...WITH_LOGIN, tokenId: 'pasted-t3' })).resolves.toEqual({
 			sessionToken: 'session-login',
-			sessionSource: tokenFingerprint('pasted-1'),
+			sessionSource: tokenFingerprint('pasted-t3'),
 		});
 		expect(calls[1]).toMatchObject({
 			method: 'POST',
@@ -120,14 +122,14 @@ describe('GoHighLevel session preAuthentication', () => {
 
 	it('also logs in when the renewal answers without a token', async () => {
 		const { helper } = fakeHttp(() => ({}), () => ({ token: 'session-login' }));
-		await expect(credential.preAuthentication.call(helper, WITH_LOGIN)).resolves.toMatchObject({
+		await expect(credential.preAuthentication.call(helper, { ...WITH_LOGIN, tokenId: 'pasted-t5' })).resolves.toMatchObject({
 			sessionToken: 'session-login',
 		});
 	});
 
 	it('asks for a new Token ID when the session is dead and no login is set', async () => {
 		const { helper } = fakeHttp(failWith({ status: 401 }));
-		const error = await rejectionOf(credential.preAuthentication.call(helper, BASE));
+		const error = await rejectionOf(credential.preAuthentication.call(helper, { ...BASE, tokenId: 'pasted-t6' }));
 		expect(error.message).toBe(
 			'GoHighLevel session expired: paste a new Token ID into the credential (or set Email and Password for automatic re-login).',
 		);
@@ -143,7 +145,7 @@ describe('GoHighLevel session preAuthentication', () => {
 
 	it('reports an unavailable backend as such rather than as an expired session', async () => {
 		const { helper } = fakeHttp(failWith({ status: 503 }));
-		const error = await rejectionOf(credential.preAuthentication.call(helper, BASE));
+		const error = await rejectionOf(credential.preAuthentication.call(helper, { ...BASE, tokenId: 'pasted-t8' }));
 		expect(error.message).toBe(
 			'GoHighLevel token refresh failed (HTTP 503): the service is unavailable; try again later.',
 		);
@@ -151,9 +153,9 @@ describe('GoHighLevel session preAuthentication', () => {
 
 	it('never leaks the password or the tokens when the login fails', async () => {
 		const { helper } = fakeHttp(failWith({ status: 401 }), failWith({ status: 401 }));
-		const error = await rejectionOf(credential.preAuthentication.call(helper, WITH_LOGIN));
+		const error = await rejectionOf(credential.preAuthentication.call(helper, { ...WITH_LOGIN, tokenId: 'pasted-t9' }));
 		expect(error.message).toBe('GoHighLevel login failed (HTTP 401): check Email and Password.');
 		expect(errorText(error)).not.toContain(PASSWORD);
-		expect(errorText(error)).not.toContain('pasted-1');
+		expect(errorText(error)).not.toContain('pasted-t9');
 	});
 });
