@@ -1,5 +1,5 @@
 export { providerJson, providerRequest } from './request';
-export { ProviderApiError, isProviderApiError } from './provider-error';
+export { ProviderApiError, asNodeError, isProviderApiError } from './provider-error';
 export type { ProviderErrorKind } from './provider-error';
 export { collectSecrets, maskDeep, maskSecrets } from './secrets';
 export { parseRetryAfter, readRateLimitSignal } from './rate-limit-headers';

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 export type ProviderErrorKind =
@@ -51,4 +51,13 @@ export class ProviderApiError extends NodeApiError {
 
 export function isProviderApiError(error: unknown, kind?: ProviderErrorKind): error is ProviderApiError {
 	return error instanceof ProviderApiError && (kind === undefined || error.kind === kind);
+}
+
+/**
+ * What a catch block throws on: n8n's own errors pass through (they already carry their item and
+ * HTTP details); anything else becomes a NodeOperationError naming the node and the item.
+ */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }

@@ -6,5 +6,7 @@ export const zoomInfoProfile: ProviderProfile = {
 	credentialType: 'b2bZoomInfoJwtApi',
 	baseUrl: (credentials) => urlField(credentials, 'baseUrl'),
 	limits: { default: [{ limit: 1500, windowMs: 60_000 }] },
-	errorMessage: (body) => messageAt(body, 'error', 'message', 'errorMessage'),
+	// A used-up request limit answers 403, which would otherwise read as a refused credential.
+	classify: (status, body) => (status === 403 && /limit/i.test(messageAt(body, 'message', 'error') ?? '') ? 'quotaExhausted' : undefined),
+	errorMessage: (body) => messageAt(body, 'message', 'errorMessage', 'error'),
 };

@@ -1,0 +1,48 @@
+import { sleep } from 'n8n-workflow';
+
+import { isValidEmail, normalizeEmail, num } from '../../normalize';
+import type { EmailVerification, EmailVerifier } from '../contracts';
+import { hunterGet } from './call';
+import { hunterEmailStatus } from './map';
+import type { HunterVerifierData } from './types';
+
+/** A verification that may carry why it is inconclusive (still running at Hunter, or never sent). */
+export interface HunterVerification extends EmailVerification {
+	note?: string;
+}
+
+/**
+ * Waits between polls while Hunter answers 202 (still verifying): short at first so quick checks
+ * come back quickly, then up to 5 s; 10 calls over about 28 s in all, so one slow mail server
+ * cannot hold a run for long.
+ */
+export const DEFAULT_POLL_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 5000, 5000, 5000, 5000];
+
+export function createHunterVerifier(pollDelaysMs: readonly number[] = DEFAULT_POLL_DELAYS_MS): EmailVerifier {
+	return {
+		provider: 'hunter',
+		async verifyEmail(ctx, address, options = {}): Promise<HunterVerification> {
+			const email = normalizeEmail(address) ?? '';
+			if (!isValidEmail(email)) {
+				// Hunter would refuse it with a 400; the answer is known without spending a call.
+				return { email, status: 'invalid', raw: null, note: 'Not a syntactically valid email address; not sent to Hunter.' };
+			}
+			let waitedMs = 0;
+			for (let poll = 0; ; poll++) {
+				const response = await hunterGet<HunterVerifierData>(ctx, { path: '/email-verifier', qs: { email }, bucket: 'verifier' }, options);
+				const data = response.body.data ?? {};
+				if (response.status !== 202) {
+					return { email, status: hunterEmailStatus(data.status ?? data.result, 'unknown'), score: num(data.score), raw: response.body };
+				}
+				if (poll >= pollDelaysMs.length) {
+					const note = `Hunter was still verifying after ${poll + 1} calls over ${Math.round(waitedMs / 1000)} s; verify again later.`;
+					return { email, status: 'unknown', raw: response.body, note };
+				}
+				await sleep(pollDelaysMs[poll]);
+				waitedMs += pollDelaysMs[poll];
+			}
+		},
+	};
+}
+
+export const hunterVerifier = createHunterVerifier();

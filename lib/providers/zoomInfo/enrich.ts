@@ -1,0 +1,134 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { compact, text } from '../../normalize';
+import type { ProviderRecord } from '../../normalize';
+import type { TransportContext } from '../../transport';
+import { chunk } from '../../util/map-limit';
+import type { CallOptions, CompanyLookup, LookupOutcome, PersonLookup } from '../contracts';
+import { zoomInfoJson } from './call';
+import { companyRecord, contactRecord, fields } from './map';
+import type { ZoomInfoEnrichAnswer } from './types';
+
+/** Inputs ZoomInfo takes per enrich call. */
+export const ENRICH_BATCH = 25;
+
+/** Everything contactPerson and its employer read; ZoomInfo refuses the call if any name is unknown. */
+export const CONTACT_OUTPUT_FIELDS = [
+	'id', 'firstName', 'lastName', 'email', 'phone', 'mobilePhone', 'jobTitle', 'managementLevel', 'jobFunction',
+	'contactAccuracyScore', 'city', 'state', 'country', 'externalUrls', 'companyId', 'companyName', 'companyWebsite',
+];
+export const COMPANY_OUTPUT_FIELDS = ['id', 'name', 'website', 'phone', 'revenue', 'employeeCount', 'industries', 'city', 'state', 'country', 'socialMediaUrls'];
+
+/**
+ * A ZoomInfo id names the record outright. Otherwise every identifier known is sent: ZoomInfo
+ * matches on the combination, so a name and company can still find someone whose email it lacks.
+ */
+export function personMatchInput(lookup: PersonLookup): IDataObject | undefined {
+	const personId = text(lookup.ids?.zoomInfo);
+	if (personId !== undefined) return { personId };
+	const name = lookup.firstName && lookup.lastName ? { firstName: lookup.firstName, lastName: lookup.lastName } : compact({ fullName: lookup.fullName });
+	const company = compact({ companyName: lookup.companyName, companyWebsite: lookup.domain });
+	const named = Object.keys(name).length > 0 && Object.keys(company).length > 0;
+	if (!lookup.email && !lookup.linkedinUrl && !named) return undefined;
+	return compact<IDataObject>({ emailAddress: lookup.email, externalURL: lookup.linkedinUrl, ...name, ...company });
+}
+
+export function companyMatchInput(lookup: CompanyLookup): IDataObject | undefined {
+	const companyId = text(lookup.ids?.zoomInfo);
+	if (companyId !== undefined) return { companyId };
+	const input = compact<IDataObject>({ companyWebsite: lookup.domain, companyName: lookup.name });
+	return Object.keys(input).length > 0 ? input : undefined;
+}
+
+/**
+ * Credits are records: ZoomInfo counts one per record returned, none for a miss. A status not
+ * named here is judged by its data, since a record returned is a record counted.
+ */
+export function outcomeOf(result: unknown, toRecord: (entry: Record<string, unknown>) => ProviderRecord): LookupOutcome {
+	const { matchStatus, data } = fields(result);
+	const status = text(matchStatus)?.toUpperCase();
+	if (status === 'LIMIT_EXCEEDED') {
+		return { status: 'error', credits: 0, error: { kind: 'quotaExhausted', message: "ZoomInfo: the plan's record limit is used up (LIMIT_EXCEEDED)" } };
+	}
+	// An opted-out person must not be output, whatever data came with the answer.
+	if (status === 'NO_MATCH' || status === 'OPT_OUT' || !Array.isArray(data) || data.length === 0) return { status: 'noMatch', credits: 0 };
+	return { status: 'matched', credits: 1, record: toRecord(fields(data[0])) };
+}
+
+function echoes(echo: unknown, sent: IDataObject): boolean {
+	const echoed = fields(echo);
+	return Object.entries(sent).every(([key, value]) => String(echoed[key] ?? '').toLowerCase() === String(value).toLowerCase());
+}
+
+/**
+ * ZoomInfo answers in input order and echoes each input. An echo naming another input means the
+ * order cannot be trusted, so the answer echoing this input is looked for; without any, order decides.
+ */
+function resultFor(results: unknown[], sent: IDataObject, index: number): unknown {
+	const positional = results[index];
+	const echo = fields(positional).input;
+	if (positional !== undefined && (echo === undefined || echoes(echo, sent))) return positional;
+	return results.find((result) => echoes(fields(result).input, sent)) ?? positional;
+}
+
+interface EnrichKind<L> {
+	path: string;
+	inputName: 'matchPersonInput' | 'matchCompanyInput';
+	outputFields: string[];
+	toInput(lookup: L): IDataObject | undefined;
+	toRecord(entry: Record<string, unknown>): ProviderRecord;
+}
+
+function failed(kind: 'failed' | 'invalidInput', message: string): LookupOutcome {
+	return { status: 'error', credits: 0, error: { kind, message } };
+}
+
+async function enrichBatch<L>(ctx: TransportContext, kind: EnrichKind<L>, inputs: IDataObject[], options: CallOptions): Promise<LookupOutcome[]> {
+	const body = { [kind.inputName]: inputs, outputFields: kind.outputFields };
+	const answer = await zoomInfoJson<ZoomInfoEnrichAnswer<unknown>>(ctx, { method: 'POST', path: kind.path, body, idempotent: true }, options);
+	const results = Array.isArray(answer.data?.result) ? answer.data.result : [];
+	return inputs.map((input, index) => {
+		const result = resultFor(results, input, index);
+		return result === undefined ? failed('failed', 'ZoomInfo returned no result for this record') : outcomeOf(result, kind.toRecord);
+	});
+}
+
+/** Batches run one after another, so the record limit runs out at a predictable place. */
+async function enrich<L>(ctx: TransportContext, kind: EnrichKind<L>, lookups: L[], options: CallOptions = {}): Promise<LookupOutcome[]> {
+	const outcomes = new Array<LookupOutcome>(lookups.length);
+	const sendable: Array<{ index: number; input: IDataObject }> = [];
+	lookups.forEach((lookup, index) => {
+		const input = kind.toInput(lookup);
+		if (input === undefined) outcomes[index] = failed('invalidInput', 'ZoomInfo cannot look this up: not enough to match on');
+		else sendable.push({ index, input });
+	});
+	for (const batch of chunk(sendable, ENRICH_BATCH)) {
+		const answered = await enrichBatch(ctx, kind, batch.map((entry) => entry.input), options);
+		batch.forEach((entry, position) => (outcomes[entry.index] = answered[position]));
+	}
+	return outcomes;
+}
+
+const CONTACTS: EnrichKind<PersonLookup> = {
+	path: '/enrich/contact',
+	inputName: 'matchPersonInput',
+	outputFields: CONTACT_OUTPUT_FIELDS,
+	toInput: personMatchInput,
+	toRecord: contactRecord,
+};
+
+const COMPANIES: EnrichKind<CompanyLookup> = {
+	path: '/enrich/company',
+	inputName: 'matchCompanyInput',
+	outputFields: COMPANY_OUTPUT_FIELDS,
+	toInput: companyMatchInput,
+	toRecord: companyRecord,
+};
+
+export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[], options?: CallOptions): Promise<LookupOutcome[]> {
+	return await enrich(ctx, CONTACTS, lookups, options);
+}
+
+export async function enrichCompanies(ctx: TransportContext, lookups: CompanyLookup[], options?: CallOptions): Promise<LookupOutcome[]> {
+	return await enrich(ctx, COMPANIES, lookups, options);
+}
