@@ -1,6 +1,6 @@
 import { compact } from '../normalize';
 import type { EmailVerifier, LookupOptions, PersonLookup, ProviderModule } from '../providers/contracts';
-import { isProviderApiError } from '../transport';
+import { asNodeError, isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { mapLimit } from '../util/map-limit';
 import { deduplicate } from './dedupe';
@@ -66,7 +66,7 @@ async function verifyEmails(ctx: TransportContext, subjects: Array<Subject<Perso
 				verifications.set(subject, { provider: verifier.provider, status: result.status, score: result.score });
 			});
 		} catch (error) {
-			if (!isProviderApiError(error)) throw error;
+			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
 			if (isProviderApiError(error, 'quotaExhausted') || isProviderApiError(error, 'auth')) stoppedBecause = `verification stopped for this run: ${error.message}`;
 			for (const subject of sharing) subject.attempts.push({ provider: verifier.provider, status: 'error', credits: 0, reason: error.message });
 		}

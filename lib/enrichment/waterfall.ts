@@ -1,7 +1,7 @@
 import { compact } from '../normalize';
 import type { ProviderName } from '../normalize';
 import type { LookupOptions, LookupOutcome, ProviderModule } from '../providers/contracts';
-import { isProviderApiError } from '../transport';
+import { asNodeError, isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { chunk, mapLimit } from '../util/map-limit';
 import { mergeRecord, seededMerged } from './merge';
@@ -90,7 +90,7 @@ async function runStage<L>(ctx: TransportContext, stage: Stage<L>, subjects: Arr
 		try {
 			outcomes = await stage.lookup(ctx, batch.map((entry) => entry.lookup), spec.options);
 		} catch (error) {
-			if (!isProviderApiError(error)) throw error;
+			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
 			if (disablesProvider(error)) disabled.set(stage.provider, `${stage.provider} stopped for this run: ${error.message}`);
 			for (const { subject } of batch) subject.attempts.push({ provider: stage.provider, status: 'error', credits: 0, reason: error.message });
 			return;

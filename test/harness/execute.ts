@@ -34,7 +34,8 @@ function nodeTypesFor(nodeType: INodeType): INodeTypes {
 	return { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
 }
 
-function additionalDataFor(helper: TestCredentialsHelper, parameters: INodeParameters): IWorkflowExecuteAdditionalData {
+/** As in a workflow execution: n8n sets `currentNodeParameters` only while the editor loads options. */
+function additionalDataFor(helper: TestCredentialsHelper): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: helper,
 		restApiUrl: '',
@@ -43,7 +44,6 @@ function additionalDataFor(helper: TestCredentialsHelper, parameters: INodeParam
 		webhookBaseUrl: '',
 		webhookWaitingBaseUrl: '',
 		webhookTestBaseUrl: '',
-		currentNodeParameters: parameters,
 		executionTimeoutTimestamp: undefined,
 		userId: 'test-user',
 		variables: {},
@@ -80,7 +80,7 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 	return new ExecuteContext(
 		workflow,
 		workflow.getNode(node.name) ?? node,
-		additionalDataFor(helper, options.parameters),
+		additionalDataFor(helper),
 		options.mode ?? 'manual',
 		runExecutionData,
 		0,

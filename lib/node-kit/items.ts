@@ -1,0 +1,31 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { InputProblem } from '../enrichment';
+
+/** An output item paired to the input item it came from. */
+export function paired(json: IDataObject, itemIndex: number): INodeExecutionData {
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+export function problemError(ctx: IExecuteFunctions, itemIndex: number, problem: InputProblem): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${problem.message}`, {
+		itemIndex,
+		description: `Check the "${problem.field}" field of item ${itemIndex}. Turn on "Continue On Fail" (Settings) to pass bad items through with an error instead of stopping.`,
+	});
+}
+
+/**
+ * Stops before anything is spent when an item is bad and the workflow does not continue on
+ * failure: a half-run would have paid for lookups whose results are then thrown away.
+ */
+export function assertNoProblems(ctx: IExecuteFunctions, problems: Array<{ itemIndex: number; problem?: InputProblem }>): void {
+	if (ctx.continueOnFail()) return;
+	const first = problems.find((entry) => entry.problem !== undefined);
+	if (first?.problem) throw problemError(ctx, first.itemIndex, first.problem);
+}
+
+/** The item that reports a failure under continue-on-fail: the input, with the error beside it. */
+export function errorItem(input: INodeExecutionData, itemIndex: number, message: string): INodeExecutionData {
+	return paired({ ...input.json, error: message }, itemIndex);
+}

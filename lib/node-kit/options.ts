@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Offered in every node's options: how hard the transport tries before failing an item. */
+export const maxAttemptsOption: INodeProperties = {
+	displayName: 'Max Attempts',
+	name: 'maxAttempts',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: 5,
+	description:
+		'How many times a request is tried when the provider is rate limiting, failing with a server error or unreachable. Writes whose outcome is unknown are never repeated.',
+};
+
+export function returnAllAndLimit(displayOptions: INodeProperties['displayOptions'], maxHint: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions,
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { ...displayOptions, show: { ...(displayOptions?.show ?? {}), returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: `Max number of results to return. ${maxHint}`,
+		},
+	];
+}

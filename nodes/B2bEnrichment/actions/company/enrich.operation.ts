@@ -1,0 +1,79 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { COMPANY_WANTED_FIELDS, enrichCompanies, parseCompany } from '../../../../lib/enrichment';
+import type { CompanyWantedField } from '../../../../lib/enrichment';
+import type { ProviderName } from '../../../../lib/normalize';
+import { assertNoProblems, companyFromItem, maxAttemptsOption } from '../../../../lib/node-kit';
+import { providerModules } from '../../../../lib/providers/registry';
+import { WATERFALL_HINT, providersField } from '../fields';
+import { outcomesToItems } from '../output';
+
+const show = { resource: ['company'], operation: ['enrich'] };
+
+export const description: INodeProperties[] = [
+	providersField(show, ['apollo', 'zoomInfo', 'upLead'], ['apollo'], WATERFALL_HINT),
+	{
+		displayName: 'Input',
+		name: 'inputMode',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: 'Auto-Detect From Item', value: 'auto', description: 'Read the company from each item: this package\'s "company", or flat fields such as domain, website, company_name' },
+			{ name: 'Define Below', value: 'define' },
+		],
+		default: 'auto',
+	},
+	{
+		displayName: 'Company Domain',
+		name: 'companyDomain',
+		type: 'string',
+		displayOptions: { show: { ...show, inputMode: ['define'] } },
+		default: '',
+		placeholder: 'example.com',
+		description: 'The company\'s domain or website (the surest way to identify a company)',
+	},
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		displayOptions: { show: { ...show, inputMode: ['define'] } },
+		default: '',
+	},
+	{
+		displayName: 'Wanted Fields',
+		name: 'companyWanted',
+		type: 'multiOptions',
+		displayOptions: { show },
+		options: Object.entries(COMPANY_WANTED_FIELDS).map(([value, name]) => ({ name, value })),
+		default: ['industry', 'size'],
+		description: 'The waterfall stops for a company once it has all of these',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [
+			{ displayName: 'Keep Input Fields', name: 'keepInput', type: 'boolean', default: true, description: "Whether to output the input item's fields beside the enrichment" },
+			maxAttemptsOption,
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const inputs = items.map((item, itemIndex) =>
+		this.getNodeParameter('inputMode', itemIndex) === 'auto'
+			? companyFromItem(item.json)
+			: { domain: this.getNodeParameter('companyDomain', itemIndex, ''), name: this.getNodeParameter('companyName', itemIndex, '') },
+	);
+	assertNoProblems(this, inputs.map((input, itemIndex) => ({ itemIndex, problem: parseCompany(input).problem })));
+	const options = this.getNodeParameter('options', 0, {}) as { keepInput?: boolean; maxAttempts?: number };
+	const outcomes = await enrichCompanies(this, inputs, {
+		providers: providerModules(this.getNodeParameter('providers', 0) as ProviderName[]),
+		wanted: this.getNodeParameter('companyWanted', 0) as CompanyWantedField[],
+		options: { maxAttempts: options.maxAttempts },
+	});
+	return outcomesToItems(this, items, outcomes, options.keepInput ?? true);
+}

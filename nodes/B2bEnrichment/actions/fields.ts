@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PersonInput } from '../../../lib/enrichment';
+import type { ProviderName } from '../../../lib/normalize';
+import { personFromItem, providerOptions } from '../../../lib/node-kit';
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+/**
+ * The ordered provider list of an operation. Every operation's list is named `providers`, so the
+ * node's credential entries (shown per provider in it) serve all of them.
+ */
+export function providersField(show: Show, providers: ProviderName[], defaults: ProviderName[], description: string): INodeProperties {
+	return {
+		displayName: 'Providers',
+		name: 'providers',
+		type: 'multiOptions',
+		required: true,
+		displayOptions: { show },
+		options: providerOptions(providers),
+		default: [...defaults],
+		description,
+	};
+}
+
+export const WATERFALL_HINT =
+	'Asked in the order selected; each item goes to the next provider only while a wanted field is still missing. Pick one for a single-provider lookup.';
+
+export function personInputFields(show: Show): INodeProperties[] {
+	const define = { show: { ...show, inputMode: ['define'] } };
+	const field = (displayName: string, name: string, placeholder: string, description: string): INodeProperties => ({
+		displayName,
+		name,
+		type: 'string',
+		displayOptions: define,
+		default: '',
+		placeholder,
+		description,
+	});
+	return [
+		{
+			displayName: 'Input',
+			name: 'inputMode',
+			type: 'options',
+			displayOptions: { show },
+			options: [
+				{ name: 'Auto-Detect From Item', value: 'auto', description: 'Read person (and company) fields from each item: this package\'s "person" and "company", or flat fields such as email, first_name, last_name, domain, website' },
+				{ name: 'Define Below', value: 'define', description: 'Map each field with an expression' },
+			],
+			default: 'auto',
+		},
+		field('Email', 'email', 'ada@example.com', 'The person\'s email, if known'),
+		field('First Name', 'firstName', 'Ada', ''),
+		field('Last Name', 'lastName', 'Lovelace', ''),
+		field('Company Domain', 'domain', 'example.com', 'The employer\'s domain or website; a name needs it (or the company name) to identify a person'),
+		field('Company Name', 'companyName', 'Example Ltd', ''),
+		field('LinkedIn URL', 'linkedinUrl', 'https://www.linkedin.com/in/ada', ''),
+	];
+}
+
+export function personInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): PersonInput {
+	if (ctx.getNodeParameter('inputMode', itemIndex) === 'auto') return personFromItem(json);
+	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as string;
+	return {
+		email: read('email'),
+		firstName: read('firstName'),
+		lastName: read('lastName'),
+		domain: read('domain'),
+		companyName: read('companyName'),
+		linkedinUrl: read('linkedinUrl'),
+	};
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { ItemOutcome } from '../../../lib/enrichment';
+import { errorItem, paired, problemError } from '../../../lib/node-kit';
+
+/**
+ * Turns the engine's per-item outcomes into output items. An item every provider failed on is
+ * an error (a bad credential must not pass for "no data"); under continue-on-fail it is passed
+ * through with the error and whatever was found.
+ */
+export function outcomesToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], outcomes: ItemOutcome[], keepInput: boolean): INodeExecutionData[] {
+	return outcomes.map((outcome) => {
+		const input = items[outcome.itemIndex];
+		if ('problem' in outcome) {
+			if (!ctx.continueOnFail()) throw problemError(ctx, outcome.itemIndex, outcome.problem);
+			return errorItem(input, outcome.itemIndex, `Item ${outcome.itemIndex}: ${outcome.problem.message}`);
+		}
+		const json: IDataObject = { ...(keepInput ? input.json : {}), ...(outcome.record as unknown as IDataObject) };
+		const { attempts } = outcome.record.enrichment;
+		const failures = attempts.filter((attempt) => attempt.status === 'error');
+		if (failures.length > 0 && failures.length === attempts.length) {
+			const message = `Item ${outcome.itemIndex}: ${failures.map((attempt) => attempt.reason).join('; ')}`;
+			if (!ctx.continueOnFail()) throw problemError(ctx, outcome.itemIndex, { field: 'providers', message: failures.map((attempt) => attempt.reason).join('; ') });
+			return paired({ ...json, error: message }, outcome.itemIndex);
+		}
+		return paired(json, outcome.itemIndex);
+	});
+}

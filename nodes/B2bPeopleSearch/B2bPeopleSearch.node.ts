@@ -1,0 +1,29 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { providerCredentials } from '../../lib/node-kit';
+import { router } from './actions/router';
+import { properties } from './description';
+
+export class B2bPeopleSearch implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'B2B People Search',
+		name: 'b2bPeopleSearch',
+		icon: 'file:peopleSearch.svg',
+		group: ['input'],
+		version: 1,
+		subtitle: '={{"Search " + $parameter["resource"] + ": " + $parameter["provider"]}}',
+		description: 'Find people and companies in Apollo, ZoomInfo and UpLead',
+		defaults: { name: 'B2B People Search' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// People and company searches name their provider in the same parameter, so one entry each serves both.
+		credentials: providerCredentials('provider', ['apollo', 'zoomInfo', 'upLead']),
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
+import type { PeopleSearchFilters } from '../../../../lib/providers/contracts';
+import { PROVIDER_MODULES } from '../../../../lib/providers/registry';
+import { runSearch } from '../run-search';
+import { additionalFields, additionalFieldsProperty, employeeRange, employeeRangeFilters, list } from '../filters';
+
+const show = { resource: ['person'], operation: ['search'] };
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit({ show }, 'Apollo serves up to 50,000 people per search (500 pages of 100).'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		displayOptions: { show },
+		default: {},
+		options: [
+			{ displayName: 'Company Domains', name: 'companyDomains', type: 'string', default: '', placeholder: 'acme.com, example.org', description: 'Comma-separated company domains. UpLead searches one domain at a time.' },
+			{ displayName: 'Company Names', name: 'companyNames', type: 'string', default: '', description: 'Comma-separated company names' },
+			{ displayName: 'Departments', name: 'departments', type: 'string', default: '', placeholder: 'engineering, sales', description: 'Comma-separated departments or job functions' },
+			...employeeRangeFilters,
+			{ displayName: 'Job Titles', name: 'jobTitles', type: 'string', default: '', placeholder: 'CTO, IT Director', description: 'Comma-separated job titles' },
+			{ displayName: 'Keywords', name: 'keywords', type: 'string', default: '', description: 'Free-text keywords' },
+			{ displayName: 'Person Locations', name: 'personLocations', type: 'string', default: '', placeholder: 'United States, London', description: 'Comma-separated countries, states or cities' },
+			{
+				displayName: 'Seniorities',
+				name: 'seniorities',
+				type: 'multiOptions',
+				options: ['owner', 'founder', 'c_suite', 'partner', 'vp', 'head', 'director', 'manager', 'senior', 'entry'].map((value) => ({ name: value === 'c_suite' ? 'C-Suite' : value === 'vp' ? 'VP' : value[0].toUpperCase() + value.slice(1), value })),
+				default: [],
+			},
+		],
+	},
+	additionalFieldsProperty(show),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: { show }, default: {}, options: [maxAttemptsOption] },
+];
+
+export function peopleFilters(ctx: IExecuteFunctions, itemIndex: number): PeopleSearchFilters {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return {
+		jobTitles: list(filters.jobTitles),
+		seniorities: list(filters.seniorities),
+		departments: list(filters.departments),
+		personLocations: list(filters.personLocations),
+		companyDomains: list(filters.companyDomains),
+		companyNames: list(filters.companyNames),
+		employeeRange: employeeRange(filters),
+		keywords: (filters.keywords as string | undefined) || undefined,
+		additional: additionalFields(ctx, itemIndex),
+	};
+}
+
+/** One search per input item; one output item per person found, paired to that input. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSearch<PeopleSearchFilters>(this, items, {
+		searcher: (provider) => {
+			const search = PROVIDER_MODULES[provider].peopleSearch!;
+			return { maxPageSize: search.maxPageSize, maxPage: search.maxPage, search: async (filters, page, pageSize, options) => await search.searchPeople(this, filters, page, pageSize, options) };
+		},
+		filters: (itemIndex) => peopleFilters(this, itemIndex),
+		output: (record, provider) => ({ person: record.person as IDataObject, company: record.company as IDataObject, provider, raw: record.raw as IDataObject }),
+	});
+}

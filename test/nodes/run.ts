@@ -1,0 +1,35 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { TestCredentialsHelper, runNode } from '../harness';
+import type { Sandbox } from '../sandbox/server';
+import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+
+/** Credential data pointing each provider at the sandbox, as a user would fill the forms. */
+export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		b2bApolloApi: { baseUrl: sandbox.baseUrl('apollo'), apiKey: SANDBOX_CREDENTIALS.apollo.apiKey },
+		b2bHunterApi: { baseUrl: sandbox.baseUrl('hunter'), apiKey: SANDBOX_CREDENTIALS.hunter.apiKey },
+		b2bUpLeadApi: { baseUrl: sandbox.baseUrl('upLead'), apiKey: SANDBOX_CREDENTIALS.upLead.apiKey },
+		b2bZoomInfoJwtApi: { baseUrl: sandbox.baseUrl('zoomInfo'), authMethod: 'password', username: SANDBOX_CREDENTIALS.zoomInfo.username, password: SANDBOX_CREDENTIALS.zoomInfo.password },
+	};
+}
+
+/**
+ * Runs one of the package's nodes in n8n-core with every sandbox credential attached, so the
+ * node's own credential rules decide which it may use. Fresh credentials per run: each run
+ * paces itself from zero, as a new n8n process would.
+ */
+export async function runWithSandbox(
+	sandbox: Sandbox,
+	nodeType: INodeType,
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean; credentialOverrides?: Record<string, ICredentialDataDecryptedObject> } = {},
+): Promise<INodeExecutionData[]> {
+	const helper = new TestCredentialsHelper();
+	const credentials = Object.fromEntries(
+		Object.entries(sandboxCredentials(sandbox)).map(([type, data]) => [type, helper.add(type, { ...data, ...options.credentialOverrides?.[type] })]),
+	);
+	const output = await runNode({ nodeType, helper, parameters, credentials, input: input.map((json) => ({ json })), continueOnFail: options.continueOnFail });
+	return output[0];
+}
