@@ -10,38 +10,19 @@ export interface Clock {
 
 const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
-/**
- * Our clock and the provider's disagree by the network latency, so a window is held a little
- * longer than published: enough that N requests sent within the window never arrive within it.
- */
+/** Our clock and the provider's may differ by a few milliseconds; a window is held this much longer. */
 function heldSpan(window: RateWindow): number {
-	return window.windowMs + Math.min(1000, Math.ceil(window.windowMs * 0.05));
+	return window.windowMs + Math.min(250, Math.ceil(window.windowMs * 0.01));
 }
 
-/** Send times within one window, oldest first; a head index avoids shifting large arrays. */
-class SendLog {
-	private times: number[] = [];
-	private head = 0;
-
-	prune(before: number): void {
-		while (this.head < this.times.length && this.times[this.head] <= before) this.head++;
-		if (this.head > 1024 && this.head * 2 > this.times.length) {
-			this.times = this.times.slice(this.head);
-			this.head = 0;
-		}
-	}
-
-	get size(): number {
-		return this.times.length - this.head;
-	}
-
-	get oldest(): number {
-		return this.times[this.head];
-	}
-
-	add(time: number): void {
-		this.times.push(time);
-	}
+/**
+ * One request's place in the windows. It counts from the moment it is granted until its answer
+ * arrives, and is then dated by that answer: the provider received it no later than that, so a
+ * request sent one window after it can never share the provider's window with it, however long
+ * the request took to leave (credential decryption, a token renewal, a slow connection).
+ */
+interface Slot {
+	doneAt?: number;
 }
 
 /**
@@ -50,46 +31,66 @@ class SendLog {
  * "stop until" signal (Retry-After, a reset header) pauses everyone sharing the credential.
  */
 export class RateLimiter {
-	private readonly logs: SendLog[];
+	private readonly logs: Slot[][];
 	private pausedUntil = 0;
 	private queue: Promise<void> = Promise.resolve();
+	private wakeUp: (() => void) | undefined;
 
 	constructor(
 		private readonly windows: RateWindow[],
 		private readonly clock: Clock = systemClock,
 	) {
-		this.logs = windows.map(() => new SendLog());
+		this.logs = windows.map(() => []);
 	}
 
-	async acquire(): Promise<void> {
-		const turn = this.queue.then(async () => await this.waitForSlot());
+	/** Waits for a slot; the returned function must be called when the request's answer arrives. */
+	async acquire(): Promise<() => void> {
+		let slot: Slot | undefined;
+		const turn = this.queue.then(async () => {
+			slot = await this.waitForSlot();
+		});
 		this.queue = turn;
 		await turn;
+		const granted = slot as Slot;
+		return () => {
+			if (granted.doneAt !== undefined) return;
+			granted.doneAt = this.clock.now();
+			this.wakeUp?.();
+		};
 	}
 
 	observe(signal: RateLimitSignal): void {
 		if (signal.resumeAt !== undefined) this.pausedUntil = Math.max(this.pausedUntil, signal.resumeAt);
 	}
 
-	private async waitForSlot(): Promise<void> {
+	private async waitForSlot(): Promise<Slot> {
 		for (;;) {
 			const now = this.clock.now();
 			const wait = this.delayAt(now);
 			if (wait <= 0) {
-				for (const log of this.logs) log.add(now);
-				return;
+				const slot: Slot = {};
+				for (const log of this.logs) log.push(slot);
+				return slot;
 			}
-			await this.clock.sleep(wait);
+			if (wait === Infinity) {
+				// Every slot is taken by a request still in flight: the next answer frees one.
+				await new Promise<void>((resolve) => (this.wakeUp = resolve));
+				this.wakeUp = undefined;
+			} else {
+				await this.clock.sleep(wait);
+			}
 		}
 	}
 
 	private delayAt(now: number): number {
 		let wait = this.pausedUntil - now;
 		this.windows.forEach((window, index) => {
-			const log = this.logs[index];
 			const span = heldSpan(window);
-			log.prune(now - span);
-			if (log.size >= window.limit) wait = Math.max(wait, log.oldest + span - now);
+			const live = this.logs[index].filter((slot) => slot.doneAt === undefined || slot.doneAt > now - span);
+			this.logs[index] = live;
+			if (live.length < window.limit) return;
+			const finished = live.filter((slot) => slot.doneAt !== undefined).map((slot) => slot.doneAt as number);
+			wait = Math.max(wait, finished.length > 0 ? Math.min(...finished) + span - now : Infinity);
 		});
 		return wait;
 	}

@@ -201,17 +201,19 @@ export async function providerRequest<T = unknown>(
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
 
 	for (let attempt = 1; ; attempt++) {
-		await limiter.acquire();
+		const answered = await limiter.acquire();
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				profile.credentialType,
 				httpOptions(profile, credentials, request),
 			)) as IN8nHttpFullResponse;
+			answered();
 			const headers = normalizeHeaders(response.headers);
 			limiter.observe(readRateLimitSignal(headers));
 			return { status: response.statusCode, headers, body: response.body as T };
 		} catch (error) {
+			answered();
 			const failure = describeFailure(error);
 			limiter.observe(readRateLimitSignal(failure.headers));
 			if (failure.status !== undefined && request.acceptStatuses?.includes(failure.status)) {

@@ -152,3 +152,25 @@ describe('B2B Enrichment: Company and Account', () => {
 		expect((output[0].json.remaining as Record<string, number>).searches).toBeGreaterThan(0);
 	});
 });
+
+describe('B2B Enrichment: rate limits', () => {
+	it("stays under Hunter's 15 requests per second: 40 lookups, not one refused", async () => {
+		const people = identifiable().filter((person) => person.knownBy.hunter).slice(0, 40);
+		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'findEmail', providers: ['hunter'], inputMode: 'auto' }, people.map(asInput));
+		expect(output).toHaveLength(40);
+		const statuses = sandbox.requests({ provider: 'hunter', pathIncludes: 'email-finder' }).map((entry) => entry.status);
+		expect(statuses).toHaveLength(40);
+		expect(statuses.filter((status) => status !== 200)).toEqual([]);
+	});
+
+	it('the sandbox does refuse a client that does not pace itself (the test above can fail)', async () => {
+		const { default: axios } = await import('axios');
+		const person = identifiable().find((entry) => entry.knownBy.hunter)!;
+		const url = `${sandbox.baseUrl('hunter')}/email-finder`;
+		const params = { first_name: person.firstName, last_name: person.lastName, domain: domainOf(person) };
+		const answers = await Promise.all(
+			Array.from({ length: 30 }, async () => (await axios.get(url, { params, headers: { 'X-API-KEY': 'hunter-key-0001' }, validateStatus: () => true })).status),
+		);
+		expect(answers.filter((status) => status === 403).length).toBeGreaterThan(0);
+	});
+});

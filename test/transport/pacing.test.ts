@@ -5,10 +5,13 @@ import type { Clock } from '../../lib/transport/rate-limiter';
  * A clock that only moves when someone sleeps, so pacing is measured exactly. Sleeping yields a
  * macrotask first, as a real timer does, so callers already served record their time first.
  */
-function virtualClock(): Clock {
+function virtualClock(): Clock & { advance(ms: number): void } {
 	let now = 0;
 	return {
 		now: () => now,
+		advance: (ms) => {
+			now += ms;
+		},
 		sleep: async (ms) => {
 			await new Promise((resolve) => setImmediate(resolve));
 			now += ms;
@@ -22,29 +25,52 @@ describe('RateLimiter', () => {
 		const limiter = new RateLimiter([{ limit: 5, windowMs: 1000 }], clock);
 		const sent: number[] = [];
 		await Promise.all(Array.from({ length: 12 }, async () => {
-			await limiter.acquire();
+			const answered = await limiter.acquire();
 			sent.push(clock.now());
+			answered();
 		}));
 		expect(sent).toHaveLength(12);
-		// 1,000 ms window held 50 ms longer for clock skew: batches of 5 at 0, 1050, 2100.
-		expect(sent).toEqual([0, 0, 0, 0, 0, 1050, 1050, 1050, 1050, 1050, 2100, 2100]);
+		// Answers arrive at once here; the 1,000 ms window is held 10 ms longer for clock skew.
+		expect(sent).toEqual([0, 0, 0, 0, 0, 1010, 1010, 1010, 1010, 1010, 2020, 2020]);
 		for (const start of sent) expect(sent.filter((time) => time >= start && time < start + 1000).length).toBeLessThanOrEqual(5);
 	});
 
 	it('applies the strictest of several windows', async () => {
 		const clock = virtualClock();
 		const limiter = new RateLimiter([{ limit: 15, windowMs: 1000 }, { limit: 20, windowMs: 60_000 }], clock);
-		for (let i = 0; i < 21; i++) await limiter.acquire();
-		// The 21st request waits for the minute window (60 s + 1 s skew allowance), not the second.
-		expect(clock.now()).toBe(61_000);
+		for (let i = 0; i < 21; i++) (await limiter.acquire())();
+		// The 21st request waits for the minute window (60 s + 250 ms skew allowance), not the second.
+		expect(clock.now()).toBe(60_250);
 	});
 
 	it('pauses every caller until the provider says it may resume', async () => {
 		const clock = virtualClock();
 		const limiter = new RateLimiter([{ limit: 100, windowMs: 1000 }], clock);
 		limiter.observe({ resumeAt: 5000 });
-		await limiter.acquire();
+		(await limiter.acquire())();
 		expect(clock.now()).toBe(5000);
+	});
+
+	it('counts a request until its answer arrives, then a full window from that answer', async () => {
+		const clock = virtualClock();
+		const limiter = new RateLimiter([{ limit: 2, windowMs: 1000 }], clock);
+		const first = await limiter.acquire();
+		const second = await limiter.acquire();
+		let grantedAt: number | undefined;
+		const third = limiter.acquire().then((answered) => {
+			grantedAt = clock.now();
+			return answered;
+		});
+		await new Promise((resolve) => setImmediate(resolve));
+		// Both slots are taken by requests still in flight, however long ago they were granted.
+		clock.advance(5000);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(grantedAt).toBeUndefined();
+		first();
+		second();
+		(await third)();
+		// The provider may have received the first request as late as its answer (5,000 ms).
+		expect(grantedAt).toBe(5000 + 1010);
 	});
 
 	it('serves callers in arrival order', async () => {
@@ -52,8 +78,9 @@ describe('RateLimiter', () => {
 		const limiter = new RateLimiter([{ limit: 1, windowMs: 100 }], clock);
 		const order: number[] = [];
 		await Promise.all([0, 1, 2, 3].map(async (caller) => {
-			await limiter.acquire();
+			const answered = await limiter.acquire();
 			order.push(caller);
+			answered();
 		}));
 		expect(order).toEqual([0, 1, 2, 3]);
 	});
