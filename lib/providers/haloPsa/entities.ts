@@ -1,0 +1,21 @@
+/**
+ * HaloPSA's resources as the API names them. Lists answer `{record_count, <key>: [...]}` under a key
+ * per entity; /Opportunities answers under `tickets`.
+ */
+export const HALO_ENTITIES = {
+	Client: { path: '/Client', listKey: 'clients', label: 'client' },
+	Users: { path: '/Users', listKey: 'users', label: 'user' },
+	Site: { path: '/Site', listKey: 'sites', label: 'site' },
+	Tickets: { path: '/Tickets', listKey: 'tickets', label: 'ticket' },
+	Opportunities: { path: '/Opportunities', listKey: 'tickets', label: 'opportunity' },
+	Agent: { path: '/Agent', listKey: 'agents', label: 'agent' },
+	TicketType: { path: '/TicketType', listKey: 'tickettypes', label: 'ticket type' },
+	FieldInfo: { path: '/FieldInfo', listKey: 'fieldinfo', label: 'custom field' },
+	Webhook: { path: '/Webhook', listKey: 'webhooks', label: 'webhook' },
+	Notification: { path: '/Notification', listKey: 'notifications', label: 'notification' },
+} as const;
+
+export type HaloEntity = keyof typeof HALO_ENTITIES;
+
+/** A HaloPSA record as the API sends it; fields vary per entity. */
+export type HaloRecord = Record<string, unknown> & { id?: number };
