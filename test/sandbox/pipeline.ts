@@ -83,7 +83,8 @@ export async function handleProviderRequest(
 		if (!match.route.auth || config.faults.includeAuth) {
 			const outcome = deps.faults.decide(provider.name);
 			if (outcome.revokeTokens) provider.revokeTokens?.();
-			decision = outcome.decision;
+			// Only a write can be "carried out, answer lost"; a read so drawn is answered normally.
+			decision = outcome.decision.kind === 'dropAfterWrite' && (method === 'GET' || method === 'HEAD') ? { kind: 'none' } : outcome.decision;
 		}
 		reply = faultReply(decision, provider.rateLimited) ?? (await match.route.handler(ctx));
 	} catch (error) {

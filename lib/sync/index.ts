@@ -1,0 +1,3 @@
+export { syncToHaloPsa } from './sync';
+export type { EntityOutcome, FieldPolicy, ItemSyncResult, OpportunitySettings, SyncInput, SyncSettings, WhenNoClient } from './types';
+export { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS } from './mapping';
