@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { InputProblem } from '../enrichment';
+import { asNodeError } from '../transport';
 
 /** An output item paired to the input item it came from. */
 export function paired(json: IDataObject, itemIndex: number): INodeExecutionData {
@@ -28,4 +29,24 @@ export function assertNoProblems(ctx: IExecuteFunctions, problems: Array<{ itemI
 /** The item that reports a failure under continue-on-fail: the input, with the error beside it. */
 export function errorItem(input: INodeExecutionData, itemIndex: number, message: string): INodeExecutionData {
 	return paired({ ...input.json, error: message }, itemIndex);
+}
+
+/**
+ * Runs an operation item by item: each item's records come out paired with it; a failure stops
+ * the node with the item named, or under continue-on-fail becomes that item's error item and the
+ * next item goes on.
+ */
+export async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], run: (itemIndex: number) => Promise<IDataObject | IDataObject[]>): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await run(itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) output.push(paired(json, itemIndex));
+		} catch (error) {
+			const nodeError = asNodeError(ctx.getNode(), error, itemIndex);
+			if (!ctx.continueOnFail()) throw nodeError;
+			output.push(errorItem(items[itemIndex], itemIndex, nodeError.message));
+		}
+	}
+	return output;
 }

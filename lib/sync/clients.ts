@@ -91,7 +91,7 @@ export async function resolveClients(ctx: TransportContext, inputs: SyncInput[],
 			perItem[itemIndex] = { key: 'catchAll' };
 			continue;
 		}
-		wanted.set(planned, clientFields(input.person, input.company));
+		wanted.set(planned, { ...clientFields(input.person, input.company), ...(input.customFields?.client ? { customfields: input.customFields.client } : {}) });
 		if (name) plannedByName.set(name, planned);
 		perItem[itemIndex] = { key: planned };
 	}

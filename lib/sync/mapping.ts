@@ -34,7 +34,8 @@ function phoneOf(person: Person, ...types: Array<'work' | 'mobile' | 'direct' | 
 }
 
 export function userFields(person: Person): HaloRecord {
-	const name = person.fullName ?? ([person.firstName, person.lastName].filter(Boolean).join(' ') || undefined);
+	// HaloPSA refuses a contact without a name; a lead known only by email is named by it.
+	const name = person.fullName ?? ([person.firstName, person.lastName].filter(Boolean).join(' ') || normalizeEmail(person.email));
 	return compactRecord({
 		name,
 		firstname: person.firstName,

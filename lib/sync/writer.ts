@@ -1,7 +1,7 @@
 import { saveBatch } from '../providers/haloPsa';
 import type { HaloEntity, HaloRecord } from '../providers/haloPsa';
 import type { CallOptions } from '../providers/contracts';
-import { isProviderApiError } from '../transport';
+import { asNodeError, isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { chunk } from '../util/map-limit';
 
@@ -17,8 +17,11 @@ export interface WriterOptions {
 	batchSize: number;
 	/** The key a saved record answers to, to pair HaloPSA's answer (and a lookup) with the plan. */
 	keyOf(saved: HaloRecord): string | undefined;
-	/** After a lost answer: what HaloPSA now holds for these keys. */
-	lookup(keys: string[]): Promise<Map<string, HaloRecord>>;
+	/**
+	 * After a lost answer: what HaloPSA now holds for these keys. Without it (records with no
+	 * natural key) a lost answer fails its records rather than risk writing them twice.
+	 */
+	lookup?(keys: string[]): Promise<Map<string, HaloRecord>>;
 	call?: CallOptions;
 }
 
@@ -40,8 +43,8 @@ async function writeBatch(ctx: TransportContext, entity: HaloEntity, batch: Plan
 	try {
 		return pair(batch, await saveBatch(ctx, entity, batch.map((write) => write.record), options.call), options.keyOf);
 	} catch (error) {
-		if (!isProviderApiError(error)) throw error;
-		if (error.kind === 'outcomeUnknown' && reconciles < MAX_RECONCILES) {
+		if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
+		if (error.kind === 'outcomeUnknown' && options.lookup !== undefined && reconciles < MAX_RECONCILES) {
 			// The batch may have been written in full, in part or not at all: look, then write only what is missing.
 			const found = await options.lookup(batch.map((write) => write.key));
 			const results = new Map<string, WriteResult>();

@@ -11,6 +11,15 @@ export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredential
 		b2bHunterApi: { baseUrl: sandbox.baseUrl('hunter'), apiKey: SANDBOX_CREDENTIALS.hunter.apiKey },
 		b2bUpLeadApi: { baseUrl: sandbox.baseUrl('upLead'), apiKey: SANDBOX_CREDENTIALS.upLead.apiKey },
 		b2bZoomInfoJwtApi: { baseUrl: sandbox.baseUrl('zoomInfo'), authMethod: 'password', username: SANDBOX_CREDENTIALS.zoomInfo.username, password: SANDBOX_CREDENTIALS.zoomInfo.password },
+		b2bHaloPsaOAuth2Api: {
+			grantType: 'clientCredentials',
+			hostingType: 'hosted',
+			baseUrl: sandbox.baseUrl('haloPsa'),
+			tenant: SANDBOX_CREDENTIALS.haloPsa.tenant,
+			clientId: SANDBOX_CREDENTIALS.haloPsa.clientId,
+			clientSecret: SANDBOX_CREDENTIALS.haloPsa.clientSecret,
+			scope: 'all',
+		},
 	};
 }
 

@@ -44,6 +44,12 @@ describe('HaloPSA sync', () => {
 		expect(second.map((result) => result.user?.id)).toEqual(first.map((result) => result.user?.id));
 	});
 
+	it('names a contact known only by email after the email, since HaloPSA requires a name', async () => {
+		const [result] = await syncToHaloPsa(haloContext(sandbox), [{ person: { email: 'Lead@Wayne-Enterprises.com' } }], SETTINGS);
+		expect(result).toMatchObject({ client: { action: 'created' }, user: { action: 'created' } });
+		expect(state().users[0]).toMatchObject({ name: 'lead@wayne-enterprises.com', emailaddress: 'lead@wayne-enterprises.com' });
+	});
+
 	it('makes one contact of an email repeated in the input, whatever its case', async () => {
 		const [person] = syncablePeople(sandbox, 1);
 		const input = asSyncInput(sandbox, person);
@@ -122,8 +128,8 @@ describe('HaloPSA sync', () => {
 
 	it('a refused record fails alone with HaloPSA\'s message; the rest of its batch is written', async () => {
 		const inputs = syncablePeople(sandbox, 10).map((person) => asSyncInput(sandbox, person));
-		// A user HaloPSA refuses: no name at all.
-		inputs[6] = { ...inputs[6], person: { email: 'nameless@libertypayments.io' } };
+		// A contact HaloPSA refuses: a custom field it does not have.
+		inputs[6] = { ...inputs[6], customFields: { user: [{ id: 999, value: 'x' }] } };
 		const results = await syncToHaloPsa(haloContext(sandbox), inputs, SETTINGS);
 		expect(results[6].user).toMatchObject({ action: 'failed', reason: expect.stringMatching(/^HaloPSA: .*\(HTTP 400\)/) });
 		expect(results.filter((result) => result.user?.action === 'created')).toHaveLength(9);

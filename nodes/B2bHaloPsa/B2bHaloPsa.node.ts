@@ -1,0 +1,30 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { properties } from './description';
+import * as loadOptions from './methods/loadOptions';
+
+export class B2bHaloPsa implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HaloPSA (B2B)',
+		name: 'b2bHaloPsa',
+		icon: 'file:haloPsa.svg',
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Sync people and companies into HaloPSA clients, sites, contacts and opportunities, and manage each of them',
+		defaults: { name: 'HaloPSA (B2B)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'b2bHaloPsaOAuth2Api', required: true }],
+		properties,
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,14 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { deleteOne } from '../../../../lib/providers/haloPsa';
+import { callOptions, resourceOf } from './common';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const resource = resourceOf(this);
+	return await eachItem(this, items, async (itemIndex) => {
+		const id = this.getNodeParameter('id', itemIndex) as number;
+		await deleteOne(this, resource.entity, id, callOptions(this, itemIndex));
+		return { deleted: true, id };
+	});
+}

@@ -1,0 +1,56 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
+import { customFieldsProperty } from '../custom-fields';
+import { RESOURCES } from '../resources';
+
+const OPERATIONS = [
+	{ name: 'Create', value: 'create', verb: 'Create' },
+	{ name: 'Delete', value: 'delete', verb: 'Delete' },
+	{ name: 'Get', value: 'get', verb: 'Get' },
+	{ name: 'Get Many', value: 'getMany', verb: 'Get many' },
+	{ name: 'Update', value: 'update', verb: 'Update' },
+];
+
+function sorted(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The operation list and fields of each entity resource, from the resource table. */
+export function crudProperties(): INodeProperties[] {
+	return Object.entries(RESOURCES).flatMap(([resource, definition]): INodeProperties[] => {
+		const on = (...operation: string[]) => ({ show: { resource: [resource], operation } });
+		const label = definition.label.toLowerCase();
+		return [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [resource] } },
+				options: OPERATIONS.map((operation) => ({
+					name: operation.name,
+					value: operation.value,
+					action: `${operation.verb} ${operation.value === 'getMany' ? `${label}s` : `a ${label}`}`,
+				})),
+				default: 'create',
+			},
+			...definition.required.map((field) => ({ ...field, displayOptions: on('create') })),
+			{
+				displayName: `${definition.label} ID`,
+				name: 'id',
+				type: 'number',
+				required: true,
+				displayOptions: on('get', 'update', 'delete'),
+				default: 0,
+			},
+			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', displayOptions: on('create'), default: {}, options: sorted(definition.optional.filter((field) => !definition.required.some((required) => required.name === field.name))) },
+			{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', displayOptions: on('update'), default: {}, options: sorted(definition.optional) },
+			customFieldsProperty('customFields', 'Custom Fields', { resource: [resource], operation: ['create', 'update'] }),
+			...returnAllAndLimit(on('getMany'), 'HaloPSA is read 100 records per request.'),
+			{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', displayOptions: on('getMany'), default: {}, options: sorted(definition.filters) },
+			{ displayName: 'Include Details', name: 'includeDetails', type: 'boolean', displayOptions: on('get'), default: true, description: 'Whether to ask HaloPSA for the full record (includedetails)' },
+			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: on('create', 'update', 'get', 'getMany', 'delete'), default: {}, options: [maxAttemptsOption] },
+		];
+	});
+}

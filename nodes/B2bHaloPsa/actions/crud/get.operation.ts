@@ -1,0 +1,16 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { getOne } from '../../../../lib/providers/haloPsa';
+import { callOptions, resourceOf } from './common';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const resource = resourceOf(this);
+	return await eachItem(this, items, async (itemIndex) => {
+		const id = this.getNodeParameter('id', itemIndex) as number;
+		const record = await getOne(this, resource.entity, id, this.getNodeParameter('includeDetails', itemIndex, true) ? { includedetails: true } : {}, callOptions(this, itemIndex));
+		if (record === undefined) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: HaloPSA has no ${resource.label.toLowerCase()} with ID ${id}`, { itemIndex });
+		return record as IDataObject;
+	});
+}

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { listAll } from '../../../../lib/providers/haloPsa';
+import { callOptions, resourceOf, setFields } from './common';
+
+/** HaloPSA's own paging (`pageinate`, `page_size`, `page_no`), followed to the last page or the limit. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const resource = resourceOf(this);
+	return await eachItem(this, items, async (itemIndex) => {
+		const limit = this.getNodeParameter('returnAll', itemIndex) ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+		const filters = setFields(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+		return (await listAll(this, resource.entity, filters, limit, callOptions(this, itemIndex))) as IDataObject[];
+	});
+}

@@ -1,0 +1,66 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { listAll } from '../../../lib/providers/haloPsa';
+import type { HaloRecord } from '../../../lib/providers/haloPsa';
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+export function customFieldsProperty(name: string, displayName: string, show: Show): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		description: 'Custom fields by name or ID: an expression may give either',
+		displayOptions: { show },
+		default: {},
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFields' },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/**
+ * HaloPSA's `customfields: [{id, value}]` from the parameter. A field may be given by name (as an
+ * expression often does); names are resolved to ids from /FieldInfo, read once per execution.
+ */
+export class CustomFieldResolver {
+	private definitions: Promise<HaloRecord[]> | undefined;
+
+	constructor(private readonly ctx: IExecuteFunctions) {}
+
+	async resolve(parameter: string, itemIndex: number): Promise<Array<{ id: number; value: unknown }> | undefined> {
+		const entries = ((this.ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject).field ?? []) as Array<{ field: string | number; value: unknown }>;
+		if (entries.length === 0) return undefined;
+		const resolved = [];
+		for (const entry of entries) resolved.push({ id: await this.idOf(entry.field, itemIndex), value: entry.value });
+		return resolved;
+	}
+
+	private async idOf(field: string | number, itemIndex: number): Promise<number> {
+		if (/^\d+$/.test(String(field).trim())) return Number(field);
+		this.definitions ??= listAll(this.ctx, 'FieldInfo');
+		const wanted = String(field).trim().toLowerCase();
+		const match = (await this.definitions).find((definition) => String(definition.name ?? '').toLowerCase() === wanted || String(definition.label ?? '').toLowerCase() === wanted);
+		if (match?.id === undefined) {
+			throw new NodeOperationError(this.ctx.getNode(), `Item ${itemIndex}: HaloPSA has no custom field named "${String(field)}"`, { itemIndex, description: 'Check the name in HaloPSA under Configuration > Custom Objects > Custom Fields, or use the field ID.' });
+		}
+		return match.id;
+	}
+}

@@ -1,0 +1,199 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { assertNoProblems, errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
+import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/sync';
+import type { FieldPolicy, ItemSyncResult, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/sync';
+import { CustomFieldResolver, customFieldsProperty } from '../custom-fields';
+import { syncSubjects } from './input';
+
+const show = { resource: ['sync'], operation: ['sync'] };
+const opportunityShow = { show: { ...show, createOpportunity: ['Opportunities', 'Tickets'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Items carry people and companies as the B2B nodes output them ("person", "company"), or flat fields such as email, first_name, last_name, company_name, domain, website, title, phone.',
+		name: 'syncNotice',
+		type: 'notice',
+		displayOptions: { show },
+		default: '',
+	},
+	{
+		displayName: 'When No Client Matches',
+		name: 'whenNoClient',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: 'Create the Client', value: 'create' },
+			{ name: 'Use a Catch-All Client', value: 'catchAll' },
+			{ name: 'Skip the Item', value: 'skip' },
+		],
+		default: 'create',
+		description: 'Clients are matched by domain (website, or the work email), then by name',
+	},
+	{
+		displayName: 'Catch-All Client Name or ID',
+		name: 'catchAllClientId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getClients' },
+		displayOptions: { show: { ...show, whenNoClient: ['catchAll'] } },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName: 'Site',
+		name: 'siteMode',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: "The Client's Main Site", value: 'main' },
+			{ name: 'A Named Site (Created When Missing)', value: 'named' },
+		],
+		default: 'main',
+	},
+	{ displayName: 'Site Name', name: 'siteName', type: 'string', displayOptions: { show: { ...show, siteMode: ['named'] } }, default: '={{ $json.company?.address?.city }}', description: 'Matched by name within the client' },
+	{
+		displayName: 'Create Opportunity',
+		name: 'createOpportunity',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: 'No', value: 'none' },
+			{ name: 'An Opportunity', value: 'Opportunities' },
+			{ name: 'A Lead Ticket', value: 'Tickets' },
+		],
+		default: 'none',
+		description: 'Opened once per contact and summary: an open one with the same summary is left as it is',
+	},
+	{ displayName: 'Summary', name: 'opportunitySummary', type: 'string', required: true, displayOptions: opportunityShow, default: '={{ "New lead: " + ($json.company?.name ?? $json.person?.companyName ?? "") }}' },
+	{ displayName: 'Details', name: 'opportunityDetails', type: 'string', typeOptions: { rows: 3 }, displayOptions: opportunityShow, default: '' },
+	{
+		displayName: 'Ticket Type Name or ID',
+		name: 'opportunityTicketTypeId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTicketTypes' },
+		displayOptions: opportunityShow,
+		default: '',
+		description: 'For a lead ticket, your "Lead" type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Agent Name or ID',
+		name: 'opportunityAgentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		displayOptions: opportunityShow,
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	customFieldsProperty('clientCustomFields', 'Client Custom Fields', show),
+	customFieldsProperty('userCustomFields', 'Contact Custom Fields', show),
+	{
+		displayName: 'Options',
+		name: 'syncOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [
+			{ displayName: 'Batch Size', name: 'batchSize', type: 'number', typeOptions: { minValue: 1, maxValue: 200 }, default: 50, description: 'Records HaloPSA is sent per request' },
+			{ displayName: 'Dry Run', name: 'dryRun', type: 'boolean', default: false, description: 'Whether to report what would be created, updated or matched without writing anything' },
+			{
+				displayName: 'Field Policy',
+				name: 'fieldPolicy',
+				type: 'options',
+				options: [
+					{ name: 'Fill Empty Fields Only', value: 'fillEmpty' },
+					{ name: 'Overwrite', value: 'overwrite' },
+				],
+				default: 'fillEmpty',
+				description: 'How matched clients and contacts are updated',
+			},
+			maxAttemptsOption,
+			{
+				displayName: 'Updatable Fields',
+				name: 'updatableFields',
+				type: 'multiOptions',
+				options: [...new Set([...UPDATABLE_CLIENT_FIELDS, ...UPDATABLE_USER_FIELDS])].map((field) => ({ name: field, value: field })),
+				default: [...new Set([...UPDATABLE_CLIENT_FIELDS, ...UPDATABLE_USER_FIELDS])],
+				description: 'HaloPSA fields the sync may write on matched records',
+			},
+		],
+	},
+];
+
+interface SyncOptions {
+	batchSize?: number;
+	dryRun?: boolean;
+	fieldPolicy?: FieldPolicy;
+	maxAttempts?: number;
+	updatableFields?: string[];
+}
+
+/** The first failure of an item, if any: a refused record is the item's error. */
+function failureOf(result: ItemSyncResult): string | undefined {
+	const failed = (['client', 'site', 'user', 'opportunity'] as const).find((entity) => result[entity]?.action === 'failed');
+	return failed ? `${failed}: ${result[failed]?.reason}` : undefined;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const subjects = items.map((item) => syncSubjects(item.json));
+	// Bad input stops the node before anything is written (unless the workflow continues on failure).
+	assertNoProblems(this, subjects.map((subject, itemIndex) => ({ itemIndex, problem: subject.problem })));
+
+	const options = this.getNodeParameter('syncOptions', 0, {}) as SyncOptions;
+	const customFields = new CustomFieldResolver(this);
+	const valid: Array<{ itemIndex: number; input: SyncInput }> = [];
+	for (const [itemIndex, subject] of subjects.entries()) {
+		if (subject.problem) continue;
+		const kind = this.getNodeParameter('createOpportunity', itemIndex) as 'none' | 'Opportunities' | 'Tickets';
+		valid.push({
+			itemIndex,
+			input: {
+				person: subject.person,
+				company: subject.company,
+				siteName: this.getNodeParameter('siteMode', itemIndex) === 'named' ? (this.getNodeParameter('siteName', itemIndex, '') as string) || undefined : undefined,
+				opportunity:
+					kind === 'none'
+						? undefined
+						: {
+								entity: kind,
+								summary: this.getNodeParameter('opportunitySummary', itemIndex) as string,
+								details: (this.getNodeParameter('opportunityDetails', itemIndex, '') as string) || undefined,
+								ticketTypeId: Number(this.getNodeParameter('opportunityTicketTypeId', itemIndex, '')) || undefined,
+								agentId: Number(this.getNodeParameter('opportunityAgentId', itemIndex, '')) || undefined,
+							},
+				customFields: { client: await customFields.resolve('clientCustomFields', itemIndex), user: await customFields.resolve('userCustomFields', itemIndex) },
+			},
+		});
+	}
+	const settings: SyncSettings = {
+		whenNoClient: this.getNodeParameter('whenNoClient', 0) as WhenNoClient,
+		catchAllClientId: Number(this.getNodeParameter('catchAllClientId', 0, '')) || undefined,
+		fieldPolicy: options.fieldPolicy ?? 'fillEmpty',
+		updatableFields: options.updatableFields ?? [...UPDATABLE_CLIENT_FIELDS, ...UPDATABLE_USER_FIELDS],
+		batchSize: options.batchSize ?? 50,
+		dryRun: options.dryRun ?? false,
+	};
+	const results = await syncToHaloPsa(this, valid.map((entry) => entry.input), settings, { maxAttempts: options.maxAttempts });
+
+	const output: INodeExecutionData[] = items.map((item, itemIndex) => {
+		const problem = subjects[itemIndex].problem;
+		return problem ? errorItem(item, itemIndex, `Item ${itemIndex}: ${problem.message}`) : item;
+	});
+	const failures: string[] = [];
+	valid.forEach(({ itemIndex }, index) => {
+		const result = results[index];
+		const failure = failureOf(result);
+		const json: IDataObject = { ...items[itemIndex].json, haloPsa: result as IDataObject, dryRun: settings.dryRun };
+		if (failure) {
+			failures.push(`Item ${itemIndex}: ${failure}`);
+			json.error = `Item ${itemIndex}: ${failure}`;
+		}
+		output[itemIndex] = paired(json, itemIndex);
+	});
+	// Every good record is written before a refused one fails the node, so a fixed re-run only adds what is missing.
+	if (failures.length > 0 && !this.continueOnFail()) {
+		throw new NodeOperationError(this.getNode(), failures[0], { description: `${failures.length} item(s) could not be synced; the others were. ${failures.slice(0, 5).join(' | ')}`, itemIndex: Number(/^Item (\d+)/.exec(failures[0])?.[1]) });
+	}
+	return output;
+}
