@@ -146,3 +146,16 @@ describe('HaloPSA sync', () => {
 		expect(new Set(state().clients.map((client) => client.name)).size).toBe(state().clients.length);
 	});
 });
+
+describe('HaloPSA sync under rate limiting', () => {
+	it('completes with no failed item when HaloPSA refuses bursts with 429', async () => {
+		// Far below HaloPSA's real limit, so the small batches below run into it again and again.
+		sandbox.configure({ rateLimits: { haloPsa: { requests: 5, windowMs: 1000 } } });
+		const inputs = syncablePeople(sandbox, 60).map((person) => asSyncInput(sandbox, person));
+		const results = await syncToHaloPsa(haloContext(sandbox), inputs, { ...SETTINGS, batchSize: 5 });
+		const statuses = sandbox.requests({ provider: 'haloPsa' }).map((entry) => entry.status);
+		expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+		expect(results.every((result) => result.user?.action === 'created')).toBe(true);
+		expect(state().users).toHaveLength(60);
+	}, 60_000);
+});
