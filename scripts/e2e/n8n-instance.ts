@@ -1,0 +1,195 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { ImportedCredential } from './sandbox-credentials';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+export interface N8nRuntime {
+	node: string;
+	n8n: string;
+}
+
+/** Node 24 and n8n from the cache outside the repository, installed there on first use. */
+export function ensureN8n(): N8nRuntime {
+	const out = execFileSync('bash', [join(ROOT, 'scripts', 'n8n-install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const vars = Object.fromEntries(out.trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
+	return { node: vars.NODE24, n8n: vars.N8N_BIN };
+}
+
+/** `npm pack` of the built package: exactly what the registry would serve. */
+export function packPackage(into: string): string {
+	mkdirSync(into, { recursive: true });
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', into], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+	return join(into, name);
+}
+
+/**
+ * Installs the tarball where the editor's Community Nodes installs packages: the user folder's
+ * `.n8n/nodes`, listed in its package.json. Peer dependencies are left out, as n8n does: the
+ * package must use n8n's own n8n-workflow, or its errors would not be n8n's errors.
+ */
+export function installPackage(userFolder: string, tarball: string): void {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	execFileSync('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', tarball], { stdio: 'inherit' });
+}
+
+export function n8nEnv(userFolder: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_HOST: 'localhost',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `http://localhost:${port}/`,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-halopsa-b2b-local-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_LOG_LEVEL: 'info',
+		DB_TYPE: 'sqlite',
+		...extra,
+	};
+}
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * Runs an n8n CLI command without blocking: the sandbox it talks to may live in this very process
+ * and must keep answering while the command runs.
+ */
+export async function n8nCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
+	return await new Promise((done) => {
+		execFile(runtime.node, [runtime.n8n, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+			done({ code: error ? Number((error as { code?: unknown }).code ?? 1) || 1 : 0, stdout, stderr });
+		});
+	});
+}
+
+async function checkedCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
+	const result = await n8nCli(runtime, env, args);
+	if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+	return result;
+}
+
+export async function importCredentials(runtime: N8nRuntime, env: NodeJS.ProcessEnv, credentials: ImportedCredential[]): Promise<void> {
+	const file = join(mkdtempSync(join(tmpdir(), 'n8n-b2b-creds-')), 'credentials.json');
+	writeFileSync(file, JSON.stringify(credentials));
+	try {
+		await checkedCli(runtime, env, ['import:credentials', `--input=${file}`]);
+	} finally {
+		rmSync(file, { force: true });
+	}
+}
+
+export async function importWorkflows(runtime: N8nRuntime, env: NodeJS.ProcessEnv, files: string[]): Promise<void> {
+	const file = join(mkdtempSync(join(tmpdir(), 'n8n-b2b-wf-')), 'workflows.json');
+	writeFileSync(file, JSON.stringify(files.map((path) => JSON.parse(readFileSync(path, 'utf8')))));
+	await checkedCli(runtime, env, ['import:workflow', `--input=${file}`]);
+}
+
+export interface RunningN8n {
+	url: string;
+	process: ChildProcess;
+	/** Everything n8n printed, for the secret checks. */
+	log(): string;
+	stop(): Promise<void>;
+}
+
+export async function startN8n(runtime: N8nRuntime, env: NodeJS.ProcessEnv, port: number, onOutput?: (chunk: string) => void): Promise<RunningN8n> {
+	const child = spawn(runtime.node, [runtime.n8n, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	const collect = (chunk: Buffer) => {
+		output += chunk.toString();
+		onOutput?.(chunk.toString());
+	};
+	child.stdout?.on('data', collect);
+	child.stderr?.on('data', collect);
+	const url = `http://localhost:${port}`;
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error(`n8n did not come up within 3 minutes:\n${output.slice(-4000)}`);
+		await new Promise((done) => setTimeout(done, 500));
+	}
+	return {
+		url,
+		process: child,
+		log: () => output,
+		stop: async () => {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((done) => child.once('exit', done));
+			child.kill('SIGTERM');
+			await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+			if (child.exitCode === null) child.kill('SIGKILL');
+		},
+	};
+}
+
+/** Runs a workflow with the CLI (`n8n execute`), returning n8n's raw execution JSON. */
+export async function executeWorkflow(runtime: N8nRuntime, env: NodeJS.ProcessEnv, id: string): Promise<{ result: CliResult; execution?: ExecutionJson }> {
+	const result = await n8nCli(runtime, env, ['execute', `--id=${id}`, '--rawOutput']);
+	const start = result.stdout.indexOf('{');
+	const end = result.stdout.lastIndexOf('}');
+	let execution: ExecutionJson | undefined;
+	try {
+		execution = start >= 0 ? (JSON.parse(result.stdout.slice(start, end + 1)) as ExecutionJson) : undefined;
+	} catch {
+		execution = undefined;
+	}
+	return { result, execution };
+}
+
+export interface ExecutionJson {
+	status: string;
+	data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>; error?: { message: string } } };
+}
+
+/** The items a node output in an execution (its first run, first output). */
+export function nodeOutput(execution: ExecutionJson | undefined, node: string): Array<Record<string, unknown>> {
+	return execution?.data.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+}
+
+export const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-2026', firstName: 'Sandbox', lastName: 'Owner' };
+
+/** The owner account a fresh n8n asks for; returns the session cookie. */
+export async function setupOwner(url: string): Promise<string> {
+	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+	if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	return await login(url);
+}
+
+export async function login(url: string): Promise<string> {
+	const response = await fetch(`${url}/rest/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.get('set-cookie') ?? '';
+	return cookie.split(';')[0];
+}
+
+export function freshUserFolder(prefix: string): string {
+	return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function exampleFiles(): string[] {
+	const dir = join(ROOT, 'examples');
+	return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).sort().map((file) => join(dir, file)) : [];
+}
