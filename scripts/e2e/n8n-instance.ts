@@ -42,6 +42,8 @@ export function installPackage(userFolder: string, tarball: string): void {
 export function n8nEnv(userFolder: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	return {
 		...process.env,
+		// A test runner's NODE_ENV=test makes n8n's CLI silently do nothing.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_HOST: 'localhost',
@@ -124,7 +126,8 @@ export async function startN8n(runtime: N8nRuntime, env: NodeJS.ProcessEnv, port
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-4000)}`);
 		try {
-			if ((await fetch(`${url}/healthz`)).ok) break;
+			// /healthz answers before the REST API is mounted; /rest/settings only once it is.
+			if ((await fetch(`${url}/healthz`)).ok && (await fetch(`${url}/rest/settings`)).ok) break;
 		} catch {
 			// not listening yet
 		}

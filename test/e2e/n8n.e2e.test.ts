@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+	ROOT,
+	ensureN8n,
+	executeWorkflow,
+	exampleFiles,
+	freshUserFolder,
+	importCredentials,
+	importWorkflows,
+	installPackage,
+	n8nCli,
+	n8nEnv,
+	nodeOutput,
+	packPackage,
+	setupOwner,
+	startN8n,
+} from '../../scripts/e2e/n8n-instance';
+import type { N8nRuntime, RunningN8n } from '../../scripts/e2e/n8n-instance';
+import { sandboxCredentialsFor, sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
+import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+
+const PORT = 5688;
+const PACKAGE = 'n8n-nodes-halopsa-b2b';
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
+const nodeNames = manifest.n8n.nodes.map((path) => {
+	const file = path.split('/').pop() as string;
+	const className = file.replace('.node.js', '');
+	return className[0].toLowerCase() + className.slice(1);
+});
+const credentialNames = manifest.n8n.credentials.map((path) => {
+	const className = (path.split('/').pop() as string).replace('.credentials.js', '');
+	return className[0].toLowerCase() + className.slice(1);
+});
+
+let runtime: N8nRuntime;
+let sandbox: Sandbox;
+let userFolder: string;
+let env: NodeJS.ProcessEnv;
+/** Everything n8n printed in this suite, CLI runs and server alike: secrets must be absent from it. */
+let logs = '';
+
+beforeAll(async () => {
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+	userFolder = freshUserFolder('n8n-b2b-e2e-');
+	const tarball = packPackage(join(userFolder, 'pack'));
+	runtime = ensureN8n();
+	installPackage(userFolder, tarball);
+	sandbox = await startSandbox();
+	env = n8nEnv(userFolder, PORT);
+	await importCredentials(runtime, env, sandboxCredentialsFor(sandbox.url, sandbox.issueGoHighLevelSession()));
+	await importWorkflows(runtime, env, exampleFiles());
+}, 900_000);
+
+afterAll(async () => await sandbox?.stop());
+
+async function run(id: string) {
+	const { result, execution } = await executeWorkflow(runtime, env, id);
+	logs += result.stdout + result.stderr;
+	return execution;
+}
+
+const haloWrites = (since: number) => sandbox.requests({ provider: 'haloPsa' }).filter((entry) => entry.seq > since && entry.method === 'POST' && entry.path.startsWith('/api')).length;
+const lastSeq = () => sandbox.log[sandbox.log.length - 1]?.seq ?? 0;
+const halo = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string }>; users: Array<{ emailaddress: string }>; tickets: Array<{ user_id: number }> };
+
+describe('the packed package in n8n 2.x', () => {
+	it('registers every node, its AI tool variant, and loads without errors', async () => {
+		const file = join(userFolder, 'nodes.json');
+		const { code, stderr } = await n8nCli(runtime, env, ['export:nodes', `--output=${file}`]);
+		logs += stderr;
+		expect(code).toBe(0);
+		const types = (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; usableAsTool?: boolean }>).map((node) => node.name);
+		for (const name of nodeNames) {
+			expect(types).toContain(`${PACKAGE}.${name}`);
+		}
+		for (const name of ['b2bPeopleSearch', 'b2bEnrichment', 'b2bHaloPsa']) expect(types).toContain(`${PACKAGE}.${name}Tool`);
+	});
+
+	it('example 1 (scheduled prospecting) writes exactly what its output says, and a second run writes nothing', async () => {
+		const before = lastSeq();
+		const first = await run('b2bExample000001');
+		expect(first?.status).toBe('success');
+		const synced = nodeOutput(first, 'Sync to HaloPSA') as Array<{ person?: { email?: string }; haloPsa: { user?: { action: string; id?: number }; opportunity?: { action: string } } }>;
+		expect(synced.length).toBe(25);
+		const created = synced.filter((item) => item.haloPsa.user?.action === 'created');
+		const withEmail = synced.filter((item) => item.person?.email !== undefined);
+		expect(created.length).toBe(new Set(withEmail.map((item) => item.person?.email)).size);
+		expect(halo().users.map((user) => user.emailaddress).sort()).toEqual([...new Set(withEmail.map((item) => item.person?.email as string))].sort());
+		expect(halo().tickets).toHaveLength(created.length);
+		expect(haloWrites(before)).toBeGreaterThan(0);
+
+		const between = lastSeq();
+		const second = await run('b2bExample000001');
+		expect(second?.status).toBe('success');
+		expect(haloWrites(between)).toBe(0);
+		expect((nodeOutput(second, 'Sync to HaloPSA') as Array<{ haloPsa: { user?: { action: string } } }>).every((item) => item.haloPsa.user === undefined || ['matched', 'skipped'].includes(item.haloPsa.user.action))).toBe(true);
+	});
+
+	it('example 4 (company list) shares one lookup for a repeated domain; an expired ZoomInfo JWT is renewed by n8n', async () => {
+		const logins = () => sandbox.requests({ provider: 'zoomInfo', pathIncludes: '/authenticate' }).length;
+		const first = await run('b2bExample000004');
+		expect(first?.status).toBe('success');
+		const enriched = nodeOutput(first, 'Enrich Companies (ZoomInfo)') as Array<{ company: { domain: string; industry?: string }; enrichment: { duplicateOfItem?: number } }>;
+		expect(enriched).toHaveLength(5);
+		expect(enriched[4].enrichment.duplicateOfItem).toBe(0);
+		expect(enriched.every((item) => item.company.industry !== undefined)).toBe(true);
+		const companies = new Set(enriched.map((item) => item.company.domain));
+		expect(halo().clients.filter((client) => companies.has(client.name) || enriched.some((item) => item.company.domain && client.name)).length).toBeGreaterThanOrEqual(companies.size);
+		const loginsAfterFirst = logins();
+
+		// The JWT n8n saved in the credential is now refused: n8n must renew it and repeat the request.
+		sandbox.expireTokens('zoomInfo');
+		const between = lastSeq();
+		const second = await run('b2bExample000004');
+		expect(second?.status).toBe('success');
+		expect(logins()).toBe(loginsAfterFirst + 1);
+		expect(haloWrites(between)).toBe(0);
+	});
+});
+
+describe('a running n8n', () => {
+	let n8n: RunningN8n;
+	let cookie: string;
+
+	beforeAll(async () => {
+		n8n = await startN8n(runtime, env, PORT);
+		cookie = await setupOwner(n8n.url);
+	}, 300_000);
+
+	afterAll(async () => {
+		logs += n8n?.log() ?? '';
+		await n8n?.stop();
+	});
+
+	const rest = async (path: string, init: RequestInit = {}) => {
+		const response = await fetch(`${n8n.url}/rest${path}`, { ...init, headers: { 'content-type': 'application/json', cookie, ...(init.headers ?? {}) } });
+		return { status: response.status, body: (await response.json().catch(() => undefined)) as { data?: unknown } & Record<string, unknown> };
+	};
+
+	it('knows every credential type of the package', async () => {
+		const response = await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } });
+		const types = ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
+		for (const name of credentialNames) expect(types).toContain(name);
+	});
+
+	it('"Test connection" passes through n8n\'s own machinery with good values and fails clearly with bad ones', async () => {
+		const credentials = sandboxCredentialsFor(sandbox.url);
+		for (const credential of credentials.filter((entry) => entry.type !== 'b2bGoHighLevelSessionApi')) {
+			const good = await rest('/credentials/test', { method: 'POST', body: JSON.stringify({ credentials: credential }) });
+			expect({ type: credential.type, result: good.body.data }).toEqual({ type: credential.type, result: { status: 'OK', message: 'Connection successful!' } });
+		}
+		const apollo = credentials.find((entry) => entry.type === 'b2bApolloApi')!;
+		const bad = await rest('/credentials/test', { method: 'POST', body: JSON.stringify({ credentials: { ...apollo, data: { ...apollo.data, apiKey: 'wrong-key-123456' } } }) });
+		expect(bad.body.data).toMatchObject({ status: 'Error' });
+		expect(JSON.stringify(bad.body)).not.toContain('wrong-key-123456');
+	});
+
+	it('keeps every secret out of its logs, its execution data and the node outputs', async () => {
+		const executions = await rest('/executions?limit=50');
+		const list = ((executions.body.data as { results?: Array<{ id: string }> })?.results ?? []) as Array<{ id: string }>;
+		expect(list.length).toBeGreaterThan(0);
+		let stored = JSON.stringify(executions.body);
+		for (const execution of list) stored += JSON.stringify((await rest(`/executions/${execution.id}`)).body);
+		const everything = stored + logs + n8n.log();
+		for (const secret of sandboxSecrets()) expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
+	});
+});
