@@ -83,3 +83,17 @@ export function compact<T extends object>(record: T): T {
 	}
 	return result as T;
 }
+
+/**
+ * The first phone of the preferred types, in order (`undefined` stands for a phone whose type is
+ * not known). Callers differ: a CRM wants a mobile first, a dialer a direct line.
+ */
+export function pickPhone(phones: unknown, preference: Array<'work' | 'mobile' | 'direct' | 'other' | undefined>): string | undefined {
+	if (!Array.isArray(phones)) return undefined;
+	const list = phones.filter((entry): entry is { type?: string; number?: unknown } => entry !== null && typeof entry === 'object');
+	for (const type of preference) {
+		const phone = list.find((entry) => entry.type === type && text(entry.number) !== undefined);
+		if (phone) return text(phone.number);
+	}
+	return undefined;
+}

@@ -20,6 +20,10 @@ export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredential
 			clientSecret: SANDBOX_CREDENTIALS.haloPsa.clientSecret,
 			scope: 'all',
 		},
+		b2bGoHighLevelApi: { baseUrl: sandbox.baseUrl('goHighLevelV2'), privateIntegrationToken: SANDBOX_CREDENTIALS.goHighLevel.privateIntegrationToken, locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId },
+		// A session token as a user would paste it; each run gets a fresh one, as after a new paste.
+		b2bGoHighLevelSessionApi: { baseUrl: sandbox.baseUrl('goHighLevelSession'), tokenId: sandbox.issueGoHighLevelSession(), locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId },
+		b2bThrioApi: { loginUrl: sandbox.baseUrl('thrioLogin'), username: SANDBOX_CREDENTIALS.thrio.username, password: SANDBOX_CREDENTIALS.thrio.password },
 	};
 }
 

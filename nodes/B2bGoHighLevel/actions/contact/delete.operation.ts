@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { deleteContact } from '../../../../lib/providers/goHighLevel';
+import { contactIdField, optionsField } from '../fields';
+import type { GhlRun } from '../run';
+
+const show = { resource: ['contact'], operation: ['delete'] };
+
+export const description: INodeProperties[] = [contactIdField(show), optionsField(show)];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+	return await eachItem(this, items, async (itemIndex) => {
+		const id = this.getNodeParameter('contactId', itemIndex) as string;
+		await deleteContact(this, run.connection, id, run.call(itemIndex));
+		return { deleted: true, id };
+	});
+}

@@ -1,0 +1,14 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { getContact } from '../../../../lib/providers/goHighLevel';
+import { contactIdField, optionsField } from '../fields';
+import type { GhlRun } from '../run';
+
+const show = { resource: ['contact'], operation: ['get'] };
+
+export const description: INodeProperties[] = [contactIdField(show), optionsField(show)];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+	return await eachItem(this, items, async (itemIndex) => await getContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, run.call(itemIndex)));
+}

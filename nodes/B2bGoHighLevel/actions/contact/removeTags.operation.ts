@@ -1,0 +1,11 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { removeTags } from '../../../../lib/providers/goHighLevel';
+import type { GhlRun } from '../run';
+import { executeTags, tagsDescription } from './tags';
+
+export const description = tagsDescription('removeTags', 'remove');
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+	return await executeTags(this, items, run, removeTags);
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { updateContact } from '../../../../lib/providers/goHighLevel';
+import { customFieldsFor, customFieldsProperty } from '../custom-fields';
+import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField, optionsField } from '../fields';
+import type { GhlRun } from '../run';
+import { contactFields } from './input';
+
+const show = { resource: ['contact'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	contactIdField(show),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		displayOptions: { show },
+		default: {},
+		options: [...CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	customFieldsProperty(show),
+	optionsField(show),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+	return await eachItem(this, items, async (itemIndex) => {
+		const fields = contactFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+		const customFields = await customFieldsFor(this, run, itemIndex);
+		if (customFields) fields.customFields = customFields as unknown as IDataObject[];
+		return await updateContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, fields, run.call(itemIndex));
+	});
+}

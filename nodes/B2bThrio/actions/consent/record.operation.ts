@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { text } from '../../../../lib/normalize';
+import { eachItem, problemError } from '../../../../lib/node-kit';
+import { COMM_TYPES, recordConsent } from '../../../../lib/providers/thrio';
+import type { CommConsent, CommType } from '../../../../lib/providers/thrio';
+import { PERSON_PHONE_EXPRESSION, callOptions, optionsField } from '../fields';
+
+const show = { resource: ['consent'], operation: ['record'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		required: true,
+		displayOptions: { show },
+		default: PERSON_PHONE_EXPRESSION,
+		placeholder: '+14155550100',
+		description: 'The phone number (or, for email, the address) the consent is about',
+	},
+	{
+		displayName: 'Channel',
+		name: 'commType',
+		type: 'options',
+		displayOptions: { show },
+		options: COMM_TYPES.map((type) => ({ name: type === 'SMS' ? 'SMS' : type.charAt(0) + type.slice(1).toLowerCase(), value: type })),
+		default: 'SMS',
+	},
+	{
+		displayName: 'Consent',
+		name: 'consent',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: 'Opt Out', value: 'optOut', description: 'Thrio will not call or text the address on this channel' },
+			{ name: 'Opt In', value: 'optIn', description: 'The address agreed to be contacted on this channel' },
+		],
+		default: 'optOut',
+	},
+	{ displayName: 'Reason', name: 'reason', type: 'string', displayOptions: { show }, default: '', placeholder: 'Replied STOP' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		displayOptions: { show },
+		default: {},
+		options: [
+			{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'Limit the consent to one campaign' },
+			{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '', description: 'The Thrio contact the address belongs to' },
+		],
+	},
+	optionsField(show),
+];
+
+/** A `commconsent` record: Thrio checks these before it dials or texts an address. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await eachItem(this, items, async (itemIndex) => {
+		const address = text(this.getNodeParameter('address', itemIndex, ''));
+		if (address === undefined) throw problemError(this, itemIndex, { field: 'address', message: 'no address to record a consent for' });
+		const { campaignId, contactId } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const consent: CommConsent = { address, commType: this.getNodeParameter('commType', itemIndex) as CommType };
+		const reason = text(this.getNodeParameter('reason', itemIndex, ''));
+		if (reason !== undefined) consent.reason = reason;
+		if (text(contactId) !== undefined) consent.contactId = text(contactId);
+		if (text(campaignId) !== undefined) consent.campaignId = text(campaignId);
+		if (this.getNodeParameter('consent', itemIndex) === 'optIn') consent.optIn = true;
+		return await recordConsent(this, consent, callOptions(this, itemIndex));
+	});
+}

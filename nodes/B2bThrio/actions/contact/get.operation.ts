@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { eachItem } from '../../../../lib/node-kit';
+import { getObject } from '../../../../lib/providers/thrio';
+import { callOptions, idField, optionsField } from '../fields';
+
+const show = { resource: ['contact'], operation: ['get'] };
+
+export const description: INodeProperties[] = [idField('Contact ID', 'contactId', show), optionsField(show)];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await eachItem(this, items, async (itemIndex) => await getObject(this, 'contact', this.getNodeParameter('contactId', itemIndex) as string, callOptions(this, itemIndex)));
+}

@@ -1,0 +1,99 @@
+import { jsonParse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { InputProblem } from '../../../lib/enrichment';
+import { isValidEmail, normalizeEmail } from '../../../lib/normalize';
+import { problemError } from '../../../lib/node-kit';
+import { personRecordFromItem } from '../../../lib/providers/thrio';
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+const text = (displayName: string, name: string, description?: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+
+const OTHER_FIELDS: INodeProperties = {
+	displayName: 'Other Fields (JSON)',
+	name: 'otherFields',
+	type: 'json',
+	default: '{}',
+	description: 'Any other Thrio fields, as a JSON object merged into the record',
+};
+
+/** Person fields a lead or contact may carry besides the phone; leads also take an external ID. */
+export function personFields(withExternalId: boolean): INodeProperties[] {
+	const fields = [
+		text('Company', 'company'),
+		text('Email', 'email'),
+		text('First Name', 'firstName'),
+		text('Last Name', 'lastName'),
+		OTHER_FIELDS,
+	];
+	if (withExternalId) fields.push(text('External ID', 'externalId', 'Your own ID for the lead; Thrio matches leads by it before the phone'));
+	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export function personInputFields(show: Show, withExternalId: boolean): INodeProperties[] {
+	return [
+		{
+			displayName: 'Input',
+			name: 'inputMode',
+			type: 'options',
+			displayOptions: { show },
+			options: [
+				{
+					name: 'Auto-Map From Item',
+					value: 'auto',
+					description: 'Read the person from each item: the B2B nodes\' "person" (phone from its phones), or flat fields such as phone, first_name, last_name, email, company_name',
+				},
+				{ name: 'Define Below', value: 'define', description: 'Map each field with an expression' },
+			],
+			default: 'auto',
+		},
+		{ ...text('Phone', 'phone', 'The number agents dial'), displayOptions: { show: { ...show, inputMode: ['define'] } } },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			displayOptions: { show },
+			default: {},
+			description: 'Set on every record; with Auto-Map these win over what the item says',
+			options: personFields(withExternalId),
+		},
+	];
+}
+
+/** Form fields in Thrio's shape: empty ones left out, the JSON field merged in. */
+export function thrioFields(fields: IDataObject, itemIndex: number): IDataObject {
+	const { otherFields, ...named } = fields;
+	const other = typeof otherFields === 'string' ? jsonParse<IDataObject>(otherFields || '{}', { errorMessage: `Item ${itemIndex}: Other Fields is not valid JSON` }) : ((otherFields as IDataObject | undefined) ?? {});
+	const set = Object.fromEntries(Object.entries(named).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+	return { ...other, ...set };
+}
+
+export type PersonRead = { record: IDataObject } | { problem: InputProblem };
+
+/** The person an item describes, as a Thrio record, or why it cannot be sent; `needsPhone` for leads, which are dialed. */
+export function readPerson(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number, needsPhone: boolean): PersonRead {
+	let record: IDataObject;
+	try {
+		const base = ctx.getNodeParameter('inputMode', itemIndex) === 'auto' ? personRecordFromItem(json) : thrioFields({ phone: ctx.getNodeParameter('phone', itemIndex, '') }, itemIndex);
+		record = { ...base, ...thrioFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex) };
+	} catch (error) {
+		return { problem: { field: 'otherFields', message: error instanceof Error ? error.message.replace(/^Item \d+: /, '') : String(error) } };
+	}
+	if (record.email !== undefined) {
+		const email = normalizeEmail(record.email);
+		if (email === undefined || !isValidEmail(email)) return { problem: { field: 'email', message: `email "${String(record.email).slice(0, 100)}" is not a valid email address` } };
+		record.email = email;
+	}
+	if (needsPhone && record.phone === undefined) return { problem: { field: 'phone', message: 'a lead needs a phone: it is what agents dial' } };
+	if (Object.keys(record).length === 0) return { problem: { field: 'person', message: 'no person in the item: give a phone, a name or an email' } };
+	return { record };
+}
+
+/** As readPerson, failing the item (named, with its field) when it cannot be sent. */
+export function personInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number, needsPhone: boolean): IDataObject {
+	const read = readPerson(ctx, json, itemIndex, needsPhone);
+	if ('problem' in read) throw problemError(ctx, itemIndex, read.problem);
+	return read.record;
+}
