@@ -5,3 +5,8 @@ export { PACKAGE_NAME, createExecuteContext, runNode } from './execute';
 export type { ExecuteOptions } from './execute';
 export { testCredential } from './credential-test';
 export { probeNodeType } from './probe-node';
+export { N8N_BASE_URL, TriggerWorkflow } from './trigger-workflow';
+export type { TriggerOptions } from './trigger-workflow';
+export { WebhookTrigger } from './webhook';
+export type { RecordedResponse, WebhookOutcome, WebhookRequestSpec } from './webhook';
+export { PollTrigger } from './poll';

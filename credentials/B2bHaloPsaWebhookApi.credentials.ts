@@ -1,0 +1,86 @@
+/**
+ * How HaloPSA authenticates the webhook calls it makes (Configuration > Integrations > Webhooks):
+ * HaloPSA's own Basic, Bearer and API key header options, or the hex HMAC-SHA256 signature of the
+ * raw body that seed 000 describes (`x-halopsa-signature`). Nothing can be sent to HaloPSA to test
+ * it; the HaloPSA Trigger checks it is complete (`testedBy`) and compares it in constant time.
+ */
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+export class B2bHaloPsaWebhookApi implements ICredentialType {
+	name = 'b2bHaloPsaWebhookApi';
+
+	displayName = 'HaloPSA (B2B) Webhook API';
+
+	icon: Icon = 'file:icons/halopsa.svg';
+
+	documentationUrl = 'https://github.com/n8n-nodes-halopsa-b2b/n8n-nodes-halopsa-b2b#halopsa-trigger';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authMethod',
+			type: 'options',
+			options: [
+				{ name: 'Basic Auth', value: 'basic', description: 'HaloPSA authentication type 1' },
+				{ name: 'Bearer Token', value: 'bearer', description: 'HaloPSA authentication type 2' },
+				{ name: 'API Key Header', value: 'apiKey', description: 'HaloPSA authentication type 3' },
+				{ name: 'HMAC Signature', value: 'hmac', description: 'Hex HMAC-SHA256 of the raw body in a header (seed 000)' },
+			],
+			default: 'basic',
+			description: 'Set the same authentication on the webhook in HaloPSA',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { authMethod: ['basic'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['basic'] } },
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['bearer'] } },
+		},
+		{
+			displayName: 'Header Name',
+			name: 'headerName',
+			type: 'string',
+			default: 'x-api-key',
+			displayOptions: { show: { authMethod: ['apiKey'] } },
+		},
+		{
+			displayName: 'Header Value',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['apiKey'] } },
+		},
+		{
+			displayName: 'Signing Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['hmac'] } },
+		},
+		{
+			displayName: 'Signature Header',
+			name: 'signatureHeader',
+			type: 'string',
+			default: 'x-halopsa-signature',
+			displayOptions: { show: { authMethod: ['hmac'] } },
+		},
+	];
+}

@@ -1,0 +1,16 @@
+export { constantTimeEqual } from './compare';
+export { MAX_SIGNATURE_CHARS, decodeSignature } from './encoding';
+export type { SignatureEncoding } from './encoding';
+export { readHeader } from './headers';
+export type { RequestHeaders, SignedRequest } from './headers';
+export { HMAC_ALGORITHMS, computeHmac, hmacSchemeProblem, verifyHmac } from './hmac';
+export type { HmacAlgorithm, HmacScheme } from './hmac';
+export { parsePublicKey, verifyAsymmetric } from './asymmetric';
+export type { AsymmetricAlgorithm, AsymmetricScheme } from './asymmetric';
+export { verifyBasic, verifyBearer, verifyHeaderSecret } from './secret-auth';
+export { DEFAULT_PAYLOAD_LAYOUT, buildSignedPayload, placeholdersOf } from './payload';
+export { parseStripeSignatureHeader } from './signature-header';
+export { DEFAULT_TOLERANCE_SECONDS, checkTimestamp, parseTimestamp } from './timestamp';
+export { ReplayGuard, replayGuardFor } from './replay';
+export { malformed, unauthorized, verified } from './result';
+export type { Refused, Verified, VerifyResult } from './result';

@@ -1,0 +1,11 @@
+export { parseBody } from './body';
+export type { ParsedBody, WebhookBody } from './body';
+export { isAllowed, listOf, valueAt } from './fields';
+export { handleWebhook } from './pipeline';
+export type { WebhookPolicy } from './pipeline';
+export { pickHeaders, readSignedRequest } from './request';
+export { accept, ignore, refuse } from './respond';
+export { registeredBySender } from './lifecycle';
+export { credentialSecret, secretBytes } from './secret';
+export { checkWebhookSecret, credentialCheckResult } from './credential-check';
+export type { SecretFormat } from './secret';

@@ -1,0 +1,60 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { DEFAULT_TOLERANCE_SECONDS } from '../../lib/signatures';
+import { handleWebhook } from '../../lib/webhooks';
+import { checkHaloPsaWebhookCredential, haloPsaVerifier } from './auth';
+import { properties } from './description';
+import { haloPsaFilter } from './filters';
+import { createRegistration, deleteRegistration, registrationExists } from './registration';
+
+const registers = (ctx: IHookFunctions): boolean => ctx.getNodeParameter('register', false) === true;
+
+export class HaloPsaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HaloPSA Trigger',
+		name: 'haloPsaTrigger',
+		icon: 'file:haloPsa.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["register"] ? "Registered in HaloPSA" : "Webhook"}}',
+		description: 'Starts the workflow when HaloPSA calls its webhook with valid authentication',
+		defaults: { name: 'HaloPSA Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'b2bHaloPsaWebhookApi', required: true, testedBy: 'haloPsaWebhookCredentialCheck' },
+			{ name: 'b2bHaloPsaOAuth2Api', required: true, displayOptions: { show: { register: [true] } } },
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties,
+	};
+
+	methods = {
+		credentialTest: { haloPsaWebhookCredentialCheck: checkHaloPsaWebhookCredential },
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Without registration the webhook is set up in HaloPSA by hand: there is nothing to look for.
+				return registers(this) ? await registrationExists(this) : true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return registers(this) ? await createRegistration(this) : true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return registers(this) ? await deleteRegistration(this) : true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials('b2bHaloPsaWebhookApi');
+		return handleWebhook(this, {
+			verify: haloPsaVerifier(credentials),
+			toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+			ignoreReason: haloPsaFilter(this.getNodeParameter('filters', {}) as IDataObject),
+		});
+	}
+}

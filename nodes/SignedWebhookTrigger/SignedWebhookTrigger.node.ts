@@ -1,0 +1,56 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { DEFAULT_TOLERANCE_SECONDS, hmacSchemeProblem, verifyHmac } from '../../lib/signatures';
+import { checkWebhookSecret, credentialSecret, handleWebhook, isAllowed, listOf, registeredBySender, valueAt } from '../../lib/webhooks';
+import { properties } from './description';
+import { CUSTOM_FIELDS, schemeFromParameters } from './presets';
+import type { PresetName } from './presets';
+
+export class SignedWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Signed Webhook Trigger',
+		name: 'signedWebhookTrigger',
+		icon: 'file:signedWebhook.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["preset"]}}',
+		description: 'Starts the workflow on webhooks carrying a valid HMAC signature (Apollo, GitHub, Stripe style or custom)',
+		defaults: { name: 'Signed Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'b2bWebhookSecretApi', required: true, testedBy: 'webhookSecretCheck' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties,
+	};
+
+	methods = {
+		credentialTest: { webhookSecretCheck: checkWebhookSecret },
+	};
+
+	// The URL and secret are entered in the sender's dashboard; there is no API to register them.
+	webhookMethods = { default: registeredBySender };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const toleranceSeconds = typeof options.toleranceSeconds === 'number' ? options.toleranceSeconds : DEFAULT_TOLERANCE_SECONDS;
+		const custom: IDataObject = {};
+		for (const name of CUSTOM_FIELDS) custom[name] = this.getNodeParameter(name, '') as string;
+		const { scheme, eventIdBodyField, passHeaders } = schemeFromParameters(this.getNodeParameter('preset') as PresetName, custom, toleranceSeconds);
+		const problem = hmacSchemeProblem(scheme);
+		if (problem !== undefined) throw new NodeOperationError(this.getNode(), `The signature settings are not usable: ${problem}`);
+		const secret = credentialSecret(await this.getCredentials('b2bWebhookSecretApi'));
+		if (secret === undefined || secret.length === 0) throw new NodeOperationError(this.getNode(), 'The signing secret is empty or does not decode in its chosen format');
+
+		const events = listOf(options.events);
+		const eventField = String(options.eventField || 'type');
+		const bodyField = String(options.eventIdBodyField || eventIdBodyField || '');
+		return handleWebhook(this, {
+			verify: (request, now) => verifyHmac(scheme, secret, request, now),
+			toleranceSeconds,
+			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : bodyField ? { bodyField } : undefined,
+			ignoreReason: (body) => (isAllowed(valueAt(body, eventField), events) ? undefined : `${eventField} is not one of the selected events`),
+			passHeaders,
+		});
+	}
+}

@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEFAULT_TOLERANCE_SECONDS } from '../../lib/signatures';
+import type { HmacScheme } from '../../lib/signatures';
+
+export type PresetName = 'apollo' | 'seedGeneric' | 'github' | 'stripe' | 'custom';
+
+export interface Preset {
+	scheme: HmacScheme;
+	/** A signed body field naming the event, for refusing replays. */
+	eventIdBodyField?: string;
+	/** Headers worth handing to the workflow (never the signature). */
+	passHeaders?: string[];
+}
+
+/**
+ * Apollo's callbacks carry no timestamp (seed 003: hex HMAC-SHA256 of the body in
+ * x-apollo-signature). Seed 003's generic scheme names the header and the 300 s tolerance but not
+ * where the timestamp travels: X-Webhook-Timestamp signed as `{timestamp}.{body}` is this
+ * package's reading, and Custom covers a sender that differs. GitHub signs the body alone, so
+ * only the body can protect against replays; Stripe signs `{t}.{body}` and its events carry `id`.
+ */
+export const PRESETS: Record<Exclude<PresetName, 'custom'>, Preset> = {
+	apollo: { scheme: { signatureHeader: 'x-apollo-signature', algorithm: 'sha256', encoding: 'hex' } },
+	seedGeneric: {
+		scheme: {
+			signatureHeader: 'X-Webhook-Signature',
+			algorithm: 'sha256',
+			encoding: 'hex',
+			timestampHeader: 'X-Webhook-Timestamp',
+			payloadLayout: '{timestamp}.{body}',
+			toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+		},
+		passHeaders: ['x-webhook-timestamp'],
+	},
+	github: {
+		scheme: { signatureHeader: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+		passHeaders: ['x-github-event', 'x-github-delivery', 'x-github-hook-id'],
+	},
+	stripe: {
+		scheme: {
+			signatureHeader: 'Stripe-Signature',
+			headerFormat: 'stripe',
+			algorithm: 'sha256',
+			encoding: 'hex',
+			payloadLayout: '{timestamp}.{body}',
+			toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+		},
+		eventIdBodyField: 'id',
+	},
+};
+
+/** The parameters the Custom scheme is read from. */
+export const CUSTOM_FIELDS = ['signatureHeader', 'headerFormat', 'algorithm', 'encoding', 'prefix', 'timestampHeader', 'payloadLayout', 'eventIdHeader'];
+
+const optional = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/** The scheme the node's parameters describe: a preset, or the Custom fields. */
+export function schemeFromParameters(preset: PresetName, custom: IDataObject, toleranceSeconds: number): Preset {
+	if (preset !== 'custom') {
+		const chosen = PRESETS[preset];
+		return { ...chosen, scheme: { ...chosen.scheme, toleranceSeconds } };
+	}
+	const eventIdHeader = optional(custom.eventIdHeader);
+	const timestampHeader = optional(custom.timestampHeader);
+	return {
+		scheme: {
+			signatureHeader: String(custom.signatureHeader ?? ''),
+			headerFormat: custom.headerFormat === 'stripe' ? 'stripe' : 'plain',
+			algorithm: custom.algorithm as HmacScheme['algorithm'],
+			encoding: custom.encoding as HmacScheme['encoding'],
+			prefix: optional(custom.prefix),
+			timestampHeader,
+			payloadLayout: optional(custom.payloadLayout),
+			toleranceSeconds,
+			eventIdHeader,
+		},
+		passHeaders: [timestampHeader, eventIdHeader].filter((header): header is string => header !== undefined),
+	};
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'crypto';
+
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { checkWebhookSecret } from '../../lib/webhooks';
+import { SignedWebhookTrigger } from '../../nodes/SignedWebhookTrigger/SignedWebhookTrigger.node';
+import { TestCredentialsHelper, WebhookTrigger } from '../harness';
+import { expectAccepted, expectIgnored, expectRefused, hmacHex, json } from './fixtures';
+
+const SECRET = 'apollo-callback-secret-7c1d';
+const seconds = (offset = 0) => String(Math.floor(Date.now() / 1000) + offset);
+
+function trigger(parameters: IDataObject, credential: IDataObject = { secret: SECRET }): WebhookTrigger {
+	const helper = new TestCredentialsHelper();
+	const id = helper.add('b2bWebhookSecretApi', credential as ICredentialDataDecryptedObject);
+	return new WebhookTrigger({ nodeType: new SignedWebhookTrigger(), parameters: parameters as INodeParameters, helper, credentials: { b2bWebhookSecretApi: id } });
+}
+
+const body = json({ id: 'evt_1', type: 'person.phone_revealed', person: { id: 'p_1', phone: '+1 555 0100' } });
+const form = Buffer.from('type=person.updated&person_id=p_2&phone=%2B1+555+0101');
+
+describe('Signed Webhook Trigger presets', () => {
+	it('Apollo: x-apollo-signature, hex HMAC-SHA256 of the raw body; JSON and form bodies', async () => {
+		const node = trigger({ preset: 'apollo' });
+		const item = expectAccepted(await node.send({ body, headers: { 'content-type': 'application/json', 'x-apollo-signature': hmacHex(SECRET, body) } }));
+		expect(item).toEqual({ body: JSON.parse(body.toString()), headers: { 'content-type': 'application/json' }, verification: { method: 'hmac-sha256' } });
+		const formItem = expectAccepted(await node.send({ body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-apollo-signature': hmacHex(SECRET, form) } }));
+		expect(formItem.body).toEqual({ type: 'person.updated', person_id: 'p_2', phone: '+1 555 0101' });
+		expectRefused(await node.send({ body, headers: { 'x-apollo-signature': hmacHex('wrong', body) } }), 401);
+		expectRefused(await node.send({ body, headers: {} }), 401);
+		expectRefused(await node.send({ body, headers: { 'x-apollo-signature': 'not-hex' } }), 400);
+	});
+
+	it("seed 003's generic scheme: X-Webhook-Signature over {timestamp}.{body}, 300 s tolerance", async () => {
+		const node = trigger({ preset: 'seedGeneric' });
+		const signedAt = (timestamp: string) => ({ body, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': hmacHex(SECRET, `${timestamp}.${body.toString()}`) } });
+		const item = expectAccepted(await node.send(signedAt(seconds())));
+		expect(item.headers).toMatchObject({ 'x-webhook-timestamp': expect.any(String) });
+		expect(item.verification).toMatchObject({ method: 'hmac-sha256', timestamp: expect.any(String) });
+		expectRefused(await node.send(signedAt(seconds(-301))), 401);
+		expectRefused(await node.send(signedAt(seconds(301))), 401);
+		const moved = signedAt(seconds());
+		moved.headers['x-webhook-timestamp'] = seconds(-10);
+		expectRefused(await node.send(moved), 401);
+		expectRefused(await node.send({ body, headers: { 'x-webhook-signature': hmacHex(SECRET, body) } }), 401);
+	});
+
+	it('GitHub style: sha256=<hex> in X-Hub-Signature-256, event headers passed on', async () => {
+		const node = trigger({ preset: 'github' });
+		const headers = { 'x-hub-signature-256': `sha256=${hmacHex(SECRET, body)}`, 'x-github-event': 'push', 'x-github-delivery': randomUUID() };
+		expect(expectAccepted(await node.send({ body, headers })).headers).toMatchObject({ 'x-github-event': 'push' });
+		expectRefused(await node.send({ body, headers: { 'x-hub-signature-256': hmacHex(SECRET, body) } }), 400);
+	});
+
+	it('Stripe style: t=...,v1=... over {t}.{body}; stale refused; a replayed event id refused', async () => {
+		const node = trigger({ preset: 'stripe' });
+		const event = (id: string, timestamp = seconds()) => {
+			const payload = json({ id, type: 'invoice.paid', data: { object: { id: 'in_1' } } });
+			return { body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': `t=${timestamp},v1=${hmacHex(SECRET, `${timestamp}.${payload.toString()}`)}` } };
+		};
+		const first = event(`evt_${randomUUID()}`);
+		expect(expectAccepted(await node.send(first)).verification).toMatchObject({ method: 'hmac-sha256', eventId: expect.stringMatching(/^evt_/) });
+		expectRefused(await node.send(first), 401);
+		expectAccepted(await node.send(event(`evt_${randomUUID()}`)));
+		expectRefused(await node.send(event(`evt_${randomUUID()}`, seconds(-400))), 401);
+		expectRefused(await node.send({ body, headers: { 'stripe-signature': 'v1=abc' } }), 400);
+	});
+});
+
+describe('Signed Webhook Trigger, custom scheme', () => {
+	const custom = {
+		preset: 'custom',
+		signatureHeader: 'Webhook-Signature',
+		algorithm: 'sha512',
+		encoding: 'base64',
+		prefix: 'v1,',
+		timestampHeader: 'Webhook-Timestamp',
+		eventIdHeader: 'Webhook-Id',
+		payloadLayout: '{eventId}.{timestamp}.{body}',
+	};
+	const signedCall = (id: string, timestamp = seconds(), secret = SECRET) => ({
+		body,
+		headers: {
+			'webhook-id': id,
+			'webhook-timestamp': timestamp,
+			'webhook-signature': `v1,${Buffer.from(hmacHex(secret, `${id}.${timestamp}.${body.toString()}`, 'sha512'), 'hex').toString('base64')}`,
+		},
+	});
+
+	it('verifies a Standard-Webhooks-like layout and refuses a replayed id', async () => {
+		const node = trigger(custom);
+		const call = signedCall(`msg_${randomUUID()}`);
+		expect(expectAccepted(await node.send(call)).verification).toMatchObject({ method: 'hmac-sha512', eventId: call.headers['webhook-id'] });
+		expectRefused(await node.send(call), 401);
+		const renamed = { ...call, headers: { ...call.headers, 'webhook-id': `msg_${randomUUID()}` } };
+		expectRefused(await node.send(renamed), 401);
+		expectRefused(await node.send(signedCall(`msg_${randomUUID()}`, seconds(), 'other')), 401);
+	});
+
+	it('uses a base64 secret as bytes when the credential says so', async () => {
+		const raw = Buffer.from('c2VjcmV0LWJ5dGVz', 'base64').toString('latin1');
+		const node = trigger(custom, { secret: 'c2VjcmV0LWJ5dGVz', format: 'base64' });
+		expectAccepted(await node.send(signedCall(`msg_${randomUUID()}`, seconds(), raw)));
+	});
+
+	it('reports settings that would sign too little, or an undecodable secret, as node errors', async () => {
+		await expect(trigger({ ...custom, payloadLayout: '{timestamp}' }).send(signedCall('m'))).rejects.toThrow(/must contain \{body\}/);
+		await expect(trigger(custom, { secret: '%%%', format: 'hex' }).send(signedCall('m'))).rejects.toThrow(/secret/);
+	});
+
+	it('filters on an event field after verification, and answers other genuine events 200', async () => {
+		const node = trigger({ preset: 'apollo', options: { events: 'person.phone_revealed, person.updated' } });
+		expectAccepted(await node.send({ body, headers: { 'x-apollo-signature': hmacHex(SECRET, body) } }));
+		const other = json({ type: 'person.deleted' });
+		expectIgnored(await node.send({ body: other, headers: { 'x-apollo-signature': hmacHex(SECRET, other) } }));
+		expectRefused(await node.send({ body: other, headers: {} }), 401);
+	});
+});
+
+describe('Webhook Secret credential check', () => {
+	const check = async (data: IDataObject) => await checkWebhookSecret.call({} as ICredentialTestFunctions, { id: '1', name: 'secret', type: 'b2bWebhookSecretApi', data: data as never });
+
+	it('says whether the secret is usable, and that only a test webhook can prove it', async () => {
+		expect(await check({ secret: SECRET, format: 'text' })).toEqual({ status: 'OK', message: expect.stringMatching(/27 bytes.*test webhook/) });
+		expect(await check({ secret: '', format: 'text' })).toMatchObject({ status: 'Error' });
+		expect(await check({ secret: 'zz', format: 'hex' })).toMatchObject({ status: 'Error' });
+	});
+});
