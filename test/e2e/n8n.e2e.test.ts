@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,6 +38,7 @@ const credentialNames = manifest.n8n.credentials.map((path) => {
 	return className[0].toLowerCase() + className.slice(1);
 });
 
+const highLevelKeys = generateKeyPairSync('ed25519');
 let runtime: N8nRuntime;
 let sandbox: Sandbox;
 let userFolder: string;
@@ -53,6 +56,14 @@ beforeAll(async () => {
 	env = n8nEnv(userFolder, PORT);
 	await importCredentials(runtime, env, sandboxCredentialsFor(sandbox.url, sandbox.issueGoHighLevelSession()));
 	await importWorkflows(runtime, env, exampleFiles());
+	// Example 2 as shipped trusts HighLevel's own key; this copy trusts a key whose private half the test holds.
+	const example2 = JSON.parse(readFileSync(join(ROOT, 'examples', '02-signed-highlevel-webhook-to-halopsa.json'), 'utf8'));
+	example2.nodes[0].parameters.options = { ed25519PublicKey: highLevelKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64') };
+	const copy = join(userFolder, 'example2-test-key.json');
+	writeFileSync(copy, JSON.stringify(example2));
+	await importWorkflows(runtime, env, [copy]);
+	const published = await n8nCli(runtime, env, ['publish:workflow', '--id=b2bExample000002']);
+	expect(published.code).toBe(0);
 }, 900_000);
 
 afterAll(async () => await sandbox?.stop());
@@ -65,7 +76,7 @@ async function run(id: string) {
 
 const haloWrites = (since: number) => sandbox.requests({ provider: 'haloPsa' }).filter((entry) => entry.seq > since && entry.method === 'POST' && entry.path.startsWith('/api')).length;
 const lastSeq = () => sandbox.log[sandbox.log.length - 1]?.seq ?? 0;
-const halo = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string }>; users: Array<{ emailaddress: string }>; tickets: Array<{ user_id: number }> };
+const halo = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string }>; users: Array<{ emailaddress: string }>; opportunities: Array<{ user_id: number; customfields?: Array<{ id: number; value: unknown }> }> };
 
 describe('the packed package in n8n 2.x', () => {
 	it('registers every node, its AI tool variant, and loads without errors', async () => {
@@ -90,7 +101,7 @@ describe('the packed package in n8n 2.x', () => {
 		const withEmail = synced.filter((item) => item.person?.email !== undefined);
 		expect(created.length).toBe(new Set(withEmail.map((item) => item.person?.email)).size);
 		expect(halo().users.map((user) => user.emailaddress).sort()).toEqual([...new Set(withEmail.map((item) => item.person?.email as string))].sort());
-		expect(halo().tickets).toHaveLength(created.length);
+		expect(halo().opportunities).toHaveLength(created.length);
 		expect(haloWrites(before)).toBeGreaterThan(0);
 
 		const between = lastSeq();
@@ -119,6 +130,26 @@ describe('the packed package in n8n 2.x', () => {
 		expect(second?.status).toBe('success');
 		expect(logins()).toBe(loginsAfterFirst + 1);
 		expect(haloWrites(between)).toBe(0);
+	});
+
+	it('example 3 puts the opportunities\' contacts into a Thrio outbound list with consent, once', async () => {
+		const thrio = () => sandbox.dumpState('thrio') as { leads: Record<string, Array<{ phone: string; externalId?: string }>>; objects: { commconsent?: unknown[] } };
+		const withPhone = halo().opportunities.length;
+		const first = await run('b2bExample000003');
+		expect(first?.status).toBe('success');
+		const sent = nodeOutput(first, 'Into Outbound List');
+		expect(sent.length).toBeGreaterThan(0);
+		expect(sent.length).toBeLessThanOrEqual(withPhone);
+		const leads = thrio().leads['0000000000000000000000a1'] ?? [];
+		expect(leads.map((lead) => lead.externalId).sort()).toEqual(sent.map((lead) => lead.externalId as string).sort());
+		expect(nodeOutput(first, 'Record Consent')).toHaveLength(sent.length);
+		expect(halo().opportunities.filter((opportunity) => opportunity.customfields?.some((field) => field.id === 205 && field.value === 'yes'))).toHaveLength(sent.length);
+
+		const thrioBefore = sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length;
+		const second = await run('b2bExample000003');
+		expect(second?.status).toBe('success');
+		expect(sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length).toBe(thrioBefore);
+		expect(thrio().leads['0000000000000000000000a1']).toHaveLength(leads.length);
 	});
 });
 
@@ -159,13 +190,59 @@ describe('a running n8n', () => {
 		expect(JSON.stringify(bad.body)).not.toContain('wrong-key-123456');
 	});
 
-	it('keeps every secret out of its logs, its execution data and the node outputs', async () => {
-		const executions = await rest('/executions?limit=50');
-		const list = ((executions.body.data as { results?: Array<{ id: string }> })?.results ?? []) as Array<{ id: string }>;
-		expect(list.length).toBeGreaterThan(0);
-		let stored = JSON.stringify(executions.body);
-		for (const execution of list) stored += JSON.stringify((await rest(`/executions/${execution.id}`)).body);
-		const everything = stored + logs + n8n.log();
-		for (const secret of sandboxSecrets()) expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
+	describe('a signed webhook on an active workflow', () => {
+		const url = () => `${n8n.url}/webhook/b2b-example-ghl-contacts/webhook`;
+		const event = (webhookId: string, email: string) =>
+			JSON.stringify({ type: 'ContactCreate', locationId: 'loc-sandbox-1', id: `c-${webhookId}`, firstName: 'Webhook', lastName: 'Person', email, companyName: 'Hooked Inc', website: 'https://hooked.example', timestamp: new Date().toISOString(), webhookId });
+		const post = async (body: string, signature?: string) =>
+			await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-ghl-signature': signature } : {}) }, body });
+		const signed = (body: string) => sign(null, Buffer.from(body), highLevelKeys.privateKey).toString('base64');
+		const executions = async () => ((await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: 'b2bExample000002' })))).body.data as { count?: number; results: unknown[] }).results.length;
+		const settled = async (expected: number) => {
+			for (let waited = 0; waited < 20_000 && (await executions()) < expected; waited += 250) await new Promise((done) => setTimeout(done, 250));
+			return await executions();
+		};
+
+		it('a correctly signed request starts exactly one execution that writes to HaloPSA', async () => {
+			// The production URL answers 404 for a moment after start, until the workflow is activated.
+			let probe = await post('{}');
+			for (let waited = 0; probe.status === 404 && waited < 30_000; waited += 500) {
+				await new Promise((done) => setTimeout(done, 500));
+				probe = await post('{}');
+			}
+			expect(probe.status).toBe(401);
+			const before = await executions();
+			const body = event('wh-1', 'webhook.person@hooked.example');
+			const response = await post(body, signed(body));
+			expect(response.status).toBe(200);
+			expect(await settled(before + 1)).toBe(before + 1);
+			await new Promise((done) => setTimeout(done, 1500));
+			expect(await executions()).toBe(before + 1);
+			expect(halo().users.map((user) => user.emailaddress)).toContain('webhook.person@hooked.example');
+		});
+
+		it('unsigned, wrongly signed and replayed requests get 401 and start nothing', async () => {
+			const before = await executions();
+			const body = event('wh-2', 'nobody@hooked.example');
+			expect((await post(body)).status).toBe(401);
+			expect((await post(body, signed(body.replace('nobody', 'n0body')))).status).toBe(401);
+			const replayed = event('wh-1', 'webhook.person@hooked.example');
+			expect((await post(replayed, signed(replayed))).status).toBe(401);
+			await new Promise((done) => setTimeout(done, 1500));
+			expect(await executions()).toBe(before);
+			expect(halo().users.map((user) => user.emailaddress)).not.toContain('nobody@hooked.example');
+		});
+	});
+
+	describe('after everything above', () => {
+		it('keeps every secret out of its logs, its execution data and the node outputs', async () => {
+			const executions = await rest('/executions?limit=50');
+			const list = ((executions.body.data as { results?: Array<{ id: string }> })?.results ?? []) as Array<{ id: string }>;
+			expect(list.length).toBeGreaterThan(0);
+			let stored = JSON.stringify(executions.body);
+			for (const execution of list) stored += JSON.stringify((await rest(`/executions/${execution.id}`)).body);
+			const everything = stored + logs + n8n.log();
+			for (const secret of sandboxSecrets()) expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
+		});
 	});
 });
