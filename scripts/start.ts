@@ -12,7 +12,7 @@ import { ROOT, OWNER, ensureN8n, exampleFiles, importCredentials, importWorkflow
 import { sandboxCredentialsFor } from './e2e/sandbox-credentials';
 
 const PORT = Number(process.env.N8N_PORT ?? 5678);
-const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 5679);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 5699);
 const HOME = process.env.N8N_B2B_HOME ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-halopsa-b2b', 'demo');
 const say = (message: string) => process.stdout.write(`[start] ${message}\n`);
 

@@ -56,6 +56,8 @@ export function n8nEnv(userFolder: string, port: number, extra: Record<string, s
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		// The task broker listens even with runners off, by default on 5679: keep it beside this n8n's port.
+		N8N_RUNNERS_BROKER_PORT: String(port + 100),
 		N8N_SECURE_COOKIE: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_LOG_LEVEL: 'info',
