@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
 import {
+	OWNER,
 	ROOT,
 	ensureN8n,
 	executeWorkflow,
@@ -26,6 +30,8 @@ import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 
 const PORT = 5688;
+/** Debian's Chromium, which CI installs; playwright-core never downloads a browser of its own. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PACKAGE = 'n8n-nodes-halopsa-b2b';
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
 const nodeNames = manifest.n8n.nodes.map((path) => {
@@ -74,6 +80,10 @@ async function run(id: string) {
 	return execution;
 }
 
+/** An execution's status, with n8n's error when it failed, so a failure explains itself. */
+const outcome = (execution: Awaited<ReturnType<typeof executeWorkflow>>['execution']) =>
+	execution?.status === 'success' ? { status: 'success' } : { status: execution?.status, error: execution?.data.resultData.error?.message };
+
 const haloWrites = (since: number) => sandbox.requests({ provider: 'haloPsa' }).filter((entry) => entry.seq > since && entry.method === 'POST' && entry.path.startsWith('/api')).length;
 const lastSeq = () => sandbox.log[sandbox.log.length - 1]?.seq ?? 0;
 const halo = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string }>; users: Array<{ emailaddress: string }>; opportunities: Array<{ user_id: number; customfields?: Array<{ id: number; value: unknown }> }> };
@@ -94,7 +104,7 @@ describe('the packed package in n8n 2.x', () => {
 	it('example 1 (scheduled prospecting) writes exactly what its output says, and a second run writes nothing', async () => {
 		const before = lastSeq();
 		const first = await run('b2bExample000001');
-		expect(first?.status).toBe('success');
+		expect(outcome(first)).toEqual({ status: 'success' });
 		const synced = nodeOutput(first, 'Sync to HaloPSA') as Array<{ person?: { email?: string }; haloPsa: { user?: { action: string; id?: number }; opportunity?: { action: string } } }>;
 		expect(synced.length).toBe(25);
 		const created = synced.filter((item) => item.haloPsa.user?.action === 'created');
@@ -106,7 +116,7 @@ describe('the packed package in n8n 2.x', () => {
 
 		const between = lastSeq();
 		const second = await run('b2bExample000001');
-		expect(second?.status).toBe('success');
+		expect(outcome(second)).toEqual({ status: 'success' });
 		expect(haloWrites(between)).toBe(0);
 		expect((nodeOutput(second, 'Sync to HaloPSA') as Array<{ haloPsa: { user?: { action: string } } }>).every((item) => item.haloPsa.user === undefined || ['matched', 'skipped'].includes(item.haloPsa.user.action))).toBe(true);
 	});
@@ -114,7 +124,7 @@ describe('the packed package in n8n 2.x', () => {
 	it('example 4 (company list) shares one lookup for a repeated domain; an expired ZoomInfo JWT is renewed by n8n', async () => {
 		const logins = () => sandbox.requests({ provider: 'zoomInfo', pathIncludes: '/authenticate' }).length;
 		const first = await run('b2bExample000004');
-		expect(first?.status).toBe('success');
+		expect(outcome(first)).toEqual({ status: 'success' });
 		const enriched = nodeOutput(first, 'Enrich Companies (ZoomInfo)') as Array<{ company: { domain: string; industry?: string }; enrichment: { duplicateOfItem?: number } }>;
 		expect(enriched).toHaveLength(5);
 		expect(enriched[4].enrichment.duplicateOfItem).toBe(0);
@@ -127,7 +137,7 @@ describe('the packed package in n8n 2.x', () => {
 		sandbox.expireTokens('zoomInfo');
 		const between = lastSeq();
 		const second = await run('b2bExample000004');
-		expect(second?.status).toBe('success');
+		expect(outcome(second)).toEqual({ status: 'success' });
 		expect(logins()).toBe(loginsAfterFirst + 1);
 		expect(haloWrites(between)).toBe(0);
 	});
@@ -136,7 +146,7 @@ describe('the packed package in n8n 2.x', () => {
 		const thrio = () => sandbox.dumpState('thrio') as { leads: Record<string, Array<{ phone: string; externalId?: string }>>; objects: { commconsent?: unknown[] } };
 		const withPhone = halo().opportunities.length;
 		const first = await run('b2bExample000003');
-		expect(first?.status).toBe('success');
+		expect(outcome(first)).toEqual({ status: 'success' });
 		const sent = nodeOutput(first, 'Into Outbound List');
 		expect(sent.length).toBeGreaterThan(0);
 		expect(sent.length).toBeLessThanOrEqual(withPhone);
@@ -147,7 +157,7 @@ describe('the packed package in n8n 2.x', () => {
 
 		const thrioBefore = sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length;
 		const second = await run('b2bExample000003');
-		expect(second?.status).toBe('success');
+		expect(outcome(second)).toEqual({ status: 'success' });
 		expect(sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length).toBe(thrioBefore);
 		expect(thrio().leads['0000000000000000000000a1']).toHaveLength(leads.length);
 	});
@@ -232,6 +242,85 @@ describe('a running n8n', () => {
 			expect(await executions()).toBe(before);
 			expect(halo().users.map((user) => user.emailaddress)).not.toContain('nobody@hooked.example');
 		});
+	});
+
+	describe('the editor in a browser', () => {
+		const shots = join(ROOT, 'test-results', 'editor');
+		let browser: Browser;
+		let page: Page;
+		const errors: string[] = [];
+		/** n8n's editor asks every node, its own Code node included, for optional output schemas; 404 means none. */
+		let schemaProbes = 0;
+		let loadFailures = 0;
+
+		beforeAll(async () => {
+			mkdirSync(shots, { recursive: true });
+			browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+			await page.goto(`${n8n.url}/signin`);
+			await page.fill('input[name=emailOrLdapLoginId], input[type=email]', OWNER.email);
+			await page.fill('input[type=password]', OWNER.password);
+			await page.keyboard.press('Enter');
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+			// Only what happens once signed in counts: the sign-in page itself probes the session and gets 401.
+			page.on('console', (message) => {
+				if (message.type() !== 'error') return;
+				if (message.text().startsWith('Failed to load resource')) loadFailures++;
+				else errors.push(message.text());
+			});
+			page.on('pageerror', (error) => errors.push(String(error)));
+			// The console says "Failed to load resource" without the URL: record which one.
+			page.on('response', (response) => {
+				if (response.status() < 400) return;
+				const path = new URL(response.url()).pathname;
+				if (response.status() === 404 && path.startsWith('/schemas/')) schemaProbes++;
+				else errors.push(`${response.status()} ${path}`);
+			});
+		}, 120_000);
+
+		afterAll(async () => await browser?.close());
+
+		it('shows each example workflow with the package\'s nodes and icons', async () => {
+			for (const file of exampleFiles()) {
+				const workflow = JSON.parse(readFileSync(file, 'utf8')) as { id: string; nodes: Array<{ name: string; type: string }> };
+				await page.goto(`${n8n.url}/workflow/${workflow.id}`);
+				for (const node of workflow.nodes) await page.getByText(node.name, { exact: true }).first().waitFor({ timeout: 30_000 });
+				await page.screenshot({ path: join(shots, `${file.split('/').pop()?.replace('.json', '')}.png`) });
+			}
+			expect(errors).toEqual([]);
+		});
+
+		it('opens every node of the package and its credential form without an error', async () => {
+			let credentialForms = 0;
+			for (const file of exampleFiles()) {
+				const workflow = JSON.parse(readFileSync(file, 'utf8')) as { id: string; nodes: Array<{ name: string; type: string; credentials?: Record<string, { name: string }> }> };
+				await page.goto(`${n8n.url}/workflow/${workflow.id}`);
+				for (const node of workflow.nodes.filter((entry) => entry.type.startsWith(PACKAGE))) {
+					await page.locator('[data-test-id="canvas-node"]').filter({ hasText: node.name }).first().dblclick();
+					await page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').first().waitFor({ timeout: 30_000 });
+					const name = `${workflow.id}-${node.type.split('.').pop()}`;
+					await page.screenshot({ path: join(shots, `node-${name}.png`) });
+					const credential = Object.values(node.credentials ?? {})[0];
+					if (credential !== undefined) {
+						await page.locator('[data-test-id="credential-edit-button"]').first().click();
+						// The credential's form, titled with its name.
+						await page.locator('.el-dialog').filter({ hasText: credential.name }).first().waitFor({ state: 'visible', timeout: 30_000 });
+						await page.screenshot({ path: join(shots, `credential-${name}.png`) });
+						credentialForms++;
+						await page.keyboard.press('Escape');
+					}
+					// Escape on the credential form may close the details view too.
+					const close = page.locator('[data-test-id="ndv-close-button"]').first();
+					if (await close.isVisible()) await close.click();
+					await page.locator('[data-test-id="ndv"]').first().waitFor({ state: 'hidden', timeout: 10_000 });
+				}
+			}
+			expect(credentialForms).toBeGreaterThanOrEqual(8);
+			expect(errors).toEqual([]);
+			// Every "Failed to load resource" in the console is one of the schema probes seen above.
+			expect(loadFailures).toBeLessThanOrEqual(schemaProbes);
+		});
+
 	});
 
 	describe('after everything above', () => {

@@ -60,6 +60,7 @@ export class HaloState {
 			[202, 'CFLeadSource', 'Lead Source', 'text'],
 			[203, 'CFSeniority', 'Seniority', 'text'],
 			[204, 'CFEnrichedAt', 'Enriched At', 'date'],
+			[205, 'CFSentToDialer', 'Sent to Dialer', 'text'],
 		] as const) this.fieldInfo.insert({ id, name, label, type });
 	}
 }
