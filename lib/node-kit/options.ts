@@ -32,3 +32,39 @@ export function returnAllAndLimit(displayOptions: INodeProperties['displayOption
 		},
 	];
 }
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+/**
+ * A list of custom fields to set: each chosen from the live list (`loadOptionsMethod`) or given by
+ * an expression as whatever the node resolves (an ID, a name, a key).
+ */
+export function customFieldsProperty(spec: { name: string; displayName: string; description: string; show: Show; loadOptionsMethod?: string }): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		description: spec.description,
+		displayOptions: { show: spec.show },
+		default: {},
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: spec.loadOptionsMethod ?? 'getCustomFields' },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}

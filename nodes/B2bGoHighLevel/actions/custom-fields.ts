@@ -1,39 +1,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { customFieldsProperty as customFieldsList } from '../../../lib/node-kit';
 import type { GhlCustomFieldInput } from '../../../lib/providers/goHighLevel';
 import type { GhlRun } from './run';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
-export function customFieldsProperty(show: Show): INodeProperties {
-	return {
-		displayName: 'Custom Fields',
+export function customFieldsProperty(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return customFieldsList({
 		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
+		displayName: 'Custom Fields',
 		description: "The location's custom fields, by ID or by key (contact.lead_source): an expression may give either",
-		displayOptions: { show },
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields' },
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
+		show,
+	});
 }
 
 /**

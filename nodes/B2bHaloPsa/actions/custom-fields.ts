@@ -1,39 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { customFieldsProperty as customFieldsList } from '../../../lib/node-kit';
 import { listAll } from '../../../lib/providers/haloPsa';
 import type { HaloRecord } from '../../../lib/providers/haloPsa';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
-export function customFieldsProperty(name: string, displayName: string, show: Show): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		description: 'Custom fields by name or ID: an expression may give either',
-		displayOptions: { show },
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields' },
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
+export function customFieldsProperty(name: string, displayName: string, show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return customFieldsList({ name, displayName, description: 'Custom fields by name or ID: an expression may give either', show });
 }
 
 /**
