@@ -1,14 +1,6 @@
-import { sleep } from 'n8n-workflow';
-
+import { transportClock, type Clock } from './clock';
 import type { RateLimitSignal } from './rate-limit-headers';
 import type { RateWindow } from './types';
-
-export interface Clock {
-	now(): number;
-	sleep(ms: number): Promise<void>;
-}
-
-const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
 /** Our clock and the provider's may differ by a few milliseconds; a window is held this much longer. */
 function heldSpan(window: RateWindow): number {
@@ -38,7 +30,7 @@ export class RateLimiter {
 
 	constructor(
 		private readonly windows: RateWindow[],
-		private readonly clock: Clock = systemClock,
+		private readonly clock: Clock = transportClock,
 	) {
 		this.logs = windows.map(() => []);
 	}

@@ -1,6 +1,6 @@
-import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { transportClock } from './clock';
 import { describeFailure, normalizeHeaders, wasNeverSent } from './failure';
 import type { Failure } from './failure';
 import { ProviderApiError } from './provider-error';
@@ -210,20 +210,20 @@ export async function providerRequest<T = unknown>(
 			)) as IN8nHttpFullResponse;
 			answered();
 			const headers = normalizeHeaders(response.headers);
-			limiter.observe(readRateLimitSignal(headers));
+			limiter.observe(readRateLimitSignal(headers, transportClock.now()));
 			return { status: response.statusCode, headers, body: response.body as T };
 		} catch (error) {
 			answered();
 			const failure = describeFailure(error);
-			limiter.observe(readRateLimitSignal(failure.headers));
+			limiter.observe(readRateLimitSignal(failure.headers, transportClock.now()));
 			if (failure.status !== undefined && request.acceptStatuses?.includes(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: failure.body as T };
 			}
-			const decision = decide(failure, profile, idempotent, attempt, policy, Date.now());
+			const decision = decide(failure, profile, idempotent, attempt, policy, transportClock.now());
 			if (decision.retryInMs === undefined) {
 				throw buildError(ctx, profile, failure, decision, secrets, attempt, options.itemIndex);
 			}
-			await sleep(decision.retryInMs);
+			await transportClock.sleep(decision.retryInMs);
 		}
 	}
 }

@@ -19,6 +19,7 @@ export interface PipelineDeps {
 	log: RequestLog;
 	config(): SandboxConfig;
 	now(): number;
+	sleep(ms: number): Promise<void>;
 	origin(): string;
 }
 
@@ -33,8 +34,6 @@ export function findApi(path: string): { api: ApiName; subPath: string } | undef
 	}
 	return undefined;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function errorReply(status: 500 | 502 | 503): Reply {
 	// Gateways answer 502 with HTML, which clients must survive without a JSON parse error.
@@ -79,7 +78,7 @@ export async function handleProviderRequest(
 		ctx.body = parseBody(raw, req.headers['content-type']);
 		const config = deps.config();
 		const latency = config.providerLatencyMs[provider.name] ?? config.latencyMs;
-		if (latency > 0) await sleep(latency);
+		if (latency > 0) await deps.sleep(latency);
 		if (!match.route.auth || config.faults.includeAuth) {
 			const outcome = deps.faults.decide(provider.name);
 			if (outcome.revokeTokens) provider.revokeTokens?.();

@@ -49,7 +49,16 @@ export interface SandboxOptions {
 	port?: number;
 	/** Merged over the defaults; `reset()` comes back to this, not to the bare defaults. */
 	config?: DeepPartial<SandboxConfig>;
+	/** Time for windows, tokens and latency; benchmarks pass the simulated clock their client uses. */
+	clock?: SandboxClock;
 }
+
+export interface SandboxClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+const systemClock: SandboxClock = { now: () => Date.now(), sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export class Sandbox implements ControlTarget {
 	readonly haloPsa: HaloPsaProvider;
@@ -82,11 +91,14 @@ export class Sandbox implements ControlTarget {
 	private origin = '';
 	private server: Server | undefined;
 
-	constructor(private readonly startConfig: SandboxConfig) {
+	constructor(
+		private readonly startConfig: SandboxConfig,
+		private readonly clock: SandboxClock = systemClock,
+	) {
 		this.currentConfig = structuredClone(startConfig);
 		this.core = {
 			config: () => this.currentConfig,
-			now: () => Date.now() + this.clockOffsetMs,
+			now: () => this.clock.now() + this.clockOffsetMs,
 			dataset: () => this.dataset(),
 			limiter: new FixedWindowLimiter(),
 			jwtSecret: randomBytes(32).toString('hex'),
@@ -251,7 +263,7 @@ export class Sandbox implements ControlTarget {
 			await handleProviderRequest(
 				{
 					routers: this.routers, providers: this.providers, faults: this.faults, log: this.requestLog,
-					config: this.core.config, now: this.core.now, origin: () => this.origin,
+					config: this.core.config, now: this.core.now, sleep: async (ms) => await this.clock.sleep(ms), origin: () => this.origin,
 				},
 				req, res, found.api, found.subPath, url.searchParams,
 			);
@@ -278,7 +290,7 @@ export class Sandbox implements ControlTarget {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const sandbox = new Sandbox(deepMerge(defaultConfig(), options.config));
+	const sandbox = new Sandbox(deepMerge(defaultConfig(), options.config), options.clock);
 	await sandbox.listen(options.port ?? 0);
 	return sandbox;
 }

@@ -1,5 +1,5 @@
 import { RateLimiter, parseRetryAfter, readRateLimitSignal } from '../../lib/transport';
-import type { Clock } from '../../lib/transport/rate-limiter';
+import type { Clock } from '../../lib/transport/clock';
 
 /**
  * A clock that only moves when someone sleeps, so pacing is measured exactly. Sleeping yields a
