@@ -203,10 +203,8 @@ export async function providerRequest<T = unknown>(
 	for (let attempt = 1; ; attempt++) {
 		const answered = await limiter.acquire();
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				profile.credentialType,
-				httpOptions(profile, credentials, request),
+			const response = (await transportClock.call(
+				async () => await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, httpOptions(profile, credentials, request)),
 			)) as IN8nHttpFullResponse;
 			answered();
 			const headers = normalizeHeaders(response.headers);

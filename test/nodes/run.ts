@@ -27,22 +27,28 @@ export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredential
 	};
 }
 
+/** Every sandbox credential saved once, as in one n8n: runs given the same set share their pacing. */
+export function savedSandboxCredentials(sandbox: Sandbox, overrides: Record<string, ICredentialDataDecryptedObject> = {}) {
+	const helper = new TestCredentialsHelper();
+	const credentials = Object.fromEntries(
+		Object.entries(sandboxCredentials(sandbox)).map(([type, data]) => [type, helper.add(type, { ...data, ...overrides[type] })]),
+	);
+	return { helper, credentials };
+}
+
 /**
  * Runs one of the package's nodes in n8n-core with every sandbox credential attached, so the
- * node's own credential rules decide which it may use. Fresh credentials per run: each run
- * paces itself from zero, as a new n8n process would.
+ * node's own credential rules decide which it may use. Fresh credentials per run unless `saved`
+ * is given: each run paces itself from zero, as a new n8n process would.
  */
 export async function runWithSandbox(
 	sandbox: Sandbox,
 	nodeType: INodeType,
 	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean; credentialOverrides?: Record<string, ICredentialDataDecryptedObject> } = {},
+	options: { continueOnFail?: boolean; credentialOverrides?: Record<string, ICredentialDataDecryptedObject>; saved?: ReturnType<typeof savedSandboxCredentials> } = {},
 ): Promise<INodeExecutionData[]> {
-	const helper = new TestCredentialsHelper();
-	const credentials = Object.fromEntries(
-		Object.entries(sandboxCredentials(sandbox)).map(([type, data]) => [type, helper.add(type, { ...data, ...options.credentialOverrides?.[type] })]),
-	);
+	const { helper, credentials } = options.saved ?? savedSandboxCredentials(sandbox, options.credentialOverrides);
 	const output = await runNode({ nodeType, helper, parameters, credentials, input: input.map((json) => ({ json })), continueOnFail: options.continueOnFail });
 	return output[0];
 }
