@@ -11,12 +11,14 @@ import { join } from 'node:path';
 
 import { enrichment } from './enrichment';
 import { haloPsaSync } from './halopsa-sync';
+import { rateLimits } from './rate-limits';
 import { markdownTable } from './report';
 import type { Benchmark, BenchSection } from './report';
 
 const BENCHMARKS: Record<string, Benchmark> = {
 	sync: haloPsaSync,
 	enrichment,
+	rateLimits,
 };
 
 function machine(): string {
