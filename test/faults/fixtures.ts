@@ -1,0 +1,80 @@
+/**
+ * What the fault tests share: the issue's fault mix, a sandbox on which waiting costs no real
+ * time, and the counts that prove the faults really happened (so no test passes vacuously).
+ */
+import { useTransportClock } from '../../lib/transport';
+import type { Clock } from '../../lib/transport';
+import type { FaultSpec } from '../sandbox/config';
+import { startSandbox } from '../sandbox/server';
+import type { DeepPartial, LogEntry, Sandbox, SandboxConfig } from '../sandbox/server';
+
+/** The issue's mix: 5% 5xx, 2% dropped before the work, 2% dropped after a write, and 429 bursts. */
+export const ISSUE_FAULTS: FaultSpec = {
+	error5xxRate: 0.05,
+	dropRate: 0.02,
+	dropAfterWriteRate: 0.02,
+	burst429: { every: 25, length: 2 },
+};
+
+/**
+ * A clock on which a wait costs no real time: the sleeper wakes at once and the clock jumps by its
+ * wait, for the transport and the sandbox alike, so Apollo's 20 bulk calls a minute, HaloPSA's 450
+ * requests per 5 minutes and every Retry-After pass in milliseconds. Waits that overlap add up
+ * instead, so the clock only ever runs ahead: nobody wakes early, and both sides judge the
+ * provider's windows by the same time.
+ */
+class SkippingClock implements Clock {
+	private skippedMs = 0;
+
+	now(): number {
+		return Date.now() + this.skippedMs;
+	}
+
+	async sleep(ms: number): Promise<void> {
+		if (ms > 0) this.skippedMs += ms;
+		// A zero wait still yields, so a caller polling the clock cannot spin the event loop.
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+/** A sandbox on a skipping clock for one test file: started before its tests, stopped after them. */
+export function sandboxOnSkippingClock(config: DeepPartial<SandboxConfig>): () => Sandbox {
+	const clock = new SkippingClock();
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		useTransportClock(clock);
+		sandbox = await startSandbox({ clock, config });
+	});
+	afterAll(async () => {
+		useTransportClock(undefined);
+		await sandbox?.stop();
+	});
+	return () => {
+		if (sandbox === undefined) throw new Error('the sandbox starts in beforeAll');
+		return sandbox;
+	};
+}
+
+export interface FaultCounts {
+	/** 500, 502 (HTML) and 503 answers, with the work not done. */
+	error5xx: number;
+	/** Connections dropped before the work. */
+	dropped: number;
+	/** Work done (a record written, a credit charged), then the connection dropped. */
+	lostAnswers: number;
+	/** Rate-limit refusals of a burst (429; Hunter's are 403). */
+	rateLimited: number;
+	/** Requests refused for a revoked token. */
+	unauthorized: number;
+}
+
+export function faultsIn(entries: LogEntry[]): FaultCounts {
+	const count = (test: (entry: LogEntry) => boolean) => entries.filter(test).length;
+	return {
+		error5xx: count((entry) => entry.fault === 'error5xx'),
+		dropped: count((entry) => entry.fault === 'drop'),
+		lostAnswers: count((entry) => entry.fault === 'dropAfterWrite' && entry.status === 200),
+		rateLimited: count((entry) => entry.fault === 'burst429'),
+		unauthorized: count((entry) => entry.status === 401),
+	};
+}
