@@ -50,3 +50,31 @@ export async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData
 	}
 	return output;
 }
+
+/**
+ * eachItem for writes that cannot be undone or safely repeated: every item is read and checked
+ * (`prepare`, which throws on bad input) before the first is written. A bad item therefore stops
+ * the node with nothing written, so a fixed re-run writes each item once; under continue-on-fail
+ * it becomes its error item and the good items are written.
+ */
+export async function writeEachItem<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	prepare: (itemIndex: number) => T | Promise<T>,
+	write: (prepared: T, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	const prepared: Array<{ value: T } | { error: unknown }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push({ value: await prepare(itemIndex) });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
+			prepared.push({ error });
+		}
+	}
+	return await eachItem(ctx, items, async (itemIndex) => {
+		const entry = prepared[itemIndex];
+		if ('error' in entry) throw entry.error;
+		return await write(entry.value, itemIndex);
+	});
+}

@@ -3,8 +3,13 @@
  * HaloPSA sync) depends on these being the same everywhere, so there is exactly one of each.
  */
 
-const EMAIL = /^[^\s@"(),:;<>[\]\\]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/**
+ * The part before the @: at most 64 characters, no spaces, quotes, brackets, control characters
+ * or broken Unicode, no leading, trailing or doubled dot. Other Unicode is allowed (RFC 6531).
+ */
+const LOCAL_PART = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\\p{Cc}\p{Cs}]{1,64}(?<!\.)$/u;
+/** Letters, digits and hyphens per label; the top level is letters, or an IDN's `xn--` form. */
+const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** Lower-cased and trimmed; undefined for empty input. Does not validate. */
 export function normalizeEmail(value: unknown): string | undefined {
@@ -14,7 +19,8 @@ export function normalizeEmail(value: unknown): string | undefined {
 }
 
 export function isValidEmail(email: string): boolean {
-	return email.length <= 254 && EMAIL.test(email);
+	const at = email.lastIndexOf('@');
+	return email.length <= 254 && at > 0 && LOCAL_PART.test(email.slice(0, at)) && isValidDomain(email.slice(at + 1).toLowerCase());
 }
 
 /**
@@ -32,8 +38,19 @@ export function normalizeDomain(value: unknown): string | undefined {
 	return host === '' ? undefined : host;
 }
 
+/** An internationalized domain (`münchen.de`) is checked in the ASCII form DNS uses. */
+function asciiDomain(domain: string): string {
+	if (/^[\x21-\x7e]*$/.test(domain)) return domain;
+	try {
+		return new URL(`http://${domain}`).hostname;
+	} catch {
+		return domain;
+	}
+}
+
 export function isValidDomain(domain: string): boolean {
-	return domain.length <= 253 && DOMAIN.test(domain);
+	const ascii = asciiDomain(domain);
+	return ascii.length <= 253 && DOMAIN.test(ascii);
 }
 
 export function emailDomain(email: string | undefined): string | undefined {

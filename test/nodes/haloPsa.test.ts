@@ -76,7 +76,7 @@ describe('HaloPSA node: entities', () => {
 	});
 
 	it('a refused record fails its item with HaloPSA\'s message, and with Continue On Fail the others are created', async () => {
-		const output = await run({ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' }, [{ name: 'Ok', client: 0 }], { continueOnFail: true });
+		const output = await run({ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' }, [{ name: 'Ok', client: 999 }], { continueOnFail: true });
 		expect(output[0].json.error).toMatch(/^Item 0: HaloPSA: .*\(HTTP 400\)/);
 		const [client] = await run({ resource: 'client', operation: 'create', name: 'Soylent' });
 		const mixed = await run({ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' }, [{ name: 'North', client: client.json.id }, { name: 'Bad', client: 999 }, { name: 'South', client: client.json.id }], { continueOnFail: true });

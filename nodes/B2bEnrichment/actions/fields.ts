@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PersonInput } from '../../../lib/enrichment';
+import type { InputProblem, PersonInput } from '../../../lib/enrichment';
 import type { ProviderName } from '../../../lib/normalize';
-import { personFromItem, providerOptions } from '../../../lib/node-kit';
+import { firstProblem, itemProblem, personFromItem, providerOptions } from '../../../lib/node-kit';
+import type { FieldRule } from '../../../lib/node-kit';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -58,15 +59,16 @@ export function personInputFields(show: Show): INodeProperties[] {
 	];
 }
 
-export function personInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): PersonInput {
-	if (ctx.getNodeParameter('inputMode', itemIndex) === 'auto') return personFromItem(json);
-	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as string;
-	return {
-		email: read('email'),
-		firstName: read('firstName'),
-		lastName: read('lastName'),
-		domain: read('domain'),
-		companyName: read('companyName'),
-		linkedinUrl: read('linkedinUrl'),
-	};
+/**
+ * The person an item describes, and the first of its fields that cannot be looked up as it is
+ * (named as the item or the parameter names it): such a lookup would be paid for and find nothing.
+ */
+export function personInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): { input: PersonInput; problem?: InputProblem } {
+	if (ctx.getNodeParameter('inputMode', itemIndex) === 'auto') {
+		return { input: personFromItem(json), problem: itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'domain', 'companyName', 'linkedinUrl'] }) };
+	}
+	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, '');
+	const input = { email: read('email'), firstName: read('firstName'), lastName: read('lastName'), domain: read('domain'), companyName: read('companyName'), linkedinUrl: read('linkedinUrl') };
+	const rules: Record<keyof typeof input, FieldRule> = { email: 'email', firstName: 'line', lastName: 'line', domain: 'website', companyName: 'line', linkedinUrl: 'line' };
+	return { input, problem: firstProblem(Object.entries(rules).map(([name, rule]) => [name, input[name as keyof typeof input], rule])) };
 }

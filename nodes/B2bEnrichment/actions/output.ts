@@ -1,15 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../../../lib/enrichment';
+import type { InputProblem, ItemOutcome } from '../../../lib/enrichment';
 import { errorItem, paired, problemError } from '../../../lib/node-kit';
 
 /**
  * Turns the engine's per-item outcomes into output items. An item every provider failed on is
  * an error (a bad credential must not pass for "no data"); under continue-on-fail it is passed
- * through with the error and whatever was found.
+ * through with the error and whatever was found. `problems` are the node's own findings on an
+ * item's input, which come before the engine's.
  */
-export function outcomesToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], outcomes: ItemOutcome[], keepInput: boolean): INodeExecutionData[] {
-	return outcomes.map((outcome) => {
+export function outcomesToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], outcomes: ItemOutcome[], keepInput: boolean, problems: Array<InputProblem | undefined> = []): INodeExecutionData[] {
+	return outcomes.map((engineOutcome) => {
+		const own = problems[engineOutcome.itemIndex];
+		const outcome: ItemOutcome = own ? { itemIndex: engineOutcome.itemIndex, problem: own } : engineOutcome;
 		const input = items[outcome.itemIndex];
 		if ('problem' in outcome) {
 			if (!ctx.continueOnFail()) throw problemError(ctx, outcome.itemIndex, outcome.problem);

@@ -2,8 +2,9 @@ import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { InputProblem } from '../../../lib/enrichment';
-import { isValidEmail, normalizeEmail } from '../../../lib/normalize';
-import { problemError } from '../../../lib/node-kit';
+import { normalizeEmail } from '../../../lib/normalize';
+import { checkRecord, itemProblem, problemError } from '../../../lib/node-kit';
+import type { FieldRule } from '../../../lib/node-kit';
 import { personRecordFromItem } from '../../../lib/providers/thrio';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
@@ -72,23 +73,37 @@ export function thrioFields(fields: IDataObject, itemIndex: number): IDataObject
 
 export type PersonRead = { record: IDataObject } | { problem: InputProblem };
 
+/** How a lead's or contact's fields are checked before Thrio sees them; fields from Other Fields are Thrio's to judge. */
+const PERSON_RULES: Record<string, FieldRule> = { phone: 'phone', firstName: 'line', lastName: 'line', email: 'email', company: 'line', externalId: 'line' };
+
+/** Fields for Thrio, checked: a phone given as a number becomes text, an email is lower-cased. */
+export function checkedPersonFields(record: IDataObject): PersonRead {
+	const checked = checkRecord(record, PERSON_RULES);
+	if (checked.problem) return { problem: checked.problem };
+	const email = normalizeEmail(checked.record.email);
+	if (email === undefined) delete checked.record.email;
+	else checked.record.email = email;
+	return { record: checked.record };
+}
+
 /** The person an item describes, as a Thrio record, or why it cannot be sent; `needsPhone` for leads, which are dialed. */
 export function readPerson(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number, needsPhone: boolean): PersonRead {
-	let record: IDataObject;
+	const auto = ctx.getNodeParameter('inputMode', itemIndex) === 'auto';
+	// Mapping drops a value of the wrong type, so the item's own fields are checked first.
+	const problem = auto ? itemProblem(json, { person: ['email', 'firstName', 'lastName', 'companyName', 'phone', 'phones'] }) : undefined;
+	if (problem) return { problem };
+	let fields: IDataObject;
 	try {
-		const base = ctx.getNodeParameter('inputMode', itemIndex) === 'auto' ? personRecordFromItem(json) : thrioFields({ phone: ctx.getNodeParameter('phone', itemIndex, '') }, itemIndex);
-		record = { ...base, ...thrioFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex) };
+		const base = auto ? personRecordFromItem(json) : thrioFields({ phone: ctx.getNodeParameter('phone', itemIndex, '') }, itemIndex);
+		fields = { ...base, ...thrioFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex) };
 	} catch (error) {
 		return { problem: { field: 'otherFields', message: error instanceof Error ? error.message.replace(/^Item \d+: /, '') : String(error) } };
 	}
-	if (record.email !== undefined) {
-		const email = normalizeEmail(record.email);
-		if (email === undefined || !isValidEmail(email)) return { problem: { field: 'email', message: `email "${String(record.email).slice(0, 100)}" is not a valid email address` } };
-		record.email = email;
-	}
-	if (needsPhone && record.phone === undefined) return { problem: { field: 'phone', message: 'a lead needs a phone: it is what agents dial' } };
-	if (Object.keys(record).length === 0) return { problem: { field: 'person', message: 'no person in the item: give a phone, a name or an email' } };
-	return { record };
+	const read = checkedPersonFields(fields);
+	if ('problem' in read) return read;
+	if (needsPhone && read.record.phone === undefined) return { problem: { field: 'phone', message: 'a lead needs a phone: it is what agents dial' } };
+	if (Object.keys(read.record).length === 0) return { problem: { field: 'person', message: 'no person in the item: give a phone, a name or an email' } };
+	return read;
 }
 
 /** As readPerson, failing the item (named, with its field) when it cannot be sent. */

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { COMPANY_WANTED_FIELDS, enrichCompanies, parseCompany } from '../../../../lib/enrichment';
 import type { CompanyWantedField } from '../../../../lib/enrichment';
 import type { ProviderName } from '../../../../lib/normalize';
-import { assertNoProblems, companyFromItem, maxAttemptsOption } from '../../../../lib/node-kit';
+import { assertNoProblems, companyFromItem, firstProblem, itemProblem, maxAttemptsOption } from '../../../../lib/node-kit';
 import { providerModules } from '../../../../lib/providers/registry';
 import { WATERFALL_HINT, providersField } from '../fields';
 import { outcomesToItems } from '../output';
@@ -63,17 +63,20 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const inputs = items.map((item, itemIndex) =>
-		this.getNodeParameter('inputMode', itemIndex) === 'auto'
-			? companyFromItem(item.json)
-			: { domain: this.getNodeParameter('companyDomain', itemIndex, ''), name: this.getNodeParameter('companyName', itemIndex, '') },
-	);
-	assertNoProblems(this, inputs.map((input, itemIndex) => ({ itemIndex, problem: parseCompany(input).problem })));
+	const read = items.map((item, itemIndex) => {
+		if (this.getNodeParameter('inputMode', itemIndex) === 'auto') return { input: companyFromItem(item.json), problem: itemProblem(item.json, { company: ['domain', 'name'] }) };
+		const input = { domain: this.getNodeParameter('companyDomain', itemIndex, ''), name: this.getNodeParameter('companyName', itemIndex, '') };
+		return { input, problem: firstProblem([['companyDomain', input.domain, 'website'], ['companyName', input.name, 'line']]) };
+	});
+	const problems = read.map(({ problem }) => problem);
+	assertNoProblems(this, read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parseCompany(input).problem })));
+	// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
+	const inputs = read.map(({ input, problem }) => (problem ? {} : input));
 	const options = this.getNodeParameter('options', 0, {}) as { keepInput?: boolean; maxAttempts?: number };
 	const outcomes = await enrichCompanies(this, inputs, {
 		providers: providerModules(this.getNodeParameter('providers', 0) as ProviderName[]),
 		wanted: this.getNodeParameter('companyWanted', 0) as CompanyWantedField[],
 		options: { maxAttempts: options.maxAttempts },
 	});
-	return outcomesToItems(this, items, outcomes, options.keepInput ?? true);
+	return outcomesToItems(this, items, outcomes, options.keepInput ?? true, problems);
 }

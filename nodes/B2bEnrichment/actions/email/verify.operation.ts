@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isValidEmail, normalizeEmail } from '../../../../lib/normalize';
-import { errorItem, maxAttemptsOption, paired, problemError } from '../../../../lib/node-kit';
+import { normalizeEmail } from '../../../../lib/normalize';
+import { checkValue, errorItem, maxAttemptsOption, paired, problemError } from '../../../../lib/node-kit';
 import type { EmailVerification } from '../../../../lib/providers/contracts';
 import { PROVIDER_MODULES } from '../../../../lib/providers/registry';
 import { asNodeError } from '../../../../lib/transport';
@@ -41,11 +41,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const raw = this.getNodeParameter('email', itemIndex);
+		const { problem } = checkValue('email', raw, 'email');
 		const email = normalizeEmail(raw);
 		try {
-			if (email === undefined || !isValidEmail(email)) {
-				throw problemError(this, itemIndex, { field: 'email', message: email === undefined ? 'no email to verify' : `email "${String(raw).slice(0, 100)}" is not a valid email address` });
-			}
+			if (problem) throw problemError(this, itemIndex, problem);
+			if (email === undefined) throw problemError(this, itemIndex, { field: 'email', message: 'no email to verify' });
 			let pending = verified.get(email);
 			if (pending === undefined) {
 				pending = verifier.verifyEmail(this, email, { itemIndex, maxAttempts });

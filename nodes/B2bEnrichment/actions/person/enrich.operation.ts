@@ -102,8 +102,11 @@ interface Options {
 
 /** Enrich Person and Find Email: the same waterfall; Find Email wants only the email and stops at a verified one. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], operation: string): Promise<INodeExecutionData[]> {
-	const inputs = items.map((item, itemIndex) => personInput(this, item.json, itemIndex));
-	assertNoProblems(this, inputs.map((input, itemIndex) => ({ itemIndex, problem: parsePerson(input).problem })));
+	const read = items.map((item, itemIndex) => personInput(this, item.json, itemIndex));
+	const problems = read.map(({ problem }) => problem);
+	assertNoProblems(this, read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parsePerson(input).problem })));
+	// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
+	const inputs = read.map(({ input, problem }) => (problem ? {} : input));
 
 	const providers = this.getNodeParameter('providers', 0) as ProviderName[];
 	const options = this.getNodeParameter('options', 0, {}) as Options;
@@ -123,5 +126,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		verifier: options.verify ? PROVIDER_MODULES.hunter.emailVerifier : undefined,
 		options: { maxAttempts: options.maxAttempts, revealPhone: options.revealPhone, phoneWebhookUrl: options.phoneWebhookUrl || undefined },
 	});
-	return outcomesToItems(this, items, outcomes, options.keepInput ?? true);
+	return outcomesToItems(this, items, outcomes, options.keepInput ?? true, problems);
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isValidEmail, normalizeEmail } from '../../../../lib/normalize';
-import { problemError } from '../../../../lib/node-kit';
+import { normalizeEmail } from '../../../../lib/normalize';
+import { checkRecord, itemProblem, problemError } from '../../../../lib/node-kit';
+import type { FieldRule } from '../../../../lib/node-kit';
 import { contactFromItem, tagList } from '../../../../lib/providers/goHighLevel';
 import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, setFields } from '../fields';
 
@@ -40,22 +41,49 @@ export function contactInputFields(show: Show): INodeProperties[] {
 	];
 }
 
-/** Fields from a form collection in HighLevel's shapes: tags as a list, empty values left out. */
-export function contactFields(fields: IDataObject): IDataObject {
-	const set = setFields(fields);
+/** How a contact's fields are checked before HighLevel sees them (it would store a name that is an object as "[object Object]"). */
+const CONTACT_RULES: Record<string, FieldRule> = {
+	email: 'email',
+	phone: 'phone',
+	firstName: 'line',
+	lastName: 'line',
+	name: 'line',
+	companyName: 'line',
+	website: 'website',
+	address1: 'line',
+	city: 'line',
+	state: 'line',
+	postalCode: 'line',
+	country: 'line',
+	source: 'line',
+	timezone: 'line',
+	dnd: 'flag',
+};
+
+/**
+ * Fields in HighLevel's shapes, checked: tags as a list, empty values left out, a flag given as
+ * text made a boolean, an email lower-cased. A field that cannot be sent fails the item, named.
+ */
+export function contactFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const checked = checkRecord(setFields(fields), CONTACT_RULES);
+	if (checked.problem) throw problemError(ctx, itemIndex, checked.problem);
+	const set = checked.record;
 	if (set.tags !== undefined) set.tags = tagList(set.tags);
+	const email = normalizeEmail(set.email);
+	if (email === undefined) delete set.email;
+	else set.email = email;
 	return set;
 }
 
 /** The contact an item asks to upsert; it needs an email or a phone to be matched by. */
 export function contactInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): IDataObject {
-	const base = ctx.getNodeParameter('inputMode', itemIndex) === 'auto' ? contactFromItem(json) : contactFields({ email: ctx.getNodeParameter('email', itemIndex, ''), phone: ctx.getNodeParameter('phone', itemIndex, '') });
-	const contact = { ...base, ...contactFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	if (contact.email !== undefined) {
-		const email = normalizeEmail(contact.email);
-		if (email === undefined || !isValidEmail(email)) throw problemError(ctx, itemIndex, { field: 'email', message: `email "${String(contact.email).slice(0, 100)}" is not a valid email address` });
-		contact.email = email;
-	}
+	const auto = ctx.getNodeParameter('inputMode', itemIndex) === 'auto';
+	// Mapping drops a value of the wrong type, so the item's own fields are checked first.
+	const problem = auto ? itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'companyName', 'domain', 'phone', 'phones'] }) : undefined;
+	if (problem) throw problemError(ctx, itemIndex, problem);
+	const base = auto ? contactFromItem(json) : { email: ctx.getNodeParameter('email', itemIndex, ''), phone: ctx.getNodeParameter('phone', itemIndex, '') };
+	// An additional field left empty does not erase what the item gave.
+	const contact = contactFields(ctx, { ...base, ...setFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) }, itemIndex);
 	if (contact.email === undefined && contact.phone === undefined) {
 		throw problemError(ctx, itemIndex, { field: 'email', message: 'a contact needs an email or a phone: HighLevel matches contacts by them' });
 	}

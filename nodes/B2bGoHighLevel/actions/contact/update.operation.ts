@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
 	return await eachItem(this, items, async (itemIndex) => {
-		const fields = contactFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+		const fields = contactFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 		const customFields = await customFieldsFor(this, run, itemIndex);
 		if (customFields) fields.customFields = customFields as unknown as IDataObject[];
 		return await updateContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, fields, run.call(itemIndex));

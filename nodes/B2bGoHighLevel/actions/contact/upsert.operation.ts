@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { writeEachItem } from '../../../../lib/node-kit';
 import { upsertContact } from '../../../../lib/providers/goHighLevel';
 import { customFieldsFor, customFieldsProperty } from '../custom-fields';
 import { optionsField } from '../fields';
@@ -13,16 +13,24 @@ export const description: INodeProperties[] = [...contactInputFields(show), cust
 
 /**
  * HighLevel decides whether the contact is new (by email, then phone, as the location's duplicate
- * setting says); the output says which with `action`. A lost answer is sent again only when the
- * location refuses duplicates, since otherwise the repeat would create a second contact.
+ * setting says); the output says which with `action`. Every item is checked before the first is
+ * sent. A lost answer is sent again only when the location refuses duplicates, since otherwise
+ * the repeat would create a second contact.
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
 	const repeatable = !(await run.duplicatesAllowed());
-	return await eachItem(this, items, async (itemIndex) => {
-		const contact = contactInput(this, items[itemIndex].json, itemIndex);
-		const customFields = await customFieldsFor(this, run, itemIndex);
-		if (customFields) contact.customFields = customFields as unknown as IDataObject[];
-		const result = await upsertContact(this, run.connection, contact, repeatable, run.call(itemIndex));
-		return { action: result.new ? 'created' : 'updated', ...result } as IDataObject;
-	});
+	return await writeEachItem(
+		this,
+		items,
+		async (itemIndex) => {
+			const contact = contactInput(this, items[itemIndex].json, itemIndex);
+			const customFields = await customFieldsFor(this, run, itemIndex);
+			if (customFields) contact.customFields = customFields as unknown as IDataObject[];
+			return contact;
+		},
+		async (contact, itemIndex) => {
+			const result = await upsertContact(this, run.connection, contact, repeatable, run.call(itemIndex));
+			return { action: result.new ? 'created' : 'updated', ...result } as IDataObject;
+		},
+	);
 }

@@ -3,29 +3,34 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { HaloRecord } from '../../../../lib/providers/haloPsa';
 import { writeAll } from '../../../../lib/sync/writer';
 import { CustomFieldResolver } from '../custom-fields';
-import { callOptions, resourceOf, setFields, writeResultsToItems } from './common';
+import { callOptions, planRecords, resourceOf, setFields, writeResultsToItems } from './common';
 
 const BATCH_SIZE = 50;
 
 /**
- * Updates in batches. An update names its record, so sending it again cannot duplicate anything:
- * a lost answer is simply re-sent.
+ * Updates in batches, each item checked first. An update names its record, so sending it again
+ * cannot duplicate anything: a lost answer is simply re-sent.
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const resource = resourceOf(this);
 	const customFields = new CustomFieldResolver(this);
-	const writes = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const record: HaloRecord = { ...setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), id: this.getNodeParameter('id', itemIndex) as number };
-		const custom = await customFields.resolve('customFields', itemIndex);
-		if (custom) record.customfields = custom;
-		writes.push({ key: String(itemIndex), record });
-	}
+	const { writes, problems } = await planRecords(
+		this,
+		items,
+		async (itemIndex) => {
+			const record: HaloRecord = { ...setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), id: this.getNodeParameter('id', itemIndex) as number };
+			const custom = await customFields.resolve('customFields', itemIndex);
+			if (custom) record.customfields = custom;
+			return record;
+		},
+		[{ field: 'id', why: 'without it HaloPSA would create a new record' }],
+	);
+	const { maxAttempts } = callOptions(this, 0);
 	const results = await writeAll(this, resource.entity, writes, {
 		batchSize: BATCH_SIZE,
 		keyOf: () => undefined,
 		lookup: async () => new Map(),
-		call: callOptions(this, 0),
+		call: { maxAttempts },
 	});
-	return writeResultsToItems(this, items, results, 'updated');
+	return writeResultsToItems(this, items, results, 'updated', problems);
 }

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { InputProblem } from '../../../../lib/enrichment';
 import type { Company, Person } from '../../../../lib/normalize';
-import { compact, isValidDomain, isValidEmail, normalizeDomain, normalizeEmail, text } from '../../../../lib/normalize';
-import { companyFromItem, personFromItem } from '../../../../lib/node-kit';
+import { compact, normalizeDomain, normalizeEmail, text } from '../../../../lib/normalize';
+import { companyFromItem, itemProblem, personFields, personFromItem } from '../../../../lib/node-kit';
 
 function objectAt(json: IDataObject, key: string): IDataObject | undefined {
 	const value = json[key];
@@ -15,21 +15,23 @@ function objectAt(json: IDataObject, key: string): IDataObject | undefined {
  * (kept whole: phones, title, ids), or flat fields read the same way the enrichment node reads them.
  */
 export function syncSubjects(json: IDataObject): { person?: Person; company?: Company; problem?: InputProblem } {
+	const problem = itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'title', 'phone', 'phones'], company: ['domain', 'name'] });
+	if (problem) return { problem };
 	const flatPerson = personFromItem(json);
 	const flatCompany = companyFromItem(json);
+	const { title, phone } = personFields(json);
+	const given = objectAt(json, 'person');
 	const person = compact<Person>({
-		...(objectAt(json, 'person') as Person | undefined),
+		...(given as Person | undefined),
 		email: normalizeEmail(flatPerson.email),
 		firstName: text(flatPerson.firstName),
 		lastName: text(flatPerson.lastName),
 		fullName: text(flatPerson.fullName),
-		title: (objectAt(json, 'person')?.title as string | undefined) ?? text(json.title ?? json.jobtitle ?? json.job_title),
-		phones: (objectAt(json, 'person')?.phones as Person['phones']) ?? (text(json.phone) ? [{ number: text(json.phone) as string, type: 'work' }] : undefined),
+		title: text(title?.value),
+		phones: (given?.phones as Person['phones']) ?? (text(phone?.value) ? [{ number: text(phone?.value) as string, type: 'work' }] : undefined),
 	});
 	const company = compact<Company>({ ...(objectAt(json, 'company') as Company | undefined), name: text(flatCompany.name), domain: normalizeDomain(flatCompany.domain) });
 
-	if (person.email !== undefined && !isValidEmail(person.email)) return { problem: { field: 'email', message: `email "${String(flatPerson.email).slice(0, 100)}" is not a valid email address` } };
-	if (company.domain !== undefined && !isValidDomain(company.domain)) return { problem: { field: 'domain', message: `domain "${String(flatCompany.domain).slice(0, 100)}" is not a valid domain` } };
 	const hasPerson = Object.keys(person).length > 0;
 	const hasCompany = company.name !== undefined || company.domain !== undefined;
 	if (!hasCompany && person.email === undefined) {

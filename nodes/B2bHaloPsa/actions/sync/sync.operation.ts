@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { assertNoProblems, errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
+import type { InputProblem } from '../../../../lib/enrichment';
+import { assertNoProblems, checkRecord, checkValue, errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
 import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/sync';
-import type { FieldPolicy, ItemSyncResult, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/sync';
+import type { FieldPolicy, ItemSyncResult, OpportunitySettings, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/sync';
 import { CustomFieldResolver, customFieldsProperty } from '../custom-fields';
 import { syncSubjects } from './input';
 
@@ -135,40 +136,59 @@ function failureOf(result: ItemSyncResult): string | undefined {
 	return failed ? `${failed}: ${result[failed]?.reason}` : undefined;
 }
 
+/**
+ * What an item's parameters ask for beyond its person and company: the site and the opportunity.
+ * They come per item from expressions, so they are checked per item like the item's own fields.
+ */
+function itemSettings(ctx: IExecuteFunctions, itemIndex: number): { siteName?: string; opportunity?: OpportunitySettings; problem?: InputProblem } {
+	const site = ctx.getNodeParameter('siteMode', itemIndex) === 'named' ? checkValue('Site Name', ctx.getNodeParameter('siteName', itemIndex, ''), 'line') : { value: undefined };
+	if (site.problem) return { problem: site.problem };
+	const siteName = (site.value as string | undefined) || undefined;
+	const entity = ctx.getNodeParameter('createOpportunity', itemIndex) as 'none' | OpportunitySettings['entity'];
+	if (entity === 'none') return { siteName };
+	const checked = checkRecord(
+		{
+			Summary: ctx.getNodeParameter('opportunitySummary', itemIndex),
+			Details: ctx.getNodeParameter('opportunityDetails', itemIndex, ''),
+			'Ticket Type': ctx.getNodeParameter('opportunityTicketTypeId', itemIndex, ''),
+			Agent: ctx.getNodeParameter('opportunityAgentId', itemIndex, ''),
+		},
+		{ Summary: 'line', Details: 'text', 'Ticket Type': 'id', Agent: 'id' },
+		[{ field: 'Summary', why: 'it is how a second run finds the opportunity instead of opening another' }],
+	);
+	if (checked.problem) return { problem: checked.problem };
+	const { Summary, Details, 'Ticket Type': ticketTypeId, Agent } = checked.record;
+	return { siteName, opportunity: { entity, summary: Summary as string, details: (Details as string) || undefined, ticketTypeId: (ticketTypeId as number) || undefined, agentId: (Agent as number) || undefined } };
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const subjects = items.map((item) => syncSubjects(item.json));
+	const perItem = subjects.map((subject, itemIndex) => (subject.problem ? {} : itemSettings(this, itemIndex)));
+	const problems = subjects.map((subject, itemIndex) => subject.problem ?? perItem[itemIndex].problem);
 	// Bad input stops the node before anything is written (unless the workflow continues on failure).
-	assertNoProblems(this, subjects.map((subject, itemIndex) => ({ itemIndex, problem: subject.problem })));
+	assertNoProblems(this, problems.map((problem, itemIndex) => ({ itemIndex, problem })));
+	const catchAll = this.getNodeParameter('whenNoClient', 0) === 'catchAll' ? checkValue('Catch-All Client', this.getNodeParameter('catchAllClientId', 0, ''), 'id') : { value: undefined };
+	if (catchAll.problem) throw new NodeOperationError(this.getNode(), catchAll.problem.message);
 
 	const options = this.getNodeParameter('syncOptions', 0, {}) as SyncOptions;
 	const customFields = new CustomFieldResolver(this);
 	const valid: Array<{ itemIndex: number; input: SyncInput }> = [];
 	for (const [itemIndex, subject] of subjects.entries()) {
-		if (subject.problem) continue;
-		const kind = this.getNodeParameter('createOpportunity', itemIndex) as 'none' | 'Opportunities' | 'Tickets';
+		if (problems[itemIndex]) continue;
 		valid.push({
 			itemIndex,
 			input: {
 				person: subject.person,
 				company: subject.company,
-				siteName: this.getNodeParameter('siteMode', itemIndex) === 'named' ? (this.getNodeParameter('siteName', itemIndex, '') as string) || undefined : undefined,
-				opportunity:
-					kind === 'none'
-						? undefined
-						: {
-								entity: kind,
-								summary: this.getNodeParameter('opportunitySummary', itemIndex) as string,
-								details: (this.getNodeParameter('opportunityDetails', itemIndex, '') as string) || undefined,
-								ticketTypeId: Number(this.getNodeParameter('opportunityTicketTypeId', itemIndex, '')) || undefined,
-								agentId: Number(this.getNodeParameter('opportunityAgentId', itemIndex, '')) || undefined,
-							},
+				siteName: perItem[itemIndex].siteName,
+				opportunity: perItem[itemIndex].opportunity,
 				customFields: { client: await customFields.resolve('clientCustomFields', itemIndex), user: await customFields.resolve('userCustomFields', itemIndex) },
 			},
 		});
 	}
 	const settings: SyncSettings = {
 		whenNoClient: this.getNodeParameter('whenNoClient', 0) as WhenNoClient,
-		catchAllClientId: Number(this.getNodeParameter('catchAllClientId', 0, '')) || undefined,
+		catchAllClientId: (catchAll.value as number | undefined) || undefined,
 		fieldPolicy: options.fieldPolicy ?? 'fillEmpty',
 		updatableFields: options.updatableFields ?? [...UPDATABLE_CLIENT_FIELDS, ...UPDATABLE_USER_FIELDS],
 		batchSize: options.batchSize ?? 50,
@@ -177,7 +197,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const results = await syncToHaloPsa(this, valid.map((entry) => entry.input), settings, { maxAttempts: options.maxAttempts });
 
 	const output: INodeExecutionData[] = items.map((item, itemIndex) => {
-		const problem = subjects[itemIndex].problem;
+		const problem = problems[itemIndex];
 		return problem ? errorItem(item, itemIndex, `Item ${itemIndex}: ${problem.message}`) : item;
 	});
 	const failures: string[] = [];

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, problemError } from '../../../../lib/node-kit';
 import { updateObject } from '../../../../lib/providers/thrio';
 import { callOptions, idField, optionsField } from '../fields';
-import { personFields, thrioFields } from '../person';
+import { checkedPersonFields, personFields, thrioFields } from '../person';
 
 const show = { resource: ['contact'], operation: ['update'] };
 const PHONE: INodeProperties = { displayName: 'Phone', name: 'phone', type: 'string', default: '' };
@@ -25,7 +25,8 @@ export const description: INodeProperties[] = [
 /** Fields not given keep their value. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await eachItem(this, items, async (itemIndex) => {
-		const fields = thrioFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-		return await updateObject(this, 'contact', this.getNodeParameter('contactId', itemIndex) as string, fields, callOptions(this, itemIndex));
+		const read = checkedPersonFields(thrioFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex));
+		if ('problem' in read) throw problemError(this, itemIndex, read.problem);
+		return await updateObject(this, 'contact', this.getNodeParameter('contactId', itemIndex) as string, read.record, callOptions(this, itemIndex));
 	});
 }
