@@ -57,15 +57,20 @@ export function emailDomain(email: string | undefined): string | undefined {
 	return email?.includes('@') ? normalizeDomain(email) : undefined;
 }
 
-/** For matching names: case, accents, punctuation, spacing and common legal suffixes removed. */
+/**
+ * For matching names: case, accents, punctuation, spacing and common legal suffixes removed.
+ * Letters of every script count, so "王 & Co" and "山田 & Co" stay two names; only Latin, Greek
+ * and Cyrillic lose their accents, since elsewhere (Devanagari vowel signs, kana voicing marks)
+ * a combining mark makes another word.
+ */
 export function normalizeName(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const name = value
 		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*)\p{M}/gu, '')
 		.toLowerCase()
 		.replace(/&/g, ' and ')
-		.replace(/[^a-z0-9]+/g, ' ')
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
 		.replace(/\b(inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pty|sa|ag|bv)\b/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -64,13 +64,30 @@ export async function planRecords(ctx: IExecuteFunctions, items: INodeExecutionD
 	return planned;
 }
 
-/** Each item's saved record, or its failure (thrown, or under continue-on-fail passed through). */
-export function writeResultsToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], results: Map<string, WriteResult>, verb: string, problems: Map<number, InputProblem>): INodeExecutionData[] {
-	return items.map((item, itemIndex) => {
+/** The IDs a message lists before it says "and N more". */
+const LISTED_IDS = 20;
+
+/**
+ * Each item's saved record, or its failure (under continue-on-fail passed through). Without
+ * continue-on-fail the first failure stops the node after the other records were written; the
+ * error then lists what was written, since n8n drops the node's output and a create re-run with
+ * the same items would create those records again.
+ */
+export function writeResultsToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], results: Map<string, WriteResult>, verb: 'created' | 'updated', problems: Map<number, InputProblem>): INodeExecutionData[] {
+	const failures: Array<{ itemIndex: number; message: string }> = [];
+	const output = items.map((item, itemIndex) => {
 		const result = results.get(String(itemIndex));
 		if (result && 'saved' in result) return paired(result.saved as IDataObject, itemIndex);
 		const message = `Item ${itemIndex}: ${problems.get(itemIndex)?.message ?? result?.error ?? `not ${verb}`}`;
-		if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
+		failures.push({ itemIndex, message });
 		return errorItem(item, itemIndex, message);
+	});
+	if (failures.length === 0 || ctx.continueOnFail()) return output;
+	const written = [...results.values()].flatMap((result) => ('saved' in result ? [String(result.saved.id)] : []));
+	const listed = `${written.slice(0, LISTED_IDS).join(', ')}${written.length > LISTED_IDS ? ` and ${written.length - LISTED_IDS} more` : ''}`;
+	const rerun = verb === 'created' ? 'Re-running all the items would create them again: re-run only the failed ones, or turn on Continue On Fail to get each item\'s result.' : 'Re-running the items updates them again, which is harmless.';
+	throw new NodeOperationError(ctx.getNode(), failures[0].message, {
+		itemIndex: failures[0].itemIndex,
+		description: `${failures.length} item(s) failed. ${written.length > 0 ? `${written.length} other record(s) were ${verb} (ID ${listed}). ${rerun}` : `Nothing was ${verb}.`}`,
 	});
 }
