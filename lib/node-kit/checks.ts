@@ -8,9 +8,10 @@ import { isValidDomain, isValidEmail, normalizeDomain, normalizeEmail } from '..
  * - `text`: free text of any length (details, notes);
  * - `phone`: text, or a number (spreadsheets give phones as numbers);
  * - `id`: a whole number from 1, or text holding one;
- * - `flag`: true or false, or the text "true" or "false".
+ * - `flag`: true or false, or the text "true" or "false";
+ * - `list`: a list (its entries are checked on their own).
  */
-export type FieldRule = 'email' | 'website' | 'line' | 'text' | 'phone' | 'id' | 'flag';
+export type FieldRule = 'email' | 'website' | 'line' | 'text' | 'phone' | 'id' | 'flag' | 'list';
 
 /**
  * Longer than any name, title or company: such a value is a pasted blob, and a provider would
@@ -88,6 +89,7 @@ export function checkValue(field: string, value: unknown, rule: FieldRule): Chec
 		const flag = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
 		return flag === 'true' || flag === 'false' ? { value: flag === 'true' } : { problem: { field, message: `${field} must be true or false, not ${shown(value)}` } };
 	}
+	if (rule === 'list') return Array.isArray(value) ? { value } : { problem: { field, message: `${field} must be a list, not ${kindOf(value)}` } };
 	const checked = textOf(field, value, rule);
 	if (checked.problem) return checked;
 	const text = checked.value as string;

@@ -119,6 +119,7 @@ export function itemProblem(json: IDataObject, reads: { person?: Array<Exclude<P
 	for (const key of reads.person ?? []) {
 		if (key === 'phones') {
 			const phones = nested(json, 'person').phones;
+			checks.push(['person.phones', phones, 'list']);
 			if (Array.isArray(phones)) phones.forEach((phone, index) => checks.push([`person.phones[${index}].number`, (phone as IDataObject | null)?.number, 'phone']));
 		} else if (person[key]) checks.push([person[key].path, person[key].value, PERSON_RULES[key]]);
 	}

@@ -1,5 +1,5 @@
 import type { Company, Person } from '../normalize';
-import { emailDomain, normalizeDomain, normalizeEmail, normalizeName } from '../normalize';
+import { emailDomain, normalizeDomain, normalizeEmail, normalizeName, pickPhone } from '../normalize';
 import type { HaloRecord } from '../providers/haloPsa';
 
 /** Free-mail domains say nothing about the employer: never matched to or created as a client. */
@@ -29,10 +29,6 @@ export function clientFields(person: Person | undefined, company: Company | unde
 	return compactRecord({ name, website: company?.website ?? (domain ? `https://${domain}` : undefined) });
 }
 
-function phoneOf(person: Person, ...types: Array<'work' | 'mobile' | 'direct' | 'other' | undefined>): string | undefined {
-	return person.phones?.find((phone) => types.includes(phone.type))?.number;
-}
-
 export function userFields(person: Person): HaloRecord {
 	// HaloPSA refuses a contact without a name; a lead known only by email is named by it.
 	const name = person.fullName ?? ([person.firstName, person.lastName].filter(Boolean).join(' ') || normalizeEmail(person.email));
@@ -41,8 +37,8 @@ export function userFields(person: Person): HaloRecord {
 		firstname: person.firstName,
 		surname: person.lastName,
 		emailaddress: normalizeEmail(person.email),
-		phonenumber: phoneOf(person, 'work', 'direct', undefined, 'other'),
-		mobilenumber: phoneOf(person, 'mobile'),
+		phonenumber: pickPhone(person.phones, ['work', 'direct', undefined, 'other']),
+		mobilenumber: pickPhone(person.phones, ['mobile']),
 		jobtitle: person.title,
 	});
 }

@@ -81,6 +81,10 @@ function phoneBads(): BadCase[] {
 		...wrongTypes(CONTACT, 'phone', ['a number']),
 		...broken(CONTACT, 'phone'),
 		...named(corrupt(SHAPED, 'person.phones.0.number', [['an object', { digits: '5550100' }, /must be text, not an object/]]), 'person.phones[0].number'),
+		...corrupt(SHAPED, 'person.phones', [
+			['text', '+15125550101', /must be a list, not a string/],
+			['an object', { number: '+15125550101' }, /must be a list, not an object/],
+		]),
 	];
 }
 
@@ -171,6 +175,7 @@ describe('HaloPSA (B2B): Sync', () => {
 		good('a phone given as a number', { email: 'number@example.com', company_name: 'Numbers', phone: 15125550199 }),
 		good('tab and line breaks in a title', { email: 'multi@example.com', company_name: 'Multi', title: 'Head of\tSales\r\nEMEA' }),
 		good('a company alone', { company_name: '株式会社サンプル', website: 'sample.example.jp' }),
+		good('a phone list with junk beside the number', { person: { email: 'messy@phones.example', phones: [null, 'x', { type: 'work' }, { number: '+15125550155', type: 'work' }] } }),
 	];
 	const bads = [
 		...personBads(),
@@ -184,13 +189,14 @@ describe('HaloPSA (B2B): Sync', () => {
 		{ label: 'null everywhere', item: { email: null, company_name: null, website: null }, bad: { field: 'company', says: /nothing to sync/ } },
 	];
 	const cases = mix(goods, bads);
+	/** The contact a good item makes, by its email: flat or in the shaped person. */
+	const emailOf = (item: Item) => [item.email ?? (item.person as Item | undefined)?.email].filter((email): email is string => typeof email === 'string').map((email) => email.toLowerCase());
 
 	it(`Continue On Fail: ${bads.length} bad items fail alone, naming item and field; ${goods.length} good ones are written intact`, async () => {
 		const output = await run(inputOf(cases), true);
 		expectEachItemAnswered(output, cases);
 		const { users, clients } = halo();
-		const withEmail = goodOnes(cases).filter((entry) => typeof entry.item.email === 'string');
-		expect(users.map((user) => user.emailaddress).sort()).toEqual(withEmail.map((entry) => String(entry.item.email).toLowerCase()).sort());
+		expect(users.map((user) => user.emailaddress).sort()).toEqual(goodOnes(cases).flatMap((entry) => emailOf(entry.item)).sort());
 		for (const [first, last] of VALID_NAMES) {
 			const user = users.find((candidate) => candidate.firstname === first);
 			expect(user).toMatchObject({ firstname: first, surname: last, name: `${first} ${last}`, jobtitle: `${first}'s title` });
@@ -201,6 +207,7 @@ describe('HaloPSA (B2B): Sync', () => {
 		expect(users.find((user) => user.emailaddress === 'number@example.com')?.phonenumber).toBe('15125550199');
 		expect(users.find((user) => user.emailaddress === 'multi@example.com')?.jobtitle).toBe('Head of\tSales\r\nEMEA');
 		expect(clients.map((client) => client.name)).toContain('株式会社サンプル');
+		expect(users.find((user) => user.emailaddress === 'messy@phones.example')?.phonenumber).toBe('+15125550155');
 	});
 
 	it('without Continue On Fail stops on the first bad item with nothing written; the fixed run writes each good item once', async () => {
@@ -210,7 +217,7 @@ describe('HaloPSA (B2B): Sync', () => {
 
 		await run(inputOf(goodOnes(cases)));
 		const users = halo().users.length;
-		expect(users).toBe(goodOnes(cases).filter((entry) => typeof entry.item.email === 'string').length);
+		expect(users).toBe(goodOnes(cases).flatMap((entry) => emailOf(entry.item)).length);
 		await run(inputOf(goodOnes(cases)));
 		expect(halo().users).toHaveLength(users);
 	});
