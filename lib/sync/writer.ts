@@ -28,6 +28,9 @@ export interface WriterOptions {
 /** A lost answer is looked up and the rest re-sent at most this often before its records fail. */
 const MAX_RECONCILES = 3;
 
+/** HaloPSA updates the elements of a batch that carry an id and creates the others. */
+const isUpdate = (write: PlannedWrite) => write.record.id !== undefined;
+
 function pair(batch: PlannedWrite[], saved: HaloRecord[], keyOf: WriterOptions['keyOf']): Map<string, WriteResult> {
 	const results = new Map<string, WriteResult>();
 	const byKey = new Map(saved.map((record) => [keyOf(record), record]));
@@ -46,10 +49,13 @@ async function writeBatch(ctx: TransportContext, entity: HaloEntity, batch: Plan
 		if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
 		if (error.kind === 'outcomeUnknown' && options.lookup !== undefined && reconciles < MAX_RECONCILES) {
 			// The batch may have been written in full, in part or not at all: look, then write only what is missing.
-			const found = await options.lookup(batch.map((write) => write.key));
+			// Finding a record settles its create; an updated record is found whether or not the update was
+			// carried out, so updates are sent again, which cannot duplicate anything.
+			const creates = batch.filter((write) => !isUpdate(write));
+			const found = creates.length > 0 ? await options.lookup(creates.map((write) => write.key)) : new Map<string, HaloRecord>();
 			const results = new Map<string, WriteResult>();
 			const missing = batch.filter((write) => {
-				const record = found.get(write.key);
+				const record = isUpdate(write) ? undefined : found.get(write.key);
 				if (record) results.set(write.key, { saved: record });
 				return record === undefined;
 			});
