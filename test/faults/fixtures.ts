@@ -68,13 +68,33 @@ export interface FaultCounts {
 	unauthorized: number;
 }
 
+/** The sandbox carried the request out (wrote a record, charged a credit), then dropped the connection. */
+export const lostAnswer = (entry: LogEntry) => entry.fault === 'dropAfterWrite' && entry.status === 200;
+
 export function faultsIn(entries: LogEntry[]): FaultCounts {
 	const count = (test: (entry: LogEntry) => boolean) => entries.filter(test).length;
 	return {
 		error5xx: count((entry) => entry.fault === 'error5xx'),
 		dropped: count((entry) => entry.fault === 'drop'),
-		lostAnswers: count((entry) => entry.fault === 'dropAfterWrite' && entry.status === 200),
+		lostAnswers: count(lostAnswer),
 		rateLimited: count((entry) => entry.fault === 'burst429'),
 		unauthorized: count((entry) => entry.status === 401),
 	};
+}
+
+/** The values that occur more than once (each repeat listed); undefined values are not compared. */
+export function duplicatesOf(values: Array<string | undefined>): string[] {
+	const seen = new Set<string>();
+	return values.filter((value): value is string => value !== undefined && (seen.has(value) || !seen.add(value)));
+}
+
+/**
+ * With FAULT_FIGURES set, prints what a run sent and met, for the figures quoted in the issue and the
+ * README; a plain test run stays quiet.
+ */
+export function reportFigures(label: string, entries: LogEntry[], startedAt: number, more: object = {}): void {
+	if (!process.env.FAULT_FIGURES) return;
+	const byStatus: Record<string, number> = {};
+	for (const entry of entries) byStatus[entry.status] = (byStatus[entry.status] ?? 0) + 1;
+	console.log(JSON.stringify({ run: label, requests: entries.length, byStatus, faults: faultsIn(entries), realMs: Math.round(performance.now() - startedAt), ...more }));
 }
