@@ -10,7 +10,7 @@ import type { FixturePerson, LogEntry, Sandbox } from '../test/sandbox/server';
 import { duration } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
-import { SimulatedClock } from './simulated-clock';
+import { SimulatedClock } from '../test/harness/simulated-clock';
 
 const LEADS = 1000;
 const DUPLICATE_SHARE = 0.3;

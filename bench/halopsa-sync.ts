@@ -14,7 +14,7 @@ import { asSyncInput, haloContext, syncablePeople } from '../test/sync/fixtures'
 import { duration, withPeakHeap } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
-import { SimulatedClock } from './simulated-clock';
+import { SimulatedClock } from '../test/harness/simulated-clock';
 
 const SIZES = [1000, 5000, 10_000];
 const LATENCY_MS = 50;

@@ -19,7 +19,7 @@ import type { ProviderName, Sandbox } from '../test/sandbox/server';
 import { duration } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
-import { SimulatedClock } from './simulated-clock';
+import { SimulatedClock } from '../test/harness/simulated-clock';
 
 const LATENCY_MS = 50;
 /** Items in flight at once, as when n8n runs a node over many items. */

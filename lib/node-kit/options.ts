@@ -8,7 +8,7 @@ export const maxAttemptsOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 10 },
 	default: 5,
 	description:
-		'How many times a request is tried when the provider is rate limiting, failing with a server error or unreachable. Writes whose outcome is unknown are never repeated.',
+		'How many times a request is tried when the provider fails with a server error or is unreachable. Writes whose outcome is unknown are never repeated. Rate-limit refusals are waited out (up to 15 minutes per request) and do not count.',
 };
 
 export function returnAllAndLimit(displayOptions: INodeProperties['displayOptions'], maxHint: string): INodeProperties[] {

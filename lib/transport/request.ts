@@ -105,31 +105,38 @@ interface Decision {
 	reason?: string;
 }
 
-function decide(
-	failure: Failure,
-	profile: ProviderProfile,
-	idempotent: boolean,
-	attempt: number,
-	policy: RetryPolicy,
-	now: number,
-): Decision {
+/** Where one request stands: failed attempts and rate-limit refusals are budgeted apart. */
+interface Tally {
+	failures: number;
+	refusals: number;
+	waitedForLimitMs: number;
+}
+
+function decide(failure: Failure, profile: ProviderProfile, idempotent: boolean, tally: Tally, policy: RetryPolicy, now: number): Decision {
 	const failureKind =
 		(failure.status !== undefined ? profile.classify?.(failure.status, failure.body) : undefined) ??
 		kindOfStatus(failure.status);
 	const kind = errorKindOf(failure, failureKind);
-	const attemptsLeft = attempt < policy.maxAttempts;
 
+	// "Slow down" is not a failure: the request waits its turn, within a total time rather than a count,
+	// so a long burst of refusals (another workflow or worker on the same credential) fails no item.
 	if (failureKind === 'rateLimited') {
+		tally.refusals++;
 		const resumeAt = readRateLimitSignal(failure.headers, now).resumeAt;
-		const wait = resumeAt !== undefined ? resumeAt - now : backoffDelay(attempt, policy);
+		const wait = Math.max(0, resumeAt !== undefined ? resumeAt - now : backoffDelay(tally.refusals, policy));
 		if (wait > policy.maxRetryAfterMs) {
 			return { kind, reason: `it asked to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s allowed` };
 		}
-		return attemptsLeft ? { kind, retryInMs: Math.max(0, wait) } : { kind };
+		if (tally.waitedForLimitMs + wait > policy.maxRateLimitWaitMs) {
+			return { kind, reason: `kept refusing for ${Math.ceil(tally.waitedForLimitMs / 1000)} s (${tally.refusals} times)` };
+		}
+		tally.waitedForLimitMs += wait;
+		return { kind, retryInMs: wait };
 	}
+	tally.failures++;
 	if (failureKind !== 'transient') return { kind };
 	if (!idempotent && !wasNeverSent(failure)) return { kind: 'outcomeUnknown' };
-	return attemptsLeft ? { kind, retryInMs: backoffDelay(attempt, policy) } : { kind };
+	return tally.failures < policy.maxAttempts ? { kind, retryInMs: backoffDelay(tally.failures, policy) } : { kind };
 }
 
 function buildError(
@@ -200,6 +207,7 @@ export async function providerRequest<T = unknown>(
 	const limiter = limiterFor(limiterKey(ctx, profile, bucket), profile.limits[bucket] ?? profile.limits.default ?? []);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
 
+	const tally: Tally = { failures: 0, refusals: 0, waitedForLimitMs: 0 };
 	for (let attempt = 1; ; attempt++) {
 		const answered = await limiter.acquire();
 		try {
@@ -217,7 +225,7 @@ export async function providerRequest<T = unknown>(
 			if (failure.status !== undefined && request.acceptStatuses?.includes(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: failure.body as T };
 			}
-			const decision = decide(failure, profile, idempotent, attempt, policy, transportClock.now());
+			const decision = decide(failure, profile, idempotent, tally, policy, transportClock.now());
 			if (decision.retryInMs === undefined) {
 				throw buildError(ctx, profile, failure, decision, secrets, attempt, options.itemIndex);
 			}

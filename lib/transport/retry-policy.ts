@@ -5,6 +5,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 120_000,
+	maxRateLimitWaitMs: 900_000,
 };
 
 /**

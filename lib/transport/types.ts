@@ -84,12 +84,14 @@ export interface ProviderResponse<T = unknown> {
 }
 
 export interface RetryPolicy {
-	/** Total attempts including the first. */
+	/** Total attempts including the first; a rate-limit refusal is not counted as one. */
 	maxAttempts: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 	/** A provider asking to wait longer than this fails the request instead of stalling the run. */
 	maxRetryAfterMs: number;
+	/** Total time one request may spend waiting out rate-limit refusals before it fails. */
+	maxRateLimitWaitMs: number;
 }
 
 export interface RequestOptions {

@@ -7,9 +7,9 @@ import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
 import type { FixturePerson } from '../sandbox/fixtures';
 import type { LogEntry, Sandbox } from '../sandbox/server';
 import { client } from '../sandbox/test-client';
-import { ISSUE_FAULTS, duplicatesOf, faultsIn, lostAnswer, reportFigures, sandboxOnSkippingClock } from './fixtures';
+import { ISSUE_FAULTS, duplicatesOf, faultsIn, lostAnswer, reportFigures, sandboxOnSimulatedClock } from './fixtures';
 
-const sandbox = sandboxOnSkippingClock({});
+const sandbox = sandboxOnSimulatedClock({});
 
 const PROVIDERS = ['apollo', 'zoomInfo', 'hunter'] as const;
 type Provider = (typeof PROVIDERS)[number];

@@ -3,7 +3,7 @@
  * time, and the counts that prove the faults really happened (so no test passes vacuously).
  */
 import { useTransportClock } from '../../lib/transport';
-import type { Clock } from '../../lib/transport';
+import { SimulatedClock } from '../harness/simulated-clock';
 import type { FaultSpec } from '../sandbox/config';
 import { startSandbox } from '../sandbox/server';
 import type { DeepPartial, LogEntry, Sandbox, SandboxConfig } from '../sandbox/server';
@@ -13,37 +13,16 @@ export const ISSUE_FAULTS: FaultSpec = {
 	error5xxRate: 0.05,
 	dropRate: 0.02,
 	dropAfterWriteRate: 0.02,
-	burst429: { every: 25, length: 2 },
+	burst429: { every: 25, length: 6 },
 };
 
-/**
- * A clock on which a wait costs no real time: the sleeper wakes at once and the clock jumps by its
- * wait, for the transport and the sandbox alike, so Apollo's 20 bulk calls a minute, HaloPSA's 450
- * requests per 5 minutes and every Retry-After pass in milliseconds. Waits that overlap add up
- * instead, so the clock only ever runs ahead: nobody wakes early, and both sides judge the
- * provider's windows by the same time.
- */
-class SkippingClock implements Clock {
-	private skippedMs = 0;
-
-	now(): number {
-		return Date.now() + this.skippedMs;
-	}
-
-	async sleep(ms: number): Promise<void> {
-		if (ms > 0) this.skippedMs += ms;
-		// A zero wait still yields, so a caller polling the clock cannot spin the event loop.
-		await new Promise((resolve) => setImmediate(resolve));
-	}
-}
-
-/** A sandbox on a skipping clock for one test file: started before its tests, stopped after them. */
-export function sandboxOnSkippingClock(config: DeepPartial<SandboxConfig>): () => Sandbox {
-	const clock = new SkippingClock();
+/** A sandbox on a simulated clock for one test file (waits cost no real time): started before its tests, stopped after them. */
+export function sandboxOnSimulatedClock(config: DeepPartial<SandboxConfig>): () => Sandbox {
+	const clock = new SimulatedClock();
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
 		useTransportClock(clock);
-		sandbox = await startSandbox({ clock, config });
+		sandbox = await startSandbox({ clock: clock.serverClock(), config });
 	});
 	afterAll(async () => {
 		useTransportClock(undefined);

@@ -4,10 +4,10 @@ import type { ItemSyncResult } from '../../lib/sync';
 import type { FixturePerson } from '../sandbox/fixtures';
 import type { LogEntry, Sandbox } from '../sandbox/server';
 import { SETTINGS, asSyncInput, clientNames, distinctCompanies, haloContext, haloRequests, syncablePeople } from '../sync/fixtures';
-import { ISSUE_FAULTS, duplicatesOf, faultsIn, lostAnswer, reportFigures, sandboxOnSkippingClock } from './fixtures';
+import { ISSUE_FAULTS, duplicatesOf, faultsIn, lostAnswer, reportFigures, sandboxOnSimulatedClock } from './fixtures';
 
 // 2,000 people with an email need more than the default 2,000 fixtures (about 15% have none).
-const sandbox = sandboxOnSkippingClock({ fixtures: { people: 2600 } });
+const sandbox = sandboxOnSimulatedClock({ fixtures: { people: 2600 } });
 
 interface HaloState {
 	clients: Array<{ id: number; name: string; website?: string }>;

@@ -49,6 +49,23 @@ describe('providerRequest', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(400);
 	});
 
+	it('waits out a burst of refusals longer than its attempts: a 429 is not a failed attempt', async () => {
+		nock(BASE).get('/x').times(8).reply(429, { message: 'slow down' }, { 'Retry-After': '0' });
+		nock(BASE).get('/x').reply(200, { ok: true });
+		const { context, profile } = setup();
+		const response = await providerRequest(context(), profile, { method: 'GET', path: '/x' }, { retry: { maxAttempts: 2 } });
+		expect(response.body).toEqual({ ok: true });
+	});
+
+	it('fails once the refusals have taken longer in all than a request may wait', async () => {
+		const scope = nock(BASE).get('/x').times(2).reply(429, { message: 'slow down' }, { 'Retry-After': '1' });
+		const { context, profile } = setup();
+		const error = await failure(providerRequest(context(), profile, { method: 'GET', path: '/x' }, { retry: { maxRateLimitWaitMs: 1500 } }));
+		expect({ message: error.message, kind: error.kind }).toEqual({ message: 'TestProvider: slow down (HTTP 429) after 2 attempts', kind: 'rateLimited' });
+		expect(error.description).toMatch(/kept refusing for 1 s \(2 times\)/);
+		expect(scope.isDone()).toBe(true);
+	}, 10_000);
+
 	it('fails at once when the provider asks to wait longer than allowed', async () => {
 		const scope = nock(BASE).get('/x').reply(429, { message: 'daily limit' }, { 'Retry-After': '86400' });
 		const { context, profile } = setup();

@@ -1,4 +1,4 @@
-import { SimulatedClock } from '../../bench/simulated-clock';
+import { SimulatedClock } from './simulated-clock';
 
 const realPause = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../lib/transport';
+import type { Clock } from '../../lib/transport';
 
 interface Timer {
 	at: number;
