@@ -1,6 +1,5 @@
-import { sleep } from 'n8n-workflow';
-
 import { isValidEmail, normalizeEmail, num } from '../../normalize';
+import { transportClock } from '../../transport';
 import type { EmailVerification, EmailVerifier } from '../contracts';
 import { hunterGet } from './call';
 import { hunterEmailStatus } from './map';
@@ -38,7 +37,7 @@ export function createHunterVerifier(pollDelaysMs: readonly number[] = DEFAULT_P
 					const note = `Hunter was still verifying after ${poll + 1} calls over ${Math.round(waitedMs / 1000)} s; verify again later.`;
 					return { email, status: 'unknown', raw: response.body, note };
 				}
-				await sleep(pollDelaysMs[poll]);
+				await transportClock.sleep(pollDelaysMs[poll]);
 				waitedMs += pollDelaysMs[poll];
 			}
 		},
