@@ -198,3 +198,67 @@ export function exampleFiles(): string[] {
 	const dir = join(ROOT, 'examples');
 	return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).sort().map((file) => join(dir, file)) : [];
 }
+
+/**
+ * A workflow whose trigger is the package's Signed Webhook Trigger with seed 003's generic scheme
+ * (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing a repeated body `id`
+ * inside the window, followed by a No Op: what the fuzz and the throughput benchmark run.
+ */
+export function signedWebhookWorkflow(id: string, webhookId: string, credential: { id: string; name: string }): { id: string } & Record<string, unknown> {
+	return {
+		id,
+		name: `Signed webhook ${webhookId}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Signed Webhook',
+				type: 'n8n-nodes-halopsa-b2b.signedWebhookTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { preset: 'seedGeneric', options: { eventIdBodyField: 'id' } },
+				credentials: { b2bWebhookSecretApi: credential },
+			},
+			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+		],
+		connections: { 'Signed Webhook': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+	};
+}
+
+export interface ActiveN8n {
+	n8n: RunningN8n;
+	runtime: N8nRuntime;
+	env: NodeJS.ProcessEnv;
+	/** The owner's session cookie, for the REST API. */
+	cookie: string;
+}
+
+/**
+ * A fresh n8n with the packed package installed (build first), the credentials and workflows
+ * imported, the workflows published, started on `port`, with the owner set up.
+ */
+export async function startN8nWithWorkflows(options: { prefix: string; port: number; env?: Record<string, string>; credentials: ImportedCredential[]; workflows: Array<{ id: unknown }> }): Promise<ActiveN8n> {
+	const userFolder = freshUserFolder(options.prefix);
+	const tarball = packPackage(join(userFolder, 'pack'));
+	const runtime = ensureN8n();
+	installPackage(userFolder, tarball);
+	const env = n8nEnv(userFolder, options.port, options.env);
+	await importCredentials(runtime, env, options.credentials);
+	const file = join(userFolder, 'workflows.json');
+	writeFileSync(file, JSON.stringify(options.workflows));
+	await checkedCli(runtime, env, ['import:workflow', `--input=${file}`]);
+	for (const workflow of options.workflows) await checkedCli(runtime, env, ['publish:workflow', `--id=${String(workflow.id)}`]);
+	const n8n = await startN8n(runtime, env, options.port);
+	return { n8n, runtime, env, cookie: await setupOwner(n8n.url) };
+}
+
+/** Waits until a production webhook URL is registered: it answers 404 until activation finishes. */
+export async function webhookRegistered(url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while ((await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status === 404) {
+		if (Date.now() > deadline) throw new Error(`${url} is still not registered after ${timeoutMs / 1000} s`);
+		await new Promise((done) => setTimeout(done, 500));
+	}
+}
