@@ -32,6 +32,9 @@ function parseForm(text: string): ParsedBody {
  * The body read from the raw bytes the signature covered, never from n8n's already parsed body:
  * what the workflow receives is then exactly what was verified. JSON and form bodies become
  * objects; other types (text, XML) stay text. An empty body reads as `{}`.
+ *
+ * Content-Type is not signed, so it must not change what signed bytes mean: bytes that are JSON
+ * read as JSON under any type but form, and a replayed event cannot hide its id by being relabelled.
  */
 export function parseBody(rawBody: Buffer, contentType: string | undefined): ParsedBody {
 	if (rawBody.length === 0) return { ok: true, body: {} };
@@ -44,6 +47,9 @@ export function parseBody(rawBody: Buffer, contentType: string | undefined): Par
 	const mediaType = mediaTypeOf(contentType);
 	if (mediaType === 'application/json' || mediaType.endsWith('+json')) return parseJson(text);
 	if (mediaType === 'application/x-www-form-urlencoded') return parseForm(text);
-	if (mediaType === '' && /^\s*[[{]/.test(text)) return parseJson(text);
+	if (/^\uFEFF?\s*[[{]/.test(text)) {
+		const json = parseJson(text);
+		if (json.ok) return json;
+	}
 	return { ok: true, body: text };
 }

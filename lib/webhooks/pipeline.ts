@@ -35,8 +35,8 @@ function eventIdOf(policy: WebhookPolicy, request: SignedRequest, body: WebhookB
 	}
 	if (policy.eventId?.bodyField) {
 		const value = valueAt(body, policy.eventId.bodyField);
-		// No id to remember: the signature still holds, and the timestamp still bounds the replay window.
-		if (value === undefined || value === null || value === '') return undefined;
+		// Without its id a captured event could be sent again and again inside the window.
+		if (value === undefined || value === null || value === '') return unauthorized(`body carries no ${policy.eventId.bodyField}, the event id that replays are refused by`);
 		return typeof value === 'string' || typeof value === 'number' ? String(value) : malformed(`${policy.eventId.bodyField} is not an id`);
 	}
 	return undefined;

@@ -119,7 +119,7 @@ export const properties: INodeProperties[] = [
 				name: 'eventIdBodyField',
 				type: 'string',
 				default: '',
-				description: 'Dotted path of a body field holding a unique event ID; a repeated ID is refused. Stripe style uses the event ID in the body unless this is set.',
+				description: 'Dotted path of a body field holding a unique event ID; a repeated ID, or a body without one, is refused. Stripe style uses the event ID in the body unless this is set.',
 			},
 			{
 				displayName: 'Events',

@@ -8,6 +8,9 @@ describe('parseBody (from the raw bytes the signature covered)', () => {
 		expect(parseBody(Buffer.from('\uFEFF{"a":1}'), 'application/json')).toEqual({ ok: true, body: { a: 1 } });
 		expect(parseBody(Buffer.from('a=1&b=x+y&c=%C3%A9&c=2'), 'application/x-www-form-urlencoded')).toEqual({ ok: true, body: { a: '1', b: 'x y', c: ['é', '2'] } });
 		expect(parseBody(Buffer.from('<xml/>'), 'application/xml')).toEqual({ ok: true, body: '<xml/>' });
+		// The Content-Type is not signed: JSON bytes mean JSON whatever it says, unless it says form.
+		expect(parseBody(Buffer.from('{"id":"evt"}'), 'text/plain')).toEqual({ ok: true, body: { id: 'evt' } });
+		expect(parseBody(Buffer.from('{"id":'), 'text/plain')).toEqual({ ok: true, body: '{"id":' });
 		expect(parseBody(Buffer.alloc(0), 'application/json')).toEqual({ ok: true, body: {} });
 	});
 

@@ -65,6 +65,23 @@ describe('Signed Webhook Trigger presets', () => {
 		expectRefused(await node.send(event(`evt_${randomUUID()}`, seconds(-400))), 401);
 		expectRefused(await node.send({ body, headers: { 'stripe-signature': 'v1=abc' } }), 400);
 	});
+
+	it('a replay relabelled with another Content-Type is still the same event, and an event without its id is refused', async () => {
+		const node = trigger({ preset: 'stripe' });
+		const signed = (payload: Buffer, contentType: string) => {
+			const timestamp = seconds();
+			return { body: payload, headers: { 'content-type': contentType, 'stripe-signature': `t=${timestamp},v1=${hmacHex(SECRET, `${timestamp}.${payload.toString()}`)}` } };
+		};
+		const payload = json({ id: `evt_${randomUUID()}`, type: 'invoice.paid' });
+		expectAccepted(await node.send(signed(payload, 'application/json')));
+		for (const contentType of ['text/plain', 'application/octet-stream', 'application/xml', 'application/x-www-form-urlencoded', 'application/jsonx', '']) {
+			expect({ contentType, status: (await node.send(signed(payload, contentType))).response.statusCode }).toEqual({ contentType, status: 401 });
+		}
+		const relabelled = json({ id: `evt_${randomUUID()}`, type: 'invoice.paid' });
+		expect(expectAccepted(await node.send(signed(relabelled, 'text/plain'))).body).toEqual(JSON.parse(relabelled.toString()));
+		const refusal = expectRefused(await node.send(signed(json({ type: 'invoice.paid' }), 'application/json')), 401);
+		expect(JSON.stringify(refusal.body)).toContain('body carries no id');
+	});
 });
 
 describe('Signed Webhook Trigger, custom scheme', () => {
