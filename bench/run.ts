@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { enrichment } from './enrichment';
 import { haloPsaSync } from './halopsa-sync';
 import { rateLimits } from './rate-limits';
+import { webhookThroughput } from './webhook-throughput';
 import { markdownTable } from './report';
 import type { Benchmark, BenchSection } from './report';
 
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
 	sync: haloPsaSync,
 	enrichment,
 	rateLimits,
+	webhooks: webhookThroughput,
 };
 
 function machine(): string {
