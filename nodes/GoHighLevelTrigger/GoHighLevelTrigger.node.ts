@@ -12,7 +12,10 @@ export class GoHighLevelTrigger implements INodeType {
 		name: 'goHighLevelTrigger',
 		icon: 'file:goHighLevel.svg',
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1. n8n evaluates a leftover expression for every call to a version-1 webhook
+		// node (its Webhook node v1's binary option), which costs an expression isolate per request.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].length ? $parameter["events"].join(", ") : "All events"}}',
 		description: 'Starts the workflow on HighLevel webhooks signed with HighLevel\'s key',
 		defaults: { name: 'GoHighLevel Trigger' },

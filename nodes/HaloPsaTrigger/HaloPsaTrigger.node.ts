@@ -16,7 +16,10 @@ export class HaloPsaTrigger implements INodeType {
 		name: 'haloPsaTrigger',
 		icon: 'file:haloPsa.svg',
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1. n8n evaluates a leftover expression for every call to a version-1 webhook
+		// node (its Webhook node v1's binary option), which costs an expression isolate per request.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["register"] ? "Registered in HaloPSA" : "Webhook"}}',
 		description: 'Starts the workflow when HaloPSA calls its webhook with valid authentication',
 		defaults: { name: 'HaloPSA Trigger' },

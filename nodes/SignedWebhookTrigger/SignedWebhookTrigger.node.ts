@@ -13,7 +13,10 @@ export class SignedWebhookTrigger implements INodeType {
 		name: 'signedWebhookTrigger',
 		icon: 'file:signedWebhook.svg',
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1. n8n evaluates a leftover expression for every call to a version-1 webhook
+		// node (its Webhook node v1's binary option), which costs an expression isolate per request.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["preset"]}}',
 		description: 'Starts the workflow on webhooks carrying a valid HMAC signature (Apollo, GitHub, Stripe style or custom)',
 		defaults: { name: 'Signed Webhook Trigger' },

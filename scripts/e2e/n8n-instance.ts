@@ -215,7 +215,7 @@ export function signedWebhookWorkflow(id: string, webhookId: string, credential:
 				id: `${id}-trigger`,
 				name: 'Signed Webhook',
 				type: 'n8n-nodes-halopsa-b2b.signedWebhookTrigger',
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [0, 0],
 				webhookId,
 				parameters: { preset: 'seedGeneric', options: { eventIdBodyField: 'id' } },
