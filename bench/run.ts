@@ -25,14 +25,14 @@ const BENCHMARKS: Record<string, Benchmark> = {
 
 function machine(): string {
 	const cpu = cpus();
-	const n8nVersion = (() => {
+	const commit = (() => {
 		try {
 			return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 		} catch {
 			return 'unknown';
 		}
 	})();
-	return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}; commit ${n8nVersion}`;
+	return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}; commit ${commit}`;
 }
 
 function render(section: BenchSection): string {
