@@ -463,6 +463,8 @@ describe('GoHighLevel (B2B): contact upsert', () => {
 		...phoneBads(),
 		...websiteBads(),
 		{ label: 'neither email nor phone', item: { first_name: 'Ada', last_name: 'Lovelace' }, bad: { field: 'email', says: /a contact needs an email or a phone/ } },
+		...badText({ ...CONTACT, city: 'Austin' }, 'city'),
+		...wrongTypes({ ...CONTACT, postal_code: '78701' }, 'postal_code'),
 	];
 	const cases = mix(goods, bads);
 

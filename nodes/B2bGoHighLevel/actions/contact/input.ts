@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEmail } from '../../../../lib/normalize';
-import { checkRecord, itemProblem, problemError } from '../../../../lib/node-kit';
+import { checkRecord, firstProblem, itemProblem, problemError } from '../../../../lib/node-kit';
 import type { FieldRule } from '../../../../lib/node-kit';
 import { contactFromItem, tagList } from '../../../../lib/providers/goHighLevel';
 import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, setFields } from '../fields';
@@ -75,11 +75,17 @@ export function contactFields(ctx: IExecuteFunctions, fields: IDataObject, itemI
 	return set;
 }
 
+/** An item's own address fields: mapping reads only text, so any other value would be dropped unseen. */
+const ADDRESS_FIELDS = ['address1', 'city', 'state', 'postalCode', 'postal_code', 'country'];
+
 /** The contact an item asks to upsert; it needs an email or a phone to be matched by. */
 export function contactInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): IDataObject {
 	const auto = ctx.getNodeParameter('inputMode', itemIndex) === 'auto';
 	// Mapping drops a value of the wrong type, so the item's own fields are checked first.
-	const problem = auto ? itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'companyName', 'domain', 'phone', 'phones'] }) : undefined;
+	const problem = auto
+		? (itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'companyName', 'domain', 'phone', 'phones'] }) ??
+			firstProblem(ADDRESS_FIELDS.map((field) => [field, json[field], 'line'])))
+		: undefined;
 	if (problem) throw problemError(ctx, itemIndex, problem);
 	const base = auto ? contactFromItem(json) : { email: ctx.getNodeParameter('email', itemIndex, ''), phone: ctx.getNodeParameter('phone', itemIndex, '') };
 	// An additional field left empty does not erase what the item gave.
