@@ -3,14 +3,13 @@
  * Apollo → ZoomInfo → Hunter waterfall, against the same waterfall run one lead at a time.
  */
 import { B2bEnrichment } from '../nodes/B2bEnrichment/B2bEnrichment.node';
-import { useTransportClock } from '../lib/transport';
 import { runWithSandbox, savedSandboxCredentials } from '../test/nodes/run';
-import { startSandbox } from '../test/sandbox/server';
 import type { FixturePerson, LogEntry, Sandbox } from '../test/sandbox/server';
 import { duration } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
-import { SimulatedClock } from '../test/harness/simulated-clock';
+import type { SimulatedClock } from '../test/harness/simulated-clock';
+import { startSimulatedSandbox } from '../test/harness/simulated-sandbox';
 
 const LEADS = 1000;
 const DUPLICATE_SHARE = 0.3;
@@ -78,9 +77,7 @@ async function measure(sandbox: Sandbox, clock: SimulatedClock, work: () => Prom
 }
 
 export const enrichment: Benchmark = async (): Promise<BenchSection> => {
-	const clock = new SimulatedClock();
-	useTransportClock(clock);
-	const sandbox = await startSandbox({ clock: clock.serverClock(), config: { logLimit: 50_000 } });
+	const { sandbox, clock, stop } = await startSimulatedSandbox({ logLimit: 50_000 });
 	const node = new B2bEnrichment();
 	let batched: Run;
 	let perLead: Run;
@@ -94,8 +91,7 @@ export const enrichment: Benchmark = async (): Promise<BenchSection> => {
 			return output;
 		});
 	} finally {
-		useTransportClock(undefined);
-		await sandbox.stop();
+		await stop();
 	}
 	const perCall = (run: Run, provider: Paid) => (run.calls[provider] === 0 ? 0 : run.leadsAsked[provider] / run.calls[provider]);
 	const row = (name: string, run: Run) => [

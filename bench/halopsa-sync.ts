@@ -6,15 +6,14 @@ import { B2bHaloPsa } from '../nodes/B2bHaloPsa/B2bHaloPsa.node';
 import { listPage, saveBatch } from '../lib/providers/haloPsa';
 import type { HaloRecord } from '../lib/providers/haloPsa';
 import type { SyncInput } from '../lib/sync';
-import { useTransportClock } from '../lib/transport';
 import { runWithSandbox } from '../test/nodes/run';
-import { startSandbox } from '../test/sandbox/server';
 import type { Sandbox } from '../test/sandbox/server';
 import { asSyncInput, haloContext, syncablePeople } from '../test/sync/fixtures';
 import { duration, withPeakHeap } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
-import { SimulatedClock } from '../test/harness/simulated-clock';
+import type { SimulatedClock } from '../test/harness/simulated-clock';
+import { startSimulatedSandbox } from '../test/harness/simulated-sandbox';
 
 const SIZES = [1000, 5000, 10_000];
 const LATENCY_MS = 50;
@@ -61,10 +60,8 @@ async function measure(sandbox: Sandbox, clock: SimulatedClock, work: () => Prom
 }
 
 export const haloPsaSync: Benchmark = async (): Promise<BenchSection> => {
-	const clock = new SimulatedClock();
-	useTransportClock(clock);
 	const largest = SIZES[SIZES.length - 1];
-	const sandbox = await startSandbox({ clock: clock.serverClock(), config: { latencyMs: LATENCY_MS, logLimit: 100, fixtures: { seed: 42, people: Math.ceil(largest * 1.2), companies: largest / 8 } } });
+	const { sandbox, clock, stop } = await startSimulatedSandbox({ latencyMs: LATENCY_MS, logLimit: 100, fixtures: { seed: 42, people: Math.ceil(largest * 1.2), companies: largest / 8 } });
 	const rows: Array<Array<string | number>> = [];
 	const ratios: Array<{ size: number; requests: number; speed: number }> = [];
 	try {
@@ -80,8 +77,7 @@ export const haloPsaSync: Benchmark = async (): Promise<BenchSection> => {
 			ratios.push({ size, requests: sync.requests / baseline.requests, speed: baseline.simulatedMs / sync.simulatedMs });
 		}
 	} finally {
-		useTransportClock(undefined);
-		await sandbox.stop();
+		await stop();
 	}
 	const atLargest = ratios[ratios.length - 1];
 	return {

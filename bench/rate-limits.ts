@@ -8,18 +8,18 @@ import { haloPsaProfile } from '../lib/providers/haloPsa/profile';
 import { hunterProfile } from '../lib/providers/hunter/profile';
 import { upLeadProfile } from '../lib/providers/upLead/profile';
 import { zoomInfoProfile } from '../lib/providers/zoomInfo/profile';
-import { providerJson, useTransportClock } from '../lib/transport';
+import { providerJson } from '../lib/transport';
 import type { ProviderProfile, ProviderRequest, RateWindow } from '../lib/transport';
 import { sandboxCredentials } from '../test/nodes/run';
 import { providerContext } from '../test/providers/context';
 import { defaultConfig } from '../test/sandbox/config';
 import { SANDBOX_CREDENTIALS } from '../test/sandbox/defaults';
-import { startSandbox } from '../test/sandbox/server';
 import type { ProviderName, Sandbox } from '../test/sandbox/server';
 import { duration } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
-import { SimulatedClock } from '../test/harness/simulated-clock';
+import type { SimulatedClock } from '../test/harness/simulated-clock';
+import { startSimulatedSandbox } from '../test/harness/simulated-sandbox';
 
 const LATENCY_MS = 50;
 /** Items in flight at once, as when n8n runs a node over many items. */
@@ -104,15 +104,12 @@ async function sustain(sandbox: Sandbox, clock: SimulatedClock, spec: Case): Pro
 }
 
 export const rateLimits: Benchmark = async (): Promise<BenchSection> => {
-	const clock = new SimulatedClock();
-	useTransportClock(clock);
-	const sandbox = await startSandbox({ clock: clock.serverClock(), config: { latencyMs: LATENCY_MS, logLimit: 100 } });
+	const { sandbox, clock, stop } = await startSimulatedSandbox({ latencyMs: LATENCY_MS, logLimit: 100 });
 	const results: Array<{ spec: Case; outcome: Outcome }> = [];
 	try {
 		for (const spec of CASES) results.push({ spec, outcome: await sustain(sandbox, clock, spec) });
 	} finally {
-		useTransportClock(undefined);
-		await sandbox.stop();
+		await stop();
 	}
 	const share = ({ done, allowed: most }: Outcome) => done / most;
 	const lowest = results.reduce((low, result) => (share(result.outcome) < share(low.outcome) ? result : low));

@@ -11,6 +11,7 @@ import { B2bEnrichment } from '../../nodes/B2bEnrichment/B2bEnrichment.node';
 import { B2bGoHighLevel } from '../../nodes/B2bGoHighLevel/B2bGoHighLevel.node';
 import { B2bHaloPsa } from '../../nodes/B2bHaloPsa/B2bHaloPsa.node';
 import { B2bThrio } from '../../nodes/B2bThrio/B2bThrio.node';
+import { sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
 import { runWithSandbox } from '../nodes/run';
 import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
 import { startSandbox } from '../sandbox/server';
@@ -104,19 +105,9 @@ function mix(goods: Case[], bads: Case[]): Case[] {
 const inputOf = (cases: Case[]) => cases.map((entry) => entry.item);
 const goodOnes = (cases: Case[]) => cases.filter((entry) => entry.bad === undefined);
 
-const SECRETS = [
-	SANDBOX_CREDENTIALS.haloPsa.clientSecret,
-	SANDBOX_CREDENTIALS.apollo.apiKey,
-	SANDBOX_CREDENTIALS.hunter.apiKey,
-	SANDBOX_CREDENTIALS.upLead.apiKey,
-	SANDBOX_CREDENTIALS.zoomInfo.password,
-	SANDBOX_CREDENTIALS.goHighLevel.password,
-	SANDBOX_CREDENTIALS.goHighLevel.privateIntegrationToken,
-	SANDBOX_CREDENTIALS.thrio.password,
-];
 function expectNoSecret(value: unknown) {
 	const text = JSON.stringify(value);
-	for (const secret of SECRETS) expect(text).not.toContain(secret);
+	for (const secret of sandboxSecrets()) expect(text).not.toContain(secret);
 }
 
 /**

@@ -2,10 +2,9 @@
  * What the fault tests share: the issue's fault mix, a sandbox on which waiting costs no real
  * time, and the counts that prove the faults really happened (so no test passes vacuously).
  */
-import { useTransportClock } from '../../lib/transport';
-import { SimulatedClock } from '../harness/simulated-clock';
+import { startSimulatedSandbox } from '../harness/simulated-sandbox';
+import type { SimulatedSandbox } from '../harness/simulated-sandbox';
 import type { FaultSpec } from '../sandbox/config';
-import { startSandbox } from '../sandbox/server';
 import type { DeepPartial, LogEntry, Sandbox, SandboxConfig } from '../sandbox/server';
 
 /** The issue's mix: 5% 5xx, 2% dropped before the work, 2% dropped after a write, and 429 bursts. */
@@ -18,19 +17,14 @@ export const ISSUE_FAULTS: FaultSpec = {
 
 /** A sandbox on a simulated clock for one test file (waits cost no real time): started before its tests, stopped after them. */
 export function sandboxOnSimulatedClock(config: DeepPartial<SandboxConfig>): () => Sandbox {
-	const clock = new SimulatedClock();
-	let sandbox: Sandbox | undefined;
+	let simulated: SimulatedSandbox | undefined;
 	beforeAll(async () => {
-		useTransportClock(clock);
-		sandbox = await startSandbox({ clock: clock.serverClock(), config });
+		simulated = await startSimulatedSandbox(config);
 	});
-	afterAll(async () => {
-		useTransportClock(undefined);
-		await sandbox?.stop();
-	});
+	afterAll(async () => await simulated?.stop());
 	return () => {
-		if (sandbox === undefined) throw new Error('the sandbox starts in beforeAll');
-		return sandbox;
+		if (simulated === undefined) throw new Error('the sandbox starts in beforeAll');
+		return simulated.sandbox;
 	};
 }
 
