@@ -4,7 +4,7 @@
  */
 import { B2bEnrichment } from '../nodes/B2bEnrichment/B2bEnrichment.node';
 import { runWithSandbox, savedSandboxCredentials } from '../test/nodes/run';
-import type { FixturePerson, LogEntry, Sandbox } from '../test/sandbox/server';
+import type { FixturePerson, LogEntry, Sandbox } from '../sandbox/server';
 import { duration } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';

@@ -3,12 +3,12 @@
  * with 50 ms latency and HaloPSA's 450 requests per 5 minutes enforced by the sandbox.
  */
 import { B2bHaloPsa } from '../nodes/B2bHaloPsa/B2bHaloPsa.node';
-import { listPage, saveBatch } from '../lib/providers/haloPsa';
-import type { HaloRecord } from '../lib/providers/haloPsa';
-import type { SyncInput } from '../lib/sync';
+import { listPage, saveBatch } from '../lib/destinations/haloPsa';
+import type { HaloRecord } from '../lib/destinations/haloPsa';
+import type { SyncInput } from '../lib/destinations/haloPsa/sync';
 import { runWithSandbox } from '../test/nodes/run';
-import type { Sandbox } from '../test/sandbox/server';
-import { asSyncInput, haloContext, syncablePeople } from '../test/sync/fixtures';
+import type { Sandbox } from '../sandbox/server';
+import { asSyncInput, haloContext, syncablePeople } from '../test/destinations/haloPsa/fixtures';
 import { duration, withPeakHeap } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';

@@ -2,19 +2,19 @@
  * Benchmark 3: with the sandbox enforcing each provider's published limits, how close the transport's
  * pacing runs to the allowed rate, how many rate-limit refusals it meets, and whether any call fails.
  */
-import { apolloProfile } from '../lib/providers/apollo/profile';
-import { goHighLevelV2Profile } from '../lib/providers/goHighLevel/profile';
-import { haloPsaProfile } from '../lib/providers/haloPsa/profile';
-import { hunterProfile } from '../lib/providers/hunter/profile';
-import { upLeadProfile } from '../lib/providers/upLead/profile';
-import { zoomInfoProfile } from '../lib/providers/zoomInfo/profile';
+import { apolloProfile } from '../lib/sources/apollo/profile';
+import { goHighLevelV2Profile } from '../lib/destinations/goHighLevel/profile';
+import { haloPsaProfile } from '../lib/destinations/haloPsa/profile';
+import { hunterProfile } from '../lib/sources/hunter/profile';
+import { upLeadProfile } from '../lib/sources/upLead/profile';
+import { zoomInfoProfile } from '../lib/sources/zoomInfo/profile';
 import { providerJson } from '../lib/transport';
 import type { ProviderProfile, ProviderRequest, RateWindow } from '../lib/transport';
 import { sandboxCredentials } from '../test/nodes/run';
-import { providerContext } from '../test/providers/context';
-import { defaultConfig } from '../test/sandbox/config';
-import { SANDBOX_CREDENTIALS } from '../test/sandbox/defaults';
-import type { ProviderName, Sandbox } from '../test/sandbox/server';
+import { providerContext } from '../test/harness/transport-context';
+import { defaultConfig } from '../sandbox/config';
+import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import type { ProviderName, Sandbox } from '../sandbox/server';
 import { duration } from './measure';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';

@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox } from '../test/sandbox/server';
+import { startSandbox } from '../sandbox/server';
 import { ROOT, OWNER, ensureN8n, exampleFiles, importCredentials, importWorkflows, installPackage, n8nEnv, packPackage, setupOwner, startN8n } from './e2e/n8n-instance';
 import { sandboxCredentialsFor } from './e2e/sandbox-credentials';
 

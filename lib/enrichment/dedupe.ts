@@ -1,4 +1,5 @@
-import type { InputProblem, Parsed } from './lookups';
+import type { InputProblem } from '../normalize';
+import type { Parsed } from './lookups';
 
 export interface Deduplicated<L> {
 	/** One lookup per distinct key, in first-seen order. */

@@ -1,10 +1,10 @@
 import type { Company } from '../normalize';
 import { compact } from '../normalize';
-import type { CompanyLookup, LookupOptions, ProviderModule } from '../providers/contracts';
+import type { CompanyLookup, LookupOptions, ProviderModule } from '../sources/contracts';
 import type { TransportContext } from '../transport';
 import { deduplicate } from './dedupe';
 import { companyKey, parseCompany } from './lookups';
-import type { CompanyInput } from './lookups';
+import type { CompanyInput } from '../normalize';
 import { perItem, reportOf } from './result';
 import type { EnrichedRecord, ItemOutcome } from './result';
 import { runWaterfall, stageOf } from './waterfall';

@@ -1,11 +1,11 @@
 import { compact } from '../normalize';
-import type { EmailVerifier, LookupOptions, PersonLookup, ProviderModule } from '../providers/contracts';
+import type { EmailVerifier, LookupOptions, PersonLookup, ProviderModule } from '../sources/contracts';
 import { asNodeError, isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { mapLimit } from '../util/map-limit';
 import { deduplicate } from './dedupe';
 import { parsePerson, personKey, personLookupAfter } from './lookups';
-import type { PersonInput } from './lookups';
+import type { PersonInput } from '../normalize';
 import { perItem, reportOf } from './result';
 import type { EnrichedRecord, ItemOutcome } from './result';
 import { runWaterfall, stageOf } from './waterfall';

@@ -6,5 +6,4 @@ export { WANTED_FIELDS } from './wanted';
 export type { StopRules, WantedField } from './wanted';
 export type { CatchAllPolicy } from './merge';
 export { parseCompany, parsePerson, personKey, companyKey } from './lookups';
-export type { CompanyInput, InputProblem, PersonInput } from './lookups';
 export type { EnrichedRecord, EnrichmentReport, ItemOutcome } from './result';

@@ -1,30 +1,7 @@
 import type { Company, Person } from '../normalize';
 import { emailDomain, isValidDomain, isValidEmail, normalizeDomain, normalizeEmail, normalizeName, text } from '../normalize';
-import type { CompanyLookup, PersonLookup } from '../providers/contracts';
-
-/** What an item may carry about a person: the normalized Person shape, or fields the user mapped. */
-export interface PersonInput {
-	email?: unknown;
-	firstName?: unknown;
-	lastName?: unknown;
-	fullName?: unknown;
-	domain?: unknown;
-	companyName?: unknown;
-	linkedinUrl?: unknown;
-	ids?: unknown;
-}
-
-export interface CompanyInput {
-	domain?: unknown;
-	name?: unknown;
-	ids?: unknown;
-}
-
-/** A bad input, named by field so the user can find it in the item. */
-export interface InputProblem {
-	field: string;
-	message: string;
-}
+import type { CompanyInput, InputProblem, PersonInput } from '../normalize';
+import type { CompanyLookup, PersonLookup } from '../sources/contracts';
 
 export type Parsed<T> = { lookup: T; problem?: undefined } | { lookup?: undefined; problem: InputProblem };
 

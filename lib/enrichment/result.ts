@@ -1,7 +1,7 @@
 import type { Company, Person, ProviderName } from '../normalize';
-import type { EmailVerification } from '../providers/contracts';
+import type { EmailVerification } from '../sources/contracts';
 import type { Deduplicated } from './dedupe';
-import type { InputProblem } from './lookups';
+import type { InputProblem } from '../normalize';
 import type { Sources } from './merge';
 import type { Attempt, Subject } from './waterfall';
 

@@ -1,6 +1,6 @@
 import { compact } from '../normalize';
 import type { ProviderName } from '../normalize';
-import type { LookupOptions, LookupOutcome, ProviderModule } from '../providers/contracts';
+import type { LookupOptions, LookupOutcome, ProviderModule } from '../sources/contracts';
 import { asNodeError, isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { chunk, mapLimit } from '../util/map-limit';

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { InputProblem } from '../enrichment';
+import type { InputProblem } from '../normalize';
 import { asNodeError } from '../transport';
 
 /** An output item paired to the input item it came from. */

@@ -1,5 +1,5 @@
 import type { ProviderRecord } from '../normalize';
-import type { SearchPage } from '../providers/contracts';
+import type { SearchPage } from '../sources/contracts';
 
 export interface PagingLimits {
 	/** Records wanted; Infinity for Return All. */

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { listPage } from '../../lib/providers/haloPsa';
+import { listPage } from '../../lib/destinations/haloPsa';
 import { asNodeError } from '../../lib/transport';
 import { baseline, changesSince } from './changes';
 import { chronological, cursorKey } from './cursor';

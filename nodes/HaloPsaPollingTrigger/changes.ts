@@ -1,4 +1,4 @@
-import type { HaloRecord } from '../../lib/providers/haloPsa';
+import type { HaloRecord } from '../../lib/destinations/haloPsa';
 import type { TransportContext } from '../../lib/transport';
 import { changeMark, changedAfter, changedAtOf, hashOf, highestId, idOf } from './cursor';
 import type { Cursor, PollSettings } from './cursor';

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HaloRecord } from '../../lib/providers/haloPsa';
+import type { HaloRecord } from '../../lib/destinations/haloPsa';
 import { parseTimestamp } from '../../lib/signatures';
 
 export type PolledEntity = 'Client' | 'Users' | 'Opportunities' | 'Tickets';

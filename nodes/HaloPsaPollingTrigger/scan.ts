@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { HALO_MAX_PAGE_SIZE, listAll, listPage } from '../../lib/providers/haloPsa';
-import type { HaloRecord } from '../../lib/providers/haloPsa';
+import { HALO_MAX_PAGE_SIZE, listAll, listPage } from '../../lib/destinations/haloPsa';
+import type { HaloRecord } from '../../lib/destinations/haloPsa';
 import type { TransportContext } from '../../lib/transport';
 import type { PolledEntity } from './cursor';
 

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { deleteOne, listAll, saveBatch } from '../../lib/providers/haloPsa';
-import type { HaloRecord } from '../../lib/providers/haloPsa';
+import { deleteOne, listAll, saveBatch } from '../../lib/destinations/haloPsa';
+import type { HaloRecord } from '../../lib/destinations/haloPsa';
 import { asNodeError, isProviderApiError } from '../../lib/transport';
 import { eventNumbers, webhookBody, webhookUrl } from './webhook-record';
 

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../test/sandbox/defaults';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 
 export interface ImportedCredential {
 	id: string;

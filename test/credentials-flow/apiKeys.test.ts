@@ -1,9 +1,9 @@
-import { apolloProfile } from '../../lib/providers/apollo/profile';
-import { hunterProfile } from '../../lib/providers/hunter/profile';
-import { upLeadProfile } from '../../lib/providers/upLead/profile';
+import { apolloProfile } from '../../lib/sources/apollo/profile';
+import { hunterProfile } from '../../lib/sources/hunter/profile';
+import { upLeadProfile } from '../../lib/sources/upLead/profile';
 import type { ProviderProfile } from '../../lib/transport';
-import { APOLLO_RESTRICTED_KEY } from '../sandbox/config';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import { APOLLO_RESTRICTED_KEY } from '../../sandbox/config';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { credentialFlow, exposed, failureOf, useSandbox } from './flow';
 
 const sandbox = useSandbox();

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TestCredentialsHelper, probeNodeType, runNode, testCredential } from '../harness';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import type { ProviderProfile } from '../../lib/transport';
 
 /** Fast retries: the flows under test are the credentials', not the transport's backoff. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { goHighLevelSessionProfile, goHighLevelV2Profile } from '../../lib/providers/goHighLevel/profile';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import { goHighLevelSessionProfile, goHighLevelV2Profile } from '../../lib/destinations/goHighLevel/profile';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { credentialFlow, exposed, failureOf, useSandbox } from './flow';
 import type { Flow } from './flow';
 

@@ -4,8 +4,8 @@ import { ClientOAuth2 } from '@n8n/client-oauth2';
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { haloPsaProfile } from '../../lib/providers/haloPsa/profile';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import { haloPsaProfile } from '../../lib/destinations/haloPsa/profile';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { credentialFlow, exposed, failureOf, useSandbox } from './flow';
 import type { Flow } from './flow';
 

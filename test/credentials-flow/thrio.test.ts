@@ -1,5 +1,5 @@
-import { thrioProfile } from '../../lib/providers/thrio/profile';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import { thrioProfile } from '../../lib/destinations/thrio/profile';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { credentialFlow, exposed, failureOf, useSandbox } from './flow';
 
 const { username, password } = SANDBOX_CREDENTIALS.thrio;

@@ -1,5 +1,5 @@
-import { zoomInfoProfile } from '../../lib/providers/zoomInfo/profile';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import { zoomInfoProfile } from '../../lib/sources/zoomInfo/profile';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { credentialFlow, exposed, failureOf, useSandbox } from './flow';
 
 const { username, password } = SANDBOX_CREDENTIALS.zoomInfo;

@@ -26,8 +26,8 @@ import {
 } from '../../scripts/e2e/n8n-instance';
 import type { N8nRuntime, RunningN8n } from '../../scripts/e2e/n8n-instance';
 import { sandboxCredentialsFor, sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 
 const PORT = 5688;
 /** Debian's Chromium, which CI installs; playwright-core never downloads a browser of its own. */

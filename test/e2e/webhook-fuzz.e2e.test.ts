@@ -23,8 +23,8 @@ import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 
 import { signedWebhookWorkflow, startN8nWithWorkflows, webhookRegistered } from '../../scripts/e2e/n8n-instance';
 import type { RunningN8n } from '../../scripts/e2e/n8n-instance';
-import { between, hashSeed, mulberry32, pick } from '../sandbox/prng';
-import type { Random } from '../sandbox/prng';
+import { between, hashSeed, mulberry32, pick } from '../../sandbox/prng';
+import type { Random } from '../../sandbox/prng';
 import { NASTY, PRINTABLE, mutate, randomText, sameMeaning } from '../signatures/mutations';
 import { HMAC_SCHEMES, SECRET, hmacFixture, requestOf } from '../signatures/schemes';
 import type { Parts } from '../signatures/schemes';

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import type { Person, ProviderName } from '../../lib/normalize';
-import type { EmailVerifier, LookupOutcome, PersonLookup, ProviderModule } from '../../lib/providers/contracts';
+import type { EmailVerifier, LookupOutcome, PersonLookup, ProviderModule } from '../../lib/sources/contracts';
 import { ProviderApiError } from '../../lib/transport';
 import type { TransportContext } from '../../lib/transport';
 

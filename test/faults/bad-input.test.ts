@@ -13,9 +13,9 @@ import { B2bHaloPsa } from '../../nodes/B2bHaloPsa/B2bHaloPsa.node';
 import { B2bThrio } from '../../nodes/B2bThrio/B2bThrio.node';
 import { sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
 import { runWithSandbox } from '../nodes/run';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { BROKEN_TEXT, LONGEST_NAME, MALFORMED_EMAILS, MALFORMED_WEBSITES, TOO_LONG, UNUSUAL_EMAILS, UNUSUAL_WEBSITES, VALID_NAMES, WRONG_TYPES } from './bad-input-corpus';
 
 let sandbox: Sandbox;

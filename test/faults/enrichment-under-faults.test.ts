@@ -3,10 +3,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { EnrichmentReport } from '../../lib/enrichment';
 import { B2bEnrichment } from '../../nodes/B2bEnrichment/B2bEnrichment.node';
 import { runWithSandbox } from '../nodes/run';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
-import type { FixturePerson } from '../sandbox/fixtures';
-import type { LogEntry, Sandbox } from '../sandbox/server';
-import { client } from '../sandbox/test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import type { FixturePerson } from '../../sandbox/fixtures';
+import type { LogEntry, Sandbox } from '../../sandbox/server';
+import { client } from '../../sandbox/test-client';
 import { ISSUE_FAULTS, duplicatesOf, faultsIn, lostAnswer, reportFigures, sandboxOnSimulatedClock } from './fixtures';
 
 const sandbox = sandboxOnSimulatedClock({});

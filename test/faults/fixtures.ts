@@ -4,8 +4,8 @@
  */
 import { startSimulatedSandbox } from '../harness/simulated-sandbox';
 import type { SimulatedSandbox } from '../harness/simulated-sandbox';
-import type { FaultSpec } from '../sandbox/config';
-import type { DeepPartial, LogEntry, Sandbox, SandboxConfig } from '../sandbox/server';
+import type { FaultSpec } from '../../sandbox/config';
+import type { DeepPartial, LogEntry, Sandbox, SandboxConfig } from '../../sandbox/server';
 
 /** The issue's mix: 5% 5xx, 2% dropped before the work, 2% dropped after a write, and 429 bursts. */
 export const ISSUE_FAULTS: FaultSpec = {

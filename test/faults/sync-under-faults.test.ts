@@ -1,9 +1,9 @@
 import { normalizeDomain, normalizeEmail } from '../../lib/normalize';
-import { syncToHaloPsa } from '../../lib/sync';
-import type { ItemSyncResult } from '../../lib/sync';
-import type { FixturePerson } from '../sandbox/fixtures';
-import type { LogEntry, Sandbox } from '../sandbox/server';
-import { SETTINGS, asSyncInput, clientNames, distinctCompanies, haloContext, haloRequests, syncablePeople } from '../sync/fixtures';
+import { syncToHaloPsa } from '../../lib/destinations/haloPsa/sync';
+import type { ItemSyncResult } from '../../lib/destinations/haloPsa/sync';
+import type { FixturePerson } from '../../sandbox/fixtures';
+import type { LogEntry, Sandbox } from '../../sandbox/server';
+import { SETTINGS, asSyncInput, clientNames, distinctCompanies, haloContext, haloRequests, syncablePeople } from '../destinations/haloPsa/fixtures';
 import { ISSUE_FAULTS, duplicatesOf, faultsIn, lostAnswer, reportFigures, sandboxOnSimulatedClock } from './fixtures';
 
 // 2,000 people with an email need more than the default 2,000 fixtures (about 15% have none).

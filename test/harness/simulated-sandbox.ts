@@ -1,6 +1,6 @@
 import { useTransportClock } from '../../lib/transport';
-import { startSandbox } from '../sandbox/server';
-import type { DeepPartial, Sandbox, SandboxConfig } from '../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { DeepPartial, Sandbox, SandboxConfig } from '../../sandbox/server';
 import { SimulatedClock } from './simulated-clock';
 
 export interface SimulatedSandbox {

@@ -1,7 +1,7 @@
 import { B2bEnrichment } from '../../nodes/B2bEnrichment/B2bEnrichment.node';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
-import type { FixturePerson } from '../sandbox/fixtures';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import type { FixturePerson } from '../../sandbox/fixtures';
 import { runWithSandbox } from './run';
 
 let sandbox: Sandbox;

@@ -4,9 +4,9 @@ import type { ILoadOptionsFunctions, INode, INodeParameters } from 'n8n-workflow
 import { B2bGoHighLevel } from '../../nodes/B2bGoHighLevel/B2bGoHighLevel.node';
 import * as loadOptions from '../../nodes/B2bGoHighLevel/methods/loadOptions';
 import { TestCredentialsHelper, createExecuteContext } from '../harness';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
-import type { ApiName, GhlContact, GhlOpportunity, Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import type { ApiName, GhlContact, GhlOpportunity, Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import { runWithSandbox, sandboxCredentials } from './run';
 
 let sandbox: Sandbox;

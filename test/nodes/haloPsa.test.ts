@@ -1,9 +1,9 @@
 import { B2bHaloPsa } from '../../nodes/B2bHaloPsa/B2bHaloPsa.node';
 import * as loadOptions from '../../nodes/B2bHaloPsa/methods/loadOptions';
 import { TestCredentialsHelper, createExecuteContext } from '../harness';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
-import { asSyncInput, distinctCompanies, haloRequests, syncablePeople } from '../sync/fixtures';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { asSyncInput, distinctCompanies, haloRequests, syncablePeople } from '../destinations/haloPsa/fixtures';
 import { runWithSandbox, sandboxCredentials } from './run';
 
 let sandbox: Sandbox;

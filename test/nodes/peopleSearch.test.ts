@@ -1,6 +1,6 @@
 import { B2bPeopleSearch } from '../../nodes/B2bPeopleSearch/B2bPeopleSearch.node';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { runWithSandbox } from './run';
 
 let sandbox: Sandbox;

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { TestCredentialsHelper, runNode } from '../harness';
-import type { Sandbox } from '../sandbox/server';
-import { SANDBOX_CREDENTIALS } from '../sandbox/defaults';
+import type { Sandbox } from '../../sandbox/server';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 
 /** Credential data pointing each provider at the sandbox, as a user would fill the forms. */
 export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredentialDataDecryptedObject> {

@@ -4,8 +4,8 @@ import type { ILoadOptionsFunctions, INode, INodeParameters } from 'n8n-workflow
 import { B2bThrio } from '../../nodes/B2bThrio/B2bThrio.node';
 import * as loadOptions from '../../nodes/B2bThrio/methods/loadOptions';
 import { TestCredentialsHelper, createExecuteContext } from '../harness';
-import type { Sandbox, ThrioLead } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
+import type { Sandbox, ThrioLead } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import { runWithSandbox, sandboxCredentials } from './run';
 
 let sandbox: Sandbox;

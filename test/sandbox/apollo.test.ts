@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { APOLLO_RESTRICTED_KEY } from './config';
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { startSandbox, type Sandbox } from './server';
-import { client } from './test-client';
+import { APOLLO_RESTRICTED_KEY } from '../../sandbox/config';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client } from '../../sandbox/test-client';
 
 describe('Apollo sandbox', () => {
 	let sandbox: Sandbox;

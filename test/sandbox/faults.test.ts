@@ -1,7 +1,7 @@
 import axios from 'axios';
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { startSandbox, type Sandbox } from './server';
-import { client, form } from './test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client, form } from '../../sandbox/test-client';
 
 describe('fault injection', () => {
 	let sandbox: Sandbox;

@@ -1,7 +1,7 @@
 import type { AxiosInstance } from 'axios';
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { startSandbox, type Sandbox } from './server';
-import { client } from './test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client } from '../../sandbox/test-client';
 
 const ghl = SANDBOX_CREDENTIALS.goHighLevel;
 const locationId = ghl.locationId;

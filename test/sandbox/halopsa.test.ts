@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { startSandbox, type Sandbox } from './server';
-import { client, form } from './test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client, form } from '../../sandbox/test-client';
 
 const { clientId, clientSecret, tenant } = SANDBOX_CREDENTIALS.haloPsa;
 

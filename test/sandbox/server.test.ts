@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { generateDataset } from './fixtures';
-import { startSandbox, type Sandbox } from './server';
-import { client } from './test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { generateDataset } from '../../sandbox/fixtures';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client } from '../../sandbox/test-client';
 
 describe('sandbox server', () => {
 	let sandbox: Sandbox;
@@ -117,7 +117,7 @@ describe('sandbox server', () => {
 	});
 
 	it('starts from the CLI and prints one JSON line', async () => {
-		const cli = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'cli.ts'), '--latency', '3', '--faults', '{"seed":9}'], {
+		const cli = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, '..', '..', 'sandbox', 'cli.ts'), '--latency', '3', '--faults', '{"seed":9}'], {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		try {

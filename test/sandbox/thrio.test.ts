@@ -1,8 +1,8 @@
 import type { AxiosInstance } from 'axios';
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { decodeJwt } from './jwt';
-import { startSandbox, type Sandbox } from './server';
-import { client } from './test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { decodeJwt } from '../../sandbox/jwt';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client } from '../../sandbox/test-client';
 
 const { username, password } = SANDBOX_CREDENTIALS.thrio;
 

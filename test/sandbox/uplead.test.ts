@@ -1,6 +1,6 @@
-import { SANDBOX_CREDENTIALS } from './defaults';
-import { startSandbox, type Sandbox } from './server';
-import { client } from './test-client';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { client } from '../../sandbox/test-client';
 
 const apiKey = SANDBOX_CREDENTIALS.upLead.apiKey;
 

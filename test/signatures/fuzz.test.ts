@@ -4,7 +4,7 @@
  * that leave the request meaning the same (a hex signature in upper case, the URL-safe base64
  * alphabet, whitespace around a header) are recognised and not counted.
  */
-import { mulberry32 } from '../sandbox/prng';
+import { mulberry32 } from '../../sandbox/prng';
 import { mutate, sameMeaning } from './mutations';
 import { JSON_BODY, NOW, SCHEMES, requestOf } from './schemes';
 

@@ -3,8 +3,8 @@
  * whether a mutation still means the same request. Shared by the unit fuzzer (the verifiers alone)
  * and the end-to-end fuzzer (the trigger in a running n8n).
  */
-import { between, pick } from '../sandbox/prng';
-import type { Random } from '../sandbox/prng';
+import { between, pick } from '../../sandbox/prng';
+import type { Random } from '../../sandbox/prng';
 import { requestOf } from './schemes';
 import type { Parts, SchemeFixture } from './schemes';
 import type { SignedRequest } from '../../lib/signatures';

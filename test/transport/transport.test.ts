@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { isProviderApiError, providerRequest } from '../../lib/transport';
-import { hunterProfile } from '../../lib/providers/hunter/profile';
+import { hunterProfile } from '../../lib/sources/hunter/profile';
 import { API_KEY, BASE, FAST_RETRY, setup, testProfile } from './fixtures';
 
 beforeAll(() => nock.disableNetConnect());

@@ -4,7 +4,7 @@ import { HaloPsaTrigger } from '../../nodes/HaloPsaTrigger/HaloPsaTrigger.node';
 import { checkHaloPsaWebhookCredential } from '../../nodes/HaloPsaTrigger/auth';
 import { TestCredentialsHelper, WebhookTrigger } from '../harness';
 import { useSandbox } from '../credentials-flow/flow';
-import { HttpError } from '../sandbox/http-util';
+import { HttpError } from '../../sandbox/http-util';
 import { expectAccepted, expectIgnored, expectRefused, hmacHex, json } from './fixtures';
 import { haloPsaApiCredential } from './haloPsa';
 

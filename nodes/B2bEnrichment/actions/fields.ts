@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { InputProblem, PersonInput } from '../../../lib/enrichment';
+import type { InputProblem, PersonInput } from '../../../lib/normalize';
 import type { ProviderName } from '../../../lib/normalize';
-import { firstProblem, itemProblem, personFromItem, providerOptions } from '../../../lib/node-kit';
-import type { FieldRule } from '../../../lib/node-kit';
+import { providerOptions } from '../../../lib/node-kit';
+import { firstProblem, itemProblem, personFromItem } from '../../../lib/normalize';
+import type { FieldRule } from '../../../lib/normalize';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

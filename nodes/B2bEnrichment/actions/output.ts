@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { InputProblem, ItemOutcome } from '../../../lib/enrichment';
+import type { ItemOutcome } from '../../../lib/enrichment';
+import type { InputProblem } from '../../../lib/normalize';
 import { errorItem, paired, problemError } from '../../../lib/node-kit';
 
 /**

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customFieldsProperty as customFieldsList } from '../../../lib/node-kit';
-import type { GhlCustomFieldInput } from '../../../lib/providers/goHighLevel';
+import type { GhlCustomFieldInput } from '../../../lib/destinations/goHighLevel';
 import type { GhlRun } from './run';
 
 export function customFieldsProperty(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {

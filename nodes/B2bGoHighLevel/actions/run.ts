@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { CallOptions } from '../../../lib/providers/contracts';
-import { CustomFieldCatalog, allowsDuplicateContacts, connect } from '../../../lib/providers/goHighLevel';
-import type { GhlAuthentication, GhlConnection } from '../../../lib/providers/goHighLevel';
+import type { CallOptions } from '../../../lib/transport';
+import { CustomFieldCatalog, allowsDuplicateContacts, connect } from '../../../lib/destinations/goHighLevel';
+import type { GhlAuthentication, GhlConnection } from '../../../lib/destinations/goHighLevel';
 
 /**
  * What one execution shares across its items: the location and credential, the location's custom

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { connect, listCustomFields, listPipelines } from '../../../lib/providers/goHighLevel';
-import type { GhlAuthentication, GhlConnection } from '../../../lib/providers/goHighLevel';
+import { connect, listCustomFields, listPipelines } from '../../../lib/destinations/goHighLevel';
+import type { GhlAuthentication, GhlConnection } from '../../../lib/destinations/goHighLevel';
 
 async function connection(ctx: ILoadOptionsFunctions): Promise<GhlConnection> {
 	return await connect(ctx, ctx.getNodeParameter('authentication', 'privateIntegrationToken') as GhlAuthentication);

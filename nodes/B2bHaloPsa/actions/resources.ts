@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { HaloEntity } from '../../../lib/providers/haloPsa';
+import type { HaloEntity } from '../../../lib/destinations/haloPsa';
 
 type Field = INodeProperties;
 

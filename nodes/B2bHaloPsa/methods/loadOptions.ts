@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listAll } from '../../../lib/providers/haloPsa';
-import type { HaloEntity } from '../../../lib/providers/haloPsa';
+import { listAll } from '../../../lib/destinations/haloPsa';
+import type { HaloEntity } from '../../../lib/destinations/haloPsa';
 
 /** Dropdowns load at most this many records: a longer list is better chosen by expression. */
 const MAX_OPTIONS = 1000;

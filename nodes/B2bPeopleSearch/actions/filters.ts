@@ -1,7 +1,7 @@
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmployeeRange } from '../../../lib/providers/contracts';
+import type { EmployeeRange } from '../../../lib/sources/contracts';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

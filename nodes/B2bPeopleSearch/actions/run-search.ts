@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { ProviderName } from '../../../lib/normalize';
 import { collectPages, errorItem, paired } from '../../../lib/node-kit';
-import type { CallOptions, SearchPage } from '../../../lib/providers/contracts';
+import type { CallOptions, SearchPage } from '../../../lib/sources/contracts';
 
 export interface SearchSpec<F> {
 	/** The provider module's search, or undefined when the provider has none for this resource. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { maxAttemptsOption } from '../../../lib/node-kit';
-import type { CallOptions } from '../../../lib/providers/contracts';
+import type { CallOptions } from '../../../lib/transport';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

@@ -1,11 +1,12 @@
 import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { InputProblem } from '../../../lib/enrichment';
+import type { InputProblem } from '../../../lib/normalize';
 import { normalizeEmail } from '../../../lib/normalize';
-import { checkRecord, itemProblem, problemError } from '../../../lib/node-kit';
-import type { FieldRule } from '../../../lib/node-kit';
-import { personRecordFromItem } from '../../../lib/providers/thrio';
+import { problemError } from '../../../lib/node-kit';
+import { checkRecord, itemProblem } from '../../../lib/normalize';
+import type { FieldRule } from '../../../lib/normalize';
+import { personRecordFromItem } from '../../../lib/destinations/thrio';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listOutboundLists } from '../../../lib/providers/thrio';
+import { listOutboundLists } from '../../../lib/destinations/thrio';
 
 export async function getOutboundLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const lists = await listOutboundLists(this);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ProviderName } from '../../../../lib/normalize';
 import { errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
-import { providerModules } from '../../../../lib/providers/registry';
+import { providerModules } from '../../../../lib/sources/registry';
 import { providersField } from '../fields';
 
 const show = { resource: ['account'], operation: ['getUsage'] };

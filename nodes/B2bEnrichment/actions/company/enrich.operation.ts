@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { COMPANY_WANTED_FIELDS, enrichCompanies, parseCompany } from '../../../../lib/enrichment';
 import type { CompanyWantedField } from '../../../../lib/enrichment';
 import type { ProviderName } from '../../../../lib/normalize';
-import { assertNoProblems, companyFromItem, firstProblem, itemProblem, maxAttemptsOption } from '../../../../lib/node-kit';
-import { providerModules } from '../../../../lib/providers/registry';
+import { assertNoProblems, maxAttemptsOption } from '../../../../lib/node-kit';
+import { companyFromItem, firstProblem, itemProblem } from '../../../../lib/normalize';
+import { providerModules } from '../../../../lib/sources/registry';
 import { WATERFALL_HINT, providersField } from '../fields';
 import { outcomesToItems } from '../output';
 

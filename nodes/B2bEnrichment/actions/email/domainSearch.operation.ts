@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { isValidDomain, normalizeDomain } from '../../../../lib/normalize';
 import { errorItem, maxAttemptsOption, paired, problemError, returnAllAndLimit } from '../../../../lib/node-kit';
-import { PROVIDER_MODULES } from '../../../../lib/providers/registry';
+import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
 
 const show = { resource: ['email'], operation: ['domainSearch'] };
 

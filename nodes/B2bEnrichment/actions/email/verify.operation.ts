@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEmail } from '../../../../lib/normalize';
-import { checkValue, errorItem, maxAttemptsOption, paired, problemError } from '../../../../lib/node-kit';
-import type { EmailVerification } from '../../../../lib/providers/contracts';
-import { PROVIDER_MODULES } from '../../../../lib/providers/registry';
+import { errorItem, maxAttemptsOption, paired, problemError } from '../../../../lib/node-kit';
+import { checkValue } from '../../../../lib/normalize';
+import type { EmailVerification } from '../../../../lib/sources/contracts';
+import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
 import { asNodeError } from '../../../../lib/transport';
 
 const show = { resource: ['email'], operation: ['verify'] };

@@ -5,7 +5,7 @@ import { WANTED_FIELDS, enrichPeople, parsePerson } from '../../../../lib/enrich
 import type { CatchAllPolicy, WantedField } from '../../../../lib/enrichment';
 import type { ProviderName } from '../../../../lib/normalize';
 import { assertNoProblems, maxAttemptsOption } from '../../../../lib/node-kit';
-import { PROVIDER_MODULES, providerModules } from '../../../../lib/providers/registry';
+import { PROVIDER_MODULES, providerModules } from '../../../../lib/sources/registry';
 import { WATERFALL_HINT, personInput, personInputFields, providersField } from '../fields';
 import { outcomesToItems } from '../output';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { addTags } from '../../../../lib/providers/goHighLevel';
+import { addTags } from '../../../../lib/destinations/goHighLevel';
 import type { GhlRun } from '../run';
 import { executeTags, tagsDescription } from './tags';
 

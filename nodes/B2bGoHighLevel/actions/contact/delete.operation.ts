@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { deleteContact } from '../../../../lib/providers/goHighLevel';
+import { deleteContact } from '../../../../lib/destinations/goHighLevel';
 import { contactIdField, optionsField } from '../fields';
 import type { GhlRun } from '../run';
 

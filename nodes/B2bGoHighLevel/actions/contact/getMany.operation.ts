@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
-import { searchContacts } from '../../../../lib/providers/goHighLevel';
-import type { GhlContactSearch } from '../../../../lib/providers/goHighLevel';
+import { searchContacts } from '../../../../lib/destinations/goHighLevel';
+import type { GhlContactSearch } from '../../../../lib/destinations/goHighLevel';
 import { optionsField } from '../fields';
 import type { GhlRun } from '../run';
 

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEmail } from '../../../../lib/normalize';
-import { checkRecord, firstProblem, itemProblem, problemError } from '../../../../lib/node-kit';
-import type { FieldRule } from '../../../../lib/node-kit';
-import { contactFromItem, tagList } from '../../../../lib/providers/goHighLevel';
+import { problemError } from '../../../../lib/node-kit';
+import { checkRecord, firstProblem, itemProblem } from '../../../../lib/normalize';
+import type { FieldRule } from '../../../../lib/normalize';
+import { contactFromItem, tagList } from '../../../../lib/destinations/goHighLevel';
 import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, setFields } from '../fields';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { normalizeEmail, text } from '../../../../lib/normalize';
 import { eachItem, problemError } from '../../../../lib/node-kit';
-import { e164, searchContacts } from '../../../../lib/providers/goHighLevel';
+import { e164, searchContacts } from '../../../../lib/destinations/goHighLevel';
 import { optionsField } from '../fields';
 import type { GhlRun } from '../run';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { removeTags } from '../../../../lib/providers/goHighLevel';
+import { removeTags } from '../../../../lib/destinations/goHighLevel';
 import type { GhlRun } from '../run';
 import { executeTags, tagsDescription } from './tags';
 

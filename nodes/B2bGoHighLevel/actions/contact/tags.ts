@@ -2,9 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import type { CallOptions } from '../../../../lib/providers/contracts';
-import { tagList } from '../../../../lib/providers/goHighLevel';
-import type { GhlConnection } from '../../../../lib/providers/goHighLevel';
+import type { CallOptions } from '../../../../lib/transport';
+import { tagList } from '../../../../lib/destinations/goHighLevel';
+import type { GhlConnection } from '../../../../lib/destinations/goHighLevel';
 import type { TransportContext } from '../../../../lib/transport';
 import { contactIdField, optionsField } from '../fields';
 import type { GhlRun } from '../run';

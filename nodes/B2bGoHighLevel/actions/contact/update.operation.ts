@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { updateContact } from '../../../../lib/providers/goHighLevel';
+import { updateContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, customFieldsProperty } from '../custom-fields';
 import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField, optionsField } from '../fields';
 import type { GhlRun } from '../run';

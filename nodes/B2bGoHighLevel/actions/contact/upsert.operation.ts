@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { writeEachItem } from '../../../../lib/node-kit';
-import { upsertContact } from '../../../../lib/providers/goHighLevel';
+import { upsertContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, customFieldsProperty } from '../custom-fields';
 import { optionsField } from '../fields';
 import type { GhlRun } from '../run';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OPPORTUNITY_STATUSES } from '../../../../lib/providers/goHighLevel';
+import { OPPORTUNITY_STATUSES } from '../../../../lib/destinations/goHighLevel';
 
 type Field = INodeProperties;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
-import { OPPORTUNITY_STATUSES, searchOpportunities } from '../../../../lib/providers/goHighLevel';
+import { OPPORTUNITY_STATUSES, searchOpportunities } from '../../../../lib/destinations/goHighLevel';
 import { optionsField, setFields } from '../fields';
 import type { GhlRun } from '../run';
 import { PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { updateOpportunity } from '../../../../lib/providers/goHighLevel';
+import { updateOpportunity } from '../../../../lib/destinations/goHighLevel';
 import { optionsField, setFields } from '../fields';
 import type { GhlRun } from '../run';
 import { ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, NAME_FIELD, PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';

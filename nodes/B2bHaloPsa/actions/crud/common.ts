@@ -1,12 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { InputProblem } from '../../../../lib/enrichment';
-import { assertNoProblems, checkRecord, errorItem, paired } from '../../../../lib/node-kit';
-import type { FieldRule } from '../../../../lib/node-kit';
-import type { HaloRecord } from '../../../../lib/providers/haloPsa';
-import type { CallOptions } from '../../../../lib/providers/contracts';
-import type { WriteResult } from '../../../../lib/sync/writer';
+import type { InputProblem } from '../../../../lib/normalize';
+import { assertNoProblems, errorItem, paired } from '../../../../lib/node-kit';
+import { checkRecord } from '../../../../lib/normalize';
+import type { FieldRule } from '../../../../lib/normalize';
+import type { HaloRecord } from '../../../../lib/destinations/haloPsa';
+import type { CallOptions } from '../../../../lib/transport';
+import type { WriteResult } from '../../../../lib/destinations/haloPsa/sync/writer';
 import { RESOURCES } from '../resources';
 import type { ResourceDefinition } from '../resources';
 

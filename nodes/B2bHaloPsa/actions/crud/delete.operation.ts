@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { deleteOne } from '../../../../lib/providers/haloPsa';
+import { deleteOne } from '../../../../lib/destinations/haloPsa';
 import { callOptions, resourceOf } from './common';
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { getOne } from '../../../../lib/providers/haloPsa';
+import { getOne } from '../../../../lib/destinations/haloPsa';
 import { callOptions, resourceOf } from './common';
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

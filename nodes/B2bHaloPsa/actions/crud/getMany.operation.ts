@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { listAll } from '../../../../lib/providers/haloPsa';
+import { listAll } from '../../../../lib/destinations/haloPsa';
 import { callOptions, resourceOf, setFields } from './common';
 
 /** HaloPSA's own paging (`pageinate`, `page_size`, `page_no`), followed to the last page or the limit. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { HaloRecord } from '../../../../lib/providers/haloPsa';
-import { writeAll } from '../../../../lib/sync/writer';
+import type { HaloRecord } from '../../../../lib/destinations/haloPsa';
+import { writeAll } from '../../../../lib/destinations/haloPsa/sync/writer';
 import { CustomFieldResolver } from '../custom-fields';
 import { callOptions, planRecords, resourceOf, setFields, writeResultsToItems } from './common';
 

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { InputProblem } from '../../../../lib/enrichment';
+import type { InputProblem } from '../../../../lib/normalize';
 import type { Company, Person } from '../../../../lib/normalize';
 import { compact, normalizeDomain, normalizeEmail, text } from '../../../../lib/normalize';
-import { companyFromItem, itemProblem, personFields, personFromItem } from '../../../../lib/node-kit';
+import { companyFromItem, itemProblem, personFields, personFromItem } from '../../../../lib/normalize';
 
 function objectAt(json: IDataObject, key: string): IDataObject | undefined {
 	const value = json[key];

@@ -1,10 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { InputProblem } from '../../../../lib/enrichment';
-import { assertNoProblems, checkRecord, checkValue, errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
-import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/sync';
-import type { FieldPolicy, ItemSyncResult, OpportunitySettings, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/sync';
+import type { InputProblem } from '../../../../lib/normalize';
+import { assertNoProblems, errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
+import { checkRecord, checkValue } from '../../../../lib/normalize';
+import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/destinations/haloPsa/sync';
+import type { FieldPolicy, ItemSyncResult, OpportunitySettings, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/destinations/haloPsa/sync';
 import { CustomFieldResolver, customFieldsProperty } from '../custom-fields';
 import { syncSubjects } from './input';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
-import type { CompanySearchFilters } from '../../../../lib/providers/contracts';
-import { PROVIDER_MODULES } from '../../../../lib/providers/registry';
+import type { CompanySearchFilters } from '../../../../lib/sources/contracts';
+import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
 import { runSearch } from '../run-search';
 import { additionalFields, additionalFieldsProperty, employeeRange, employeeRangeFilters, list } from '../filters';
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { text } from '../../../../lib/normalize';
 import { eachItem, problemError } from '../../../../lib/node-kit';
-import { COMM_TYPES, recordConsent } from '../../../../lib/providers/thrio';
-import type { CommConsent, CommType } from '../../../../lib/providers/thrio';
+import { COMM_TYPES, recordConsent } from '../../../../lib/destinations/thrio';
+import type { CommConsent, CommType } from '../../../../lib/destinations/thrio';
 import { PERSON_PHONE_EXPRESSION, callOptions, optionsField } from '../fields';
 
 const show = { resource: ['consent'], operation: ['record'] };

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { writeEachItem } from '../../../../lib/node-kit';
-import { createObject } from '../../../../lib/providers/thrio';
+import { createObject } from '../../../../lib/destinations/thrio';
 import { callOptions, optionsField } from '../fields';
 import { personInput, personInputFields } from '../person';
 

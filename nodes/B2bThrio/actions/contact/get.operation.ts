@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { getObject } from '../../../../lib/providers/thrio';
+import { getObject } from '../../../../lib/destinations/thrio';
 import { callOptions, idField, optionsField } from '../fields';
 
 const show = { resource: ['contact'], operation: ['get'] };

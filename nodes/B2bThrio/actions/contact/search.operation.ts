@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
-import { listAll } from '../../../../lib/providers/thrio';
+import { listAll } from '../../../../lib/destinations/thrio';
 import { callOptions, optionsField } from '../fields';
 
 const show = { resource: ['contact'], operation: ['search'] };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem, problemError } from '../../../../lib/node-kit';
-import { updateObject } from '../../../../lib/providers/thrio';
+import { updateObject } from '../../../../lib/destinations/thrio';
 import { callOptions, idField, optionsField } from '../fields';
 import { checkedPersonFields, personFields, thrioFields } from '../person';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { writeEachItem } from '../../../../lib/node-kit';
-import { addLead } from '../../../../lib/providers/thrio';
+import { addLead } from '../../../../lib/destinations/thrio';
 import { callOptions, optionsField, outboundListField } from '../fields';
 import { personInput, personInputFields } from '../person';
 

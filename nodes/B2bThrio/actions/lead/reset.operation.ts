@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
-import { resetLead } from '../../../../lib/providers/thrio';
+import { resetLead } from '../../../../lib/destinations/thrio';
 import { callOptions, idField, optionsField, outboundListField } from '../fields';
 
 const show = { resource: ['lead'], operation: ['reset'] };

@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { InputProblem } from '../../../../lib/enrichment';
+import type { InputProblem } from '../../../../lib/normalize';
 import { assertNoProblems, errorItem, paired } from '../../../../lib/node-kit';
-import { MAX_LEADS_PER_UPSERT, upsertLeads } from '../../../../lib/providers/thrio';
-import type { LeadOutcome } from '../../../../lib/providers/thrio';
+import { MAX_LEADS_PER_UPSERT, upsertLeads } from '../../../../lib/destinations/thrio';
+import type { LeadOutcome } from '../../../../lib/destinations/thrio';
 import { optionsField, outboundListField } from '../fields';
 import { personInputFields, readPerson } from '../person';
 

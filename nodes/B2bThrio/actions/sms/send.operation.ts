@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { text } from '../../../../lib/normalize';
 import { eachItem, problemError } from '../../../../lib/node-kit';
-import { sendSms } from '../../../../lib/providers/thrio';
-import type { Sms } from '../../../../lib/providers/thrio';
+import { sendSms } from '../../../../lib/destinations/thrio';
+import type { Sms } from '../../../../lib/destinations/thrio';
 import { PERSON_PHONE_EXPRESSION, callOptions, optionsField } from '../fields';
 
 const show = { resource: ['sms'], operation: ['send'] };

@@ -1,0 +1,83 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TransportContext } from '../../transport';
+import { callJson } from '../../transport';
+import type { CallOptions } from '../../transport';
+import type { GhlConnection } from './connection';
+import type { GhlContactSearch, GhlRecord, GhlUpsertResult } from './types';
+
+/** HighLevel's largest contact search page. */
+export const CONTACT_PAGE_LIMIT = 500;
+
+export function recordsOf(value: unknown): GhlRecord[] {
+	return Array.isArray(value) ? value.filter((entry): entry is GhlRecord => entry !== null && typeof entry === 'object') : [];
+}
+
+const contactPath = (id: string) => `/contacts/${encodeURIComponent(id)}`;
+
+/**
+ * Creates or updates by email, then phone, as the location's "Allow Duplicate Contact" setting
+ * decides. Repeating it after a lost answer is harmless only when duplicates are refused, so the
+ * caller says whether it may be repeated.
+ */
+export async function upsertContact(ctx: TransportContext, connection: GhlConnection, fields: IDataObject, repeatable: boolean, options?: CallOptions): Promise<GhlUpsertResult> {
+	const body = await callJson<GhlUpsertResult>(ctx, connection.profile, { method: 'POST', path: '/contacts/upsert', body: { ...fields, locationId: connection.locationId }, idempotent: repeatable }, options);
+	return { new: body.new === true, contact: body.contact ?? {}, ...(body.traceId !== undefined ? { traceId: body.traceId } : {}) };
+}
+
+export async function getContact(ctx: TransportContext, connection: GhlConnection, id: string, options?: CallOptions): Promise<GhlRecord> {
+	const body = await callJson<{ contact: GhlRecord }>(ctx, connection.profile, { method: 'GET', path: contactPath(id) }, options);
+	return body.contact ?? {};
+}
+
+/** HighLevel refuses `locationId` in an update body: the contact already belongs to one. */
+export async function updateContact(ctx: TransportContext, connection: GhlConnection, id: string, fields: IDataObject, options?: CallOptions): Promise<GhlRecord> {
+	const body = await callJson<{ contact: GhlRecord }>(ctx, connection.profile, { method: 'PUT', path: contactPath(id), body: fields }, options);
+	return body.contact ?? {};
+}
+
+export async function deleteContact(ctx: TransportContext, connection: GhlConnection, id: string, options?: CallOptions): Promise<void> {
+	await callJson(ctx, connection.profile, { method: 'DELETE', path: contactPath(id) }, options);
+}
+
+/** Adding a tag the contact already has changes nothing, so a lost answer may be repeated. */
+export async function addTags(ctx: TransportContext, connection: GhlConnection, id: string, tags: string[], options?: CallOptions): Promise<string[]> {
+	const body = await callJson<{ tags: string[] }>(ctx, connection.profile, { method: 'POST', path: `${contactPath(id)}/tags`, body: { tags }, idempotent: true }, options);
+	return Array.isArray(body.tags) ? body.tags : [];
+}
+
+export async function removeTags(ctx: TransportContext, connection: GhlConnection, id: string, tags: string[], options?: CallOptions): Promise<string[]> {
+	const body = await callJson<{ tags: string[] }>(ctx, connection.profile, { method: 'DELETE', path: `${contactPath(id)}/tags`, body: { tags } }, options);
+	return Array.isArray(body.tags) ? body.tags : [];
+}
+
+/** The cursor is how the next page is asked for, not part of the contact. */
+function withoutCursor(contact: GhlRecord): GhlRecord {
+	const copy = { ...contact };
+	delete copy.searchAfter;
+	return copy;
+}
+
+/**
+ * Every contact matching the search (or the first `limit`), following HighLevel's `searchAfter`
+ * cursor: page numbers stop at 10,000 records, the cursor does not. Stops on a short page, at the
+ * reported total, or when no cursor comes back, so a search costs exactly the pages it needs.
+ */
+export async function searchContacts(ctx: TransportContext, connection: GhlConnection, search: GhlContactSearch, limit = Infinity, options?: CallOptions): Promise<GhlRecord[]> {
+	const pageLimit = Math.max(1, Math.min(CONTACT_PAGE_LIMIT, limit));
+	const found: GhlRecord[] = [];
+	let searchAfter: unknown;
+	for (;;) {
+		const body: IDataObject = { locationId: connection.locationId, pageLimit };
+		if (search.query) body.query = search.query;
+		if (search.filters?.length) body.filters = search.filters as unknown as IDataObject[];
+		if (searchAfter !== undefined) body.searchAfter = searchAfter as IDataObject;
+		const answer = await callJson<{ contacts: unknown; total: number }>(ctx, connection.profile, { method: 'POST', path: '/contacts/search', body, idempotent: true }, options);
+		const page = recordsOf(answer.contacts);
+		found.push(...page.map(withoutCursor));
+		searchAfter = page.at(-1)?.searchAfter;
+		const total = typeof answer.total === 'number' ? answer.total : Infinity;
+		if (found.length >= Math.min(limit, total) || page.length < pageLimit || searchAfter === undefined) break;
+	}
+	return found.slice(0, limit);
+}

@@ -1,0 +1,140 @@
+import {
+	CustomFieldCatalog,
+	allowsDuplicateContacts,
+	connect,
+	contactFromItem,
+	e164,
+	findCustomField,
+	searchContacts,
+	searchOpportunities,
+	tagList,
+	upsertContact,
+} from '../../lib/destinations/goHighLevel';
+import type { GhlCustomField } from '../../lib/destinations/goHighLevel';
+import { isProviderApiError } from '../../lib/transport';
+import { failureOf, useSandbox } from '../credentials-flow/flow';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
+import { providerContext } from '../harness/transport-context';
+
+const sandbox = useSandbox();
+const { locationId, privateIntegrationToken } = SANDBOX_CREDENTIALS.goHighLevel;
+const context = (token: string = privateIntegrationToken) => providerContext('b2bGoHighLevelApi', { baseUrl: sandbox().baseUrl('goHighLevelV2'), privateIntegrationToken: token, locationId });
+const requests = (path: string) => sandbox().requests({ api: 'goHighLevelV2', pathIncludes: path });
+const store = () => sandbox().state.goHighLevel.location(locationId);
+
+async function connected(token?: string) {
+	const ctx = context(token);
+	return { ctx, connection: await connect(ctx, 'privateIntegrationToken') };
+}
+
+describe('GoHighLevel mapping', () => {
+	it('maps a normalized person and company: mobile phone first, the person\'s own place, an absolute website', () => {
+		const contact = contactFromItem({
+			person: {
+				firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', email: ' Ada@Acme.com ', companyName: 'Acme',
+				phones: [{ number: '+1 512 555 0100', type: 'work' }, { number: '+1 512 555 0101', type: 'direct' }, { number: '+1 512 555 0102', type: 'mobile' }],
+				location: { city: 'Austin', country: 'US' },
+			},
+			company: { name: 'Acme Inc', domain: 'acme.com', address: { street: '1 Main St', city: 'Dallas', postalCode: '75001' } },
+		});
+		expect(contact).toEqual({ firstName: 'Ada', lastName: 'Lovelace', name: 'Ada Lovelace', email: 'ada@acme.com', phone: '+1 512 555 0102', companyName: 'Acme', website: 'https://acme.com', city: 'Austin', country: 'US' });
+	});
+
+	it('uses the company address when the person has no location, and reads flat fields', () => {
+		expect(contactFromItem({ person: { email: 'a@b.co', phones: [{ number: '1' }] }, company: { website: 'www.b.co', address: { street: '1 Main St', city: 'Dallas', state: 'TX', postalCode: '75001', country: 'US' } } })).toEqual({
+			email: 'a@b.co', phone: '1', website: 'https://www.b.co', address1: '1 Main St', city: 'Dallas', state: 'TX', postalCode: '75001', country: 'US',
+		});
+		expect(contactFromItem({ first_name: 'Bo', last_name: 'Li', email: 'bo@li.io', phone: '555', company_name: 'Li Co', domain: 'li.io', city: 'Oslo' })).toEqual({
+			firstName: 'Bo', lastName: 'Li', email: 'bo@li.io', phone: '555', companyName: 'Li Co', website: 'https://li.io', city: 'Oslo',
+		});
+		expect(contactFromItem({ person: { phones: [null, { type: 'mobile' }] } })).toEqual({});
+	});
+
+	it('normalizes phones to E.164 and tags to a list', () => {
+		expect([e164('(415) 555-0100'), e164('+44 20 7946 0958'), e164('14155550100')]).toEqual(['+14155550100', '+442079460958', '+14155550100']);
+		expect(tagList(' lead, apollo ,, lead')).toEqual(['lead', 'apollo']);
+		expect(tagList(['a', ' b '])).toEqual(['a', 'b']);
+		expect(tagList(undefined)).toEqual([]);
+	});
+});
+
+describe('GoHighLevel custom fields', () => {
+	const fields: GhlCustomField[] = [
+		{ id: 'cfA', name: 'Lead Source', fieldKey: 'contact.lead_source' },
+		{ id: 'cfB', name: 'lead_source', fieldKey: 'contact.origin' },
+	];
+
+	it('finds a field by id, then by key (with or without contact., or as a merge tag), then by name', () => {
+		expect(['cfA', 'contact.lead_source', 'lead_source', '{{ contact.lead_source }}', 'LEAD SOURCE', 'contact.origin'].map((reference) => findCustomField(fields, reference)?.id)).toEqual(['cfA', 'cfA', 'cfA', 'cfA', 'cfA', 'cfB']);
+		expect(findCustomField(fields, 'contact.nope')).toBeUndefined();
+		expect(findCustomField(fields, ' ')).toBeUndefined();
+	});
+
+	it('reads the location\'s fields once however many items resolve, and reports unknown ones', async () => {
+		const { ctx, connection } = await connected();
+		const catalog = new CustomFieldCatalog(ctx, connection);
+		const first = await catalog.resolve([{ field: 'contact.seniority', value: 'vp' }, { field: 'nope', value: 1 }]);
+		const second = await catalog.resolve([{ field: 'Company Size', value: 3 }]);
+		expect(first).toEqual({ customFields: [{ id: 'cfSeniority000000003', field_value: 'vp' }], unknown: ['nope'] });
+		expect(second.customFields).toEqual([{ id: 'cfCompanySize0000004', field_value: 3 }]);
+		expect(requests('/customFields')).toHaveLength(1);
+	});
+});
+
+describe('GoHighLevel contacts', () => {
+	it('Return All stops at the reported total: 1,000 contacts are 2 requests of 500, not 3', async () => {
+		sandbox().seed('goHighLevel', { contacts: Array.from({ length: 1000 }, (_, n) => ({ email: `c${n}@example.com` })) });
+		const { ctx, connection } = await connected();
+		const found = await searchContacts(ctx, connection, {});
+		expect(new Set(found.map((contact) => contact.id)).size).toBe(1000);
+		expect(requests('/contacts/search').map((entry) => (entry.body as { pageLimit: number }).pageLimit)).toEqual([500, 500]);
+	});
+
+	it('a limit below a page is one request of that size', async () => {
+		sandbox().seed('goHighLevel', { contacts: Array.from({ length: 30 }, (_, n) => ({ email: `c${n}@example.com` })) });
+		const { ctx, connection } = await connected();
+		expect(await searchContacts(ctx, connection, { query: 'example' }, 12)).toHaveLength(12);
+		expect(requests('/contacts/search').map((entry) => entry.body)).toEqual([{ locationId, pageLimit: 12, query: 'example' }]);
+	});
+
+	it('an upsert whose answer is lost is repeated only when the location refuses duplicates', async () => {
+		sandbox().configure({ faults: { providers: { goHighLevel: { dropAfterWriteRate: 1 } } } });
+		const { ctx, connection } = await connected();
+		const unsafe = await failureOf(upsertContact(ctx, connection, { email: 'once@example.com' }, false, { maxAttempts: 3 }));
+		expect(isProviderApiError(unsafe, 'outcomeUnknown')).toBe(true);
+		expect(requests('/contacts/upsert')).toHaveLength(1);
+
+		const repeated = await failureOf(upsertContact(ctx, connection, { email: 'once@example.com' }, true, { maxAttempts: 3 }));
+		expect(isProviderApiError(repeated, 'network')).toBe(true);
+		expect(requests('/contacts/upsert')).toHaveLength(4);
+		// Three more sends of the same email, and still one contact: the repeats were harmless.
+		expect(store().contacts.list()).toHaveLength(1);
+	});
+
+	it('reads the duplicate setting, and takes an unreadable location as allowing duplicates', async () => {
+		const { ctx, connection } = await connected();
+		expect(await allowsDuplicateContacts(ctx, connection)).toBe(false);
+		store().location.settings.allowDuplicateContact = true;
+		expect(await allowsDuplicateContacts(ctx, connection)).toBe(true);
+		const wrong = await connected('pit-wrong-token');
+		expect(await allowsDuplicateContacts(wrong.ctx, wrong.connection)).toBeUndefined();
+	});
+
+	it('needs a Location ID in the credential', async () => {
+		const ctx = providerContext('b2bGoHighLevelApi', { baseUrl: sandbox().baseUrl('goHighLevelV2'), privateIntegrationToken, locationId: ' ' });
+		await expect(connect(ctx, 'privateIntegrationToken')).rejects.toThrow('GoHighLevel: the credential has no Location ID');
+	});
+});
+
+describe('GoHighLevel opportunities', () => {
+	it('follows the startAfter cursor, asking only for what the limit still needs', async () => {
+		sandbox().seed('goHighLevel', { contacts: [{ email: 'buyer@example.com' }] });
+		const contactId = store().contacts.list()[0].id;
+		const pipelineId = store().pipelines[0].id;
+		sandbox().seed('goHighLevel', { opportunities: Array.from({ length: 150 }, (_, n) => ({ name: `Deal ${n}`, pipelineId, status: 'open', contactId })) });
+		const { ctx, connection } = await connected();
+		expect(await searchOpportunities(ctx, connection, {}, 120)).toHaveLength(120);
+		expect(requests('/opportunities/search').map((entry) => entry.query.limit)).toEqual(['100', '20']);
+		expect(requests('/opportunities/search')[1].query).toMatchObject({ location_id: locationId, startAfterId: expect.any(String), startAfter: expect.any(String) });
+	});
+});
