@@ -15,78 +15,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readTrimmed, readVerbatim } from '../lib/auth/fields';
-import {
-	applyGoHighLevelSessionAuthentication,
-	chooseSessionToken,
-	sessionStateOf,
-	tokenFingerprint,
-} from '../lib/auth/goHighLevelSession';
-import type { LoginContext } from '../lib/auth/login';
-import { CredentialLoginError, loginRequest, requireLoginField } from '../lib/auth/login';
-import { SingleFlight } from '../lib/auth/single-flight';
-import { joinUrl } from '../lib/auth/urls';
-
-const TOKEN_REFRESH: LoginContext = {
-	provider: 'GoHighLevel',
-	operation: 'token refresh',
-	credentialFields: 'the Token ID',
-	urlField: 'Base URL',
-};
-
-const SERVICE_ACCOUNT_LOGIN: LoginContext = {
-	provider: 'GoHighLevel',
-	operation: 'login',
-	credentialFields: 'Email and Password',
-	urlField: 'Login URL',
-};
-
-const SESSION_EXPIRED =
-	'GoHighLevel session expired: paste a new Token ID into the credential (or set Email and Password for automatic re-login).';
-
-const renewals = new SingleFlight<string>(60_000);
-
-async function refreshSession(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-	currentToken: string,
-): Promise<string> {
-	const answer = await loginRequest(
-		helper,
-		{
-			method: 'POST',
-			url: joinUrl(readTrimmed(credentials, 'baseUrl'), '/token/update'),
-			headers: { 'token-id': currentToken, version: readTrimmed(credentials, 'apiVersion') },
-		},
-		TOKEN_REFRESH,
-	);
-	return requireLoginField(answer, 'tokenId', TOKEN_REFRESH);
-}
-
-async function logInServiceAccount(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
-	const answer = await loginRequest(
-		helper,
-		{
-			method: 'POST',
-			url: joinUrl(readTrimmed(credentials, 'loginUrl'), '/login'),
-			body: {
-				email: readTrimmed(credentials, 'email'),
-				password: readVerbatim(credentials, 'password'),
-			},
-		},
-		SERVICE_ACCOUNT_LOGIN,
-	);
-	return requireLoginField(answer, 'token', SERVICE_ACCOUNT_LOGIN);
-}
-
-function isRejection(error: unknown): boolean {
-	return (
-		error instanceof CredentialLoginError && (error.httpCode === '401' || error.httpCode === '403')
-	);
-}
+import { applyGoHighLevelSessionAuthentication, renewGoHighLevelSession } from '../lib/auth/goHighLevelSession';
 
 export class B2bGoHighLevelSessionApi implements ICredentialType {
 	name = 'b2bGoHighLevelSessionApi';
@@ -179,33 +108,11 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Renew the session with the token in use; if HighLevel refuses, fall back to a service-account login
-	 * when one is configured. The session is tagged with the pasted Token ID it descends from.
-	 */
 	async preAuthentication(
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		const state = sessionStateOf(credentials);
-		const sessionSource = tokenFingerprint(state.tokenId);
-		const currentToken = chooseSessionToken(state);
-		let refreshError: unknown;
-		if (currentToken !== '') {
-			try {
-				const key = `${readTrimmed(credentials, 'baseUrl')}|${tokenFingerprint(currentToken)}`;
-				return { sessionToken: await renewals.run(key, async () => await refreshSession(this, credentials, currentToken)), sessionSource };
-			} catch (error) {
-				refreshError = error;
-			}
-		}
-		if (readTrimmed(credentials, 'email') !== '' && readVerbatim(credentials, 'password') !== '') {
-			return { sessionToken: await logInServiceAccount(this, credentials), sessionSource };
-		}
-		if (refreshError === undefined || isRejection(refreshError)) {
-			throw new CredentialLoginError(SESSION_EXPIRED, { httpCode: '401' });
-		}
-		throw refreshError;
+		return await renewGoHighLevelSession(this, credentials);
 	}
 
 	async authenticate(

@@ -14,25 +14,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readTrimmed, readVerbatim } from '../lib/auth/fields';
-import type { LoginContext } from '../lib/auth/login';
-import { CredentialLoginError, loginRequest, requireLoginField } from '../lib/auth/login';
-import {
-	applyThrioAuthentication,
-	basicAuthorization,
-	normalizeThrioLocation,
-	thrioLoginErrorCode,
-} from '../lib/auth/thrio';
-import { joinUrl } from '../lib/auth/urls';
-
-const THRIO_LOGIN: LoginContext = {
-	provider: 'Thrio',
-	operation: 'login',
-	credentialFields: 'Username and Password',
-	urlField: 'Login URL',
-	errorCode: thrioLoginErrorCode,
-	missingTokenCode: 'NO_ACCESS_TOKEN',
-};
+import { applyThrioAuthentication, thrioLogin } from '../lib/auth/thrio';
 
 export class B2bThrioApi implements ICredentialType {
 	name = 'b2bThrioApi';
@@ -117,39 +99,11 @@ export class B2bThrioApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Always a full login with the password, never Thrio's token-refresh endpoint: n8n calls this after a
-	 * 401, when the old token is already dead and cannot buy a new one, and the password is at hand.
-	 */
 	async preAuthentication(
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		const answer = await loginRequest(
-			this,
-			{
-				method: 'GET',
-				url: joinUrl(readTrimmed(credentials, 'loginUrl'), '/provider/token-with-authorities'),
-				headers: {
-					Authorization: basicAuthorization(
-						readTrimmed(credentials, 'username'),
-						readVerbatim(credentials, 'password'),
-					),
-				},
-			},
-			THRIO_LOGIN,
-		);
-		const token = requireLoginField(answer, 'token', THRIO_LOGIN);
-		const location = normalizeThrioLocation(
-			typeof answer.location === 'string' ? answer.location : '',
-		);
-		if (location === '' && readTrimmed(credentials, 'apiBaseUrl') === '') {
-			throw new CredentialLoginError(
-				'AUTHENTICATION_FAILED: Thrio login answered without "location"; set API Base URL to the API host of your tenant.',
-				{ code: 'AUTHENTICATION_FAILED' },
-			);
-		}
-		return { token, location };
+		return await thrioLogin(this, credentials);
 	}
 
 	async authenticate(

@@ -11,43 +11,10 @@ import type {
 	Icon,
 	IDataObject,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readTrimmed, readVerbatim } from '../lib/auth/fields';
-import { signRs256Jwt } from '../lib/auth/jwt';
-import type { LoginContext } from '../lib/auth/login';
-import { CredentialLoginError, loginRequest, requireLoginField } from '../lib/auth/login';
-import { joinUrl } from '../lib/auth/urls';
-import { zoomInfoPkiClaims } from '../lib/auth/zoomInfo';
-
-const PASSWORD_LOGIN: LoginContext = {
-	provider: 'ZoomInfo',
-	operation: 'login',
-	credentialFields: 'Username and Password',
-	urlField: 'Base URL',
-};
-
-const PKI_LOGIN: LoginContext = {
-	...PASSWORD_LOGIN,
-	credentialFields:
-		'Username, Client ID and that the Private Key matches the public key registered in the ZoomInfo Admin Portal',
-};
-
-function signClientJwt(credentials: ICredentialDataDecryptedObject): string {
-	const claims = zoomInfoPkiClaims(
-		readTrimmed(credentials, 'username'),
-		readTrimmed(credentials, 'clientId'),
-	);
-	try {
-		return signRs256Jwt(claims, readVerbatim(credentials, 'privateKey'));
-	} catch {
-		throw new CredentialLoginError(
-			'ZoomInfo login failed: the Private Key could not be read; paste the whole PEM block, including its BEGIN and END lines.',
-		);
-	}
-}
+import { zoomInfoLogin } from '../lib/auth/zoomInfo';
 
 export class B2bZoomInfoJwtApi implements ICredentialType {
 	name = 'b2bZoomInfoJwtApi';
@@ -159,21 +126,7 @@ export class B2bZoomInfoJwtApi implements ICredentialType {
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		const url = joinUrl(readTrimmed(credentials, 'baseUrl'), '/authenticate');
-		const usePki = readTrimmed(credentials, 'authMethod') === 'pki';
-		const context = usePki ? PKI_LOGIN : PASSWORD_LOGIN;
-		const request: IHttpRequestOptions = usePki
-			? { method: 'POST', url, headers: { Authorization: `Bearer ${signClientJwt(credentials)}` } }
-			: {
-					method: 'POST',
-					url,
-					body: {
-						username: readTrimmed(credentials, 'username'),
-						password: readVerbatim(credentials, 'password'),
-					},
-				};
-		const answer = await loginRequest(this, request, context);
-		return { jwt: requireLoginField(answer, 'jwt', context) };
+		return await zoomInfoLogin(this, credentials);
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
+import { isNetworkErrorCode } from '../transport/network-errors';
+
 /** A login that hangs would hold the workflow for n8n's 5-minute default; 30 s is plenty for a token endpoint. */
 export const LOGIN_TIMEOUT_MS = 30_000;
 
@@ -40,24 +42,9 @@ export function inspectRequestFailure(error: unknown): RequestFailure {
 	return failure;
 }
 
-/** Axios codes for "no answer at all": refused, reset, timed out, unresolvable or unroutable. */
-const UNREACHABLE_CODES = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EPIPE',
-	'ERR_NETWORK',
-]);
-
 export function isServiceUnavailable(failure: RequestFailure): boolean {
 	if (failure.status !== undefined) return failure.status >= 500;
-	return failure.networkCode !== undefined && UNREACHABLE_CODES.has(failure.networkCode);
+	return isNetworkErrorCode(failure.networkCode);
 }
 
 export interface LoginContext {

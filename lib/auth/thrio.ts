@@ -1,9 +1,9 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readTrimmed } from './fields';
-import type { RequestFailure } from './login';
-import { isServiceUnavailable } from './login';
-import { trimTrailingSlashes } from './urls';
+import { readTrimmed, readVerbatim } from './fields';
+import type { LoginContext, RequestFailure } from './login';
+import { CredentialLoginError, isServiceUnavailable, loginRequest, requireLoginField } from './login';
+import { joinUrl, trimTrailingSlashes } from './urls';
 
 /** Seed 002's error codes; callers match on them, so they appear verbatim in messages and as `code`. */
 export type ThrioErrorCode =
@@ -62,4 +62,45 @@ export function applyThrioAuthentication(
 			),
 		},
 	};
+}
+
+const THRIO_LOGIN: LoginContext = {
+	provider: 'Thrio',
+	operation: 'login',
+	credentialFields: 'Username and Password',
+	urlField: 'Login URL',
+	errorCode: thrioLoginErrorCode,
+	missingTokenCode: 'NO_ACCESS_TOKEN',
+};
+
+/**
+ * Always a full login with the password, never Thrio's token-refresh endpoint: n8n calls this after a
+ * 401, when the old token is already dead and cannot buy a new one, and the password is at hand.
+ */
+export async function thrioLogin(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	const answer = await loginRequest(
+		helper,
+		{
+			method: 'GET',
+			url: joinUrl(readTrimmed(credentials, 'loginUrl'), '/provider/token-with-authorities'),
+			headers: {
+				Authorization: basicAuthorization(
+					readTrimmed(credentials, 'username'),
+					readVerbatim(credentials, 'password'),
+				),
+			},
+		},
+		THRIO_LOGIN,
+	);
+	const token = requireLoginField(answer, 'token', THRIO_LOGIN);
+	const location = normalizeThrioLocation(
+		typeof answer.location === 'string' ? answer.location : '',
+	);
+	if (location === '' && readTrimmed(credentials, 'apiBaseUrl') === '') {
+		throw new CredentialLoginError(
+			'AUTHENTICATION_FAILED: Thrio login answered without "location"; set API Base URL to the API host of your tenant.',
+			{ code: 'AUTHENTICATION_FAILED' },
+		);
+	}
+	return { token, location };
 }

@@ -6,6 +6,8 @@
  * these facts may travel further.
  */
 
+import { neverReachedServer } from './network-errors';
+
 export interface Failure {
 	status?: number;
 	headers: Record<string, string>;
@@ -15,8 +17,6 @@ export interface Failure {
 	message: string;
 }
 
-/** Errors raised before any byte of the request left: the server cannot have acted on it. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 interface ErrorLike {
 	message?: unknown;
@@ -98,5 +98,5 @@ export function describeFailure(thrown: unknown): Failure {
 }
 
 export function wasNeverSent(failure: Failure): boolean {
-	return failure.status === undefined && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
+	return failure.status === undefined && neverReachedServer(failure.code);
 }

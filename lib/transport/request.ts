@@ -6,6 +6,7 @@ import type { Failure } from './failure';
 import { ProviderApiError } from './provider-error';
 import type { ProviderErrorKind } from './provider-error';
 import { readRateLimitSignal } from './rate-limit-headers';
+import { isNetworkErrorCode, networkErrorWords } from './network-errors';
 import { limiterFor } from './rate-limiter';
 import { backoffDelay, resolveRetryPolicy } from './retry-policy';
 import { collectSecrets, maskDeep, maskSecrets } from './secrets';
@@ -77,25 +78,9 @@ const HINTS: Partial<Record<ProviderErrorKind, string>> = {
 	server: 'The provider answered with a server error on every attempt.',
 };
 
-/**
- * Socket failures in words. n8n replaces any error message containing a raw socket code with a
- * generic sentence, which would drop the provider, the attempts and the item from it.
- */
-const WIRE_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was dropped',
-	EPIPE: 'the connection was dropped',
-	ETIMEDOUT: 'the request timed out',
-	ECONNABORTED: 'the request timed out',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be resolved',
-	EHOSTUNREACH: 'the host is unreachable',
-	ENETUNREACH: 'the network is unreachable',
-};
-
 function describeWireFailure(failure: Failure): string {
 	// A credential's own login error carries its code (e.g. Thrio's SERVICE_UNAVAILABLE) and a message written for the user.
-	return (failure.code !== undefined ? WIRE_FAILURES[failure.code] : undefined) ?? failure.message;
+	return networkErrorWords(failure.code) ?? failure.message;
 }
 
 interface Decision {
@@ -152,7 +137,7 @@ function buildError(
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const item = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const hint = [HINTS[decision.kind], decision.reason ? `The provider ${decision.reason}.` : undefined, failure.code !== undefined && WIRE_FAILURES[failure.code] !== undefined ? `Socket error: ${failure.code}.` : undefined]
+	const hint = [HINTS[decision.kind], decision.reason ? `The provider ${decision.reason}.` : undefined, isNetworkErrorCode(failure.code) ? `Socket error: ${failure.code}.` : undefined]
 		.filter(Boolean)
 		.join(' ');
 	return new ProviderApiError(ctx.getNode(), {
