@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { providerCredentials } from '../../lib/node-kit';
-import { router } from './actions/router';
+import { providerCredentials, routeOperation } from '../../lib/node-kit';
+import { OPERATIONS } from './actions/operations';
 import { properties } from './description';
 
 export class B2bEnrichment implements INodeType {
@@ -23,6 +23,6 @@ export class B2bEnrichment implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, OPERATIONS);
 	}
 }

@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { routeOperation } from '../../lib/node-kit';
+import { OPERATIONS } from './actions/operations';
 import { properties } from './description';
 import * as loadOptions from './methods/loadOptions';
 
@@ -28,6 +29,6 @@ export class B2bGoHighLevel implements INodeType {
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, OPERATIONS);
 	}
 }

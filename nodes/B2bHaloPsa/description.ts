@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { crudProperties } from './actions/crud/fields';
-import * as sync from './actions/sync/sync.operation';
+import { operationProperties } from '../../lib/node-kit';
+import { OPERATIONS } from './actions/operations';
 
 export const properties: INodeProperties[] = [
 	{
@@ -19,15 +19,5 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'sync',
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['sync'] } },
-		options: [{ name: 'Sync People and Companies', value: 'sync', action: 'Sync people and companies into halo psa' }],
-		default: 'sync',
-	},
-	...sync.description,
-	...crudProperties(),
+	...operationProperties(OPERATIONS),
 ];

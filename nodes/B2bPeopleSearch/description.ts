@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { providerOptions } from '../../lib/node-kit';
-import * as searchCompanies from './actions/company/search.operation';
-import * as searchPeople from './actions/person/search.operation';
+import { operationProperties } from '../../lib/node-kit';
+import { OPERATIONS } from './actions/operations';
 
 export const properties: INodeProperties[] = [
 	{
@@ -21,29 +20,9 @@ export const properties: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		// Each resource has one operation, so one list serves both.
 		options: [{ name: 'Search', value: 'search', action: 'Search', description: 'Find records matching filters' }],
 		default: 'search',
 	},
-	{
-		displayName: 'Provider',
-		name: 'provider',
-		type: 'options',
-		displayOptions: { show: { resource: ['person'] } },
-		options: providerOptions(['apollo', 'zoomInfo', 'upLead'], {
-			apollo: 'People search spends no credits; emails come from enrichment',
-			zoomInfo: 'Contact search',
-			upLead: 'Prospector search, one company domain per search',
-		}),
-		default: 'apollo',
-	},
-	{
-		displayName: 'Provider',
-		name: 'provider',
-		type: 'options',
-		displayOptions: { show: { resource: ['company'] } },
-		options: providerOptions(['apollo', 'zoomInfo']),
-		default: 'apollo',
-	},
-	...searchPeople.description,
-	...searchCompanies.description,
+	...operationProperties(OPERATIONS),
 ];

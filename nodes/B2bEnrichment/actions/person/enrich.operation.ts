@@ -100,8 +100,12 @@ interface Options {
 	verify?: boolean;
 }
 
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await personWaterfall.call(this, items, false);
+}
+
 /** Enrich Person and Find Email: the same waterfall; Find Email wants only the email and stops at a verified one. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], operation: string): Promise<INodeExecutionData[]> {
+export async function personWaterfall(this: IExecuteFunctions, items: INodeExecutionData[], findEmail: boolean): Promise<INodeExecutionData[]> {
 	const read = items.map((item, itemIndex) => personInput(this, item.json, itemIndex));
 	const problems = read.map(({ problem }) => problem);
 	assertNoProblems(this, read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parsePerson(input).problem })));
@@ -110,7 +114,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const providers = this.getNodeParameter('providers', 0) as ProviderName[];
 	const options = this.getNodeParameter('options', 0, {}) as Options;
-	const findEmail = operation === 'findEmail';
 	if (options.verify && !providers.includes('hunter')) {
 		throw new NodeOperationError(this.getNode(), 'Verify Found Emails uses Hunter: add Hunter to the providers', {
 			description: 'Hunter is then also asked for emails the providers before it did not find. Put it last to use it mostly for verification.',

@@ -3,13 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { eachItem } from '../../../../lib/node-kit';
 import { deleteContact } from '../../../../lib/destinations/goHighLevel';
 import { contactIdField, optionsField } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['delete'] };
 
 export const description: INodeProperties[] = [contactIdField(show), optionsField(show)];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const id = this.getNodeParameter('contactId', itemIndex) as string;
 		await deleteContact(this, run.connection, id, run.call(itemIndex));

@@ -4,7 +4,7 @@ import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
 import { searchContacts } from '../../../../lib/destinations/goHighLevel';
 import type { GhlContactSearch } from '../../../../lib/destinations/goHighLevel';
 import { optionsField } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['getMany'] };
 
@@ -29,7 +29,8 @@ export const description: INodeProperties[] = [
  * Pages with HighLevel's `searchAfter` cursor rather than page numbers, which is what lets Return
  * All go past the first 100 contacts (and past HighLevel's 10,000-record page limit).
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const limit = this.getNodeParameter('returnAll', itemIndex) ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
 		const { query, tag } = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

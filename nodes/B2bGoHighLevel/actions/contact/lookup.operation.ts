@@ -4,7 +4,7 @@ import { normalizeEmail, text } from '../../../../lib/normalize';
 import { eachItem, problemError } from '../../../../lib/node-kit';
 import { e164, searchContacts } from '../../../../lib/destinations/goHighLevel';
 import { optionsField } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['lookup'] };
 
@@ -43,7 +43,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** Every contact with that email or phone (more than one when the location allows duplicates); none outputs nothing. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const field = this.getNodeParameter('lookupBy', itemIndex) as 'email' | 'phone';
 		const raw = text(this.getNodeParameter(field, itemIndex, ''));

@@ -4,7 +4,7 @@ import { eachItem } from '../../../../lib/node-kit';
 import { updateContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, customFieldsProperty } from '../custom-fields';
 import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField, optionsField } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 import { contactFields } from './input';
 
 const show = { resource: ['contact'], operation: ['update'] };
@@ -24,7 +24,8 @@ export const description: INodeProperties[] = [
 	optionsField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const fields = contactFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 		const customFields = await customFieldsFor(this, run, itemIndex);

@@ -4,7 +4,7 @@ import { writeEachItem } from '../../../../lib/node-kit';
 import { upsertContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, customFieldsProperty } from '../custom-fields';
 import { optionsField } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 import { contactInput, contactInputFields } from './input';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [...contactInputFields(show), cust
  * sent. A lost answer is sent again only when the location refuses duplicates, since otherwise
  * the repeat would create a second contact.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	const repeatable = !(await run.duplicatesAllowed());
 	return await writeEachItem(
 		this,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { eachItem } from '../../../../lib/node-kit';
 import { createOpportunity } from '../../../../lib/destinations/goHighLevel';
 import { optionsField, setFields } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 import { ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, NAME_FIELD, PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['create'] };
@@ -35,7 +35,8 @@ export const description: INodeProperties[] = [
 	optionsField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const read = (name: string) => this.getNodeParameter(name, itemIndex) as string;
 		const fields = setFields({

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
 import { OPPORTUNITY_STATUSES, searchOpportunities } from '../../../../lib/destinations/goHighLevel';
 import { optionsField, setFields } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 import { PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['getMany'] };
@@ -31,7 +31,8 @@ export const description: INodeProperties[] = [
 /** The node's filter names to HighLevel's query parameters. */
 const QUERY_NAMES: Record<string, string> = { contactId: 'contact_id', pipelineId: 'pipeline_id', pipelineStageId: 'pipeline_stage_id', query: 'q', status: 'status' };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const limit = this.getNodeParameter('returnAll', itemIndex) ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
 		const filters = setFields(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { eachItem } from '../../../../lib/node-kit';
 import { updateOpportunity } from '../../../../lib/destinations/goHighLevel';
 import { optionsField, setFields } from '../fields';
-import type { GhlRun } from '../run';
+import { GhlRun } from '../run';
 import { ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, NAME_FIELD, PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['update'] };
@@ -23,7 +23,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** Moves a deal (pipeline, stage), closes it (status) or revalues it; fields not given keep their value. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const fields = setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 		return await updateOpportunity(this, run.connection, this.getNodeParameter('opportunityId', itemIndex) as string, fields, run.call(itemIndex));

@@ -1,9 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { HaloRecord } from '../../../../lib/destinations/haloPsa';
 import { writeAll } from '../../../../lib/destinations/haloPsa/sync/writer';
 import { CustomFieldResolver } from '../custom-fields';
 import { callOptions, planRecords, resourceOf, setFields, writeResultsToItems } from './common';
+
+/** The same for every entity resource: crud/fields.ts declares each resource's fields from the resource table. */
+export const description: INodeProperties[] = [];
 
 /** HaloPSA creates many records in one request: the items are sent in batches of this many. */
 const BATCH_SIZE = 50;

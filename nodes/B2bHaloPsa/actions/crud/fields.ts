@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
 import { customFieldsProperty } from '../custom-fields';
-import { RESOURCES } from '../resources';
+import type { ResourceDefinition } from '../resources';
 
 const OPERATIONS = [
 	{ name: 'Create', value: 'create', verb: 'Create' },
@@ -16,9 +16,8 @@ function sorted(fields: INodeProperties[]): INodeProperties[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-/** The operation list and fields of each entity resource, from the resource table. */
-export function crudProperties(): INodeProperties[] {
-	return Object.entries(RESOURCES).flatMap(([resource, definition]): INodeProperties[] => {
+/** The operation list and fields of one entity resource, from the resource table. */
+export function entityProperties(resource: string, definition: ResourceDefinition): INodeProperties[] {
 		const on = (...operation: string[]) => ({ show: { resource: [resource], operation } });
 		const label = definition.label.toLowerCase();
 		return [
@@ -52,5 +51,4 @@ export function crudProperties(): INodeProperties[] {
 			{ displayName: 'Include Details', name: 'includeDetails', type: 'boolean', displayOptions: on('get'), default: true, description: 'Whether to ask HaloPSA for the full record (includedetails)' },
 			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: on('create', 'update', 'get', 'getMany', 'delete'), default: {}, options: [maxAttemptsOption] },
 		];
-	});
 }

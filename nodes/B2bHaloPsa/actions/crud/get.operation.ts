@@ -1,9 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
 import { getOne } from '../../../../lib/destinations/haloPsa';
 import { callOptions, resourceOf } from './common';
+
+/** The same for every entity resource: crud/fields.ts declares each resource's fields from the resource table. */
+export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const resource = resourceOf(this);
