@@ -15,7 +15,7 @@ export class B2bApolloApi implements ICredentialType {
 
 	displayName = 'Apollo (B2B) API';
 
-	icon: Icon = 'file:icons/apollo.svg';
+	icon: Icon = { light: 'file:icons/apollo.svg', dark: 'file:icons/apollo.dark.svg' };
 
 	documentationUrl = 'https://docs.apollo.io/reference/authentication';
 

@@ -15,7 +15,7 @@ export class B2bGoHighLevelApi implements ICredentialType {
 
 	displayName = 'GoHighLevel V2 (B2B) API';
 
-	icon: Icon = 'file:icons/gohighlevel.svg';
+	icon: Icon = { light: 'file:icons/gohighlevel.svg', dark: 'file:icons/gohighlevel.dark.svg' };
 
 	documentationUrl = 'https://marketplace.gohighlevel.com/docs/';
 

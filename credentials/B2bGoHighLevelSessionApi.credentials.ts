@@ -22,7 +22,7 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 
 	displayName = 'GoHighLevel Session (B2B) API';
 
-	icon: Icon = 'file:icons/gohighlevel.svg';
+	icon: Icon = { light: 'file:icons/gohighlevel.svg', dark: 'file:icons/gohighlevel.dark.svg' };
 
 	documentationUrl = 'https://marketplace.gohighlevel.com/docs/';
 

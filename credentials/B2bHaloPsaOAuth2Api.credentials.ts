@@ -19,7 +19,7 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 
 	displayName = 'HaloPSA (B2B) OAuth2 API';
 
-	icon: Icon = 'file:icons/halopsa.svg';
+	icon: Icon = { light: 'file:icons/halopsa.svg', dark: 'file:icons/halopsa.dark.svg' };
 
 	documentationUrl = 'https://halo.haloservicedesk.com/apidoc/info';
 

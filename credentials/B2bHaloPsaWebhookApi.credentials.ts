@@ -11,7 +11,7 @@ export class B2bHaloPsaWebhookApi implements ICredentialType {
 
 	displayName = 'HaloPSA (B2B) Webhook API';
 
-	icon: Icon = 'file:icons/halopsa.svg';
+	icon: Icon = { light: 'file:icons/halopsa.svg', dark: 'file:icons/halopsa.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-halopsa-b2b/n8n-nodes-halopsa-b2b#halopsa-trigger';
 

@@ -15,7 +15,7 @@ export class B2bHunterApi implements ICredentialType {
 
 	displayName = 'Hunter (B2B) API';
 
-	icon: Icon = 'file:icons/hunter.svg';
+	icon: Icon = { light: 'file:icons/hunter.svg', dark: 'file:icons/hunter.dark.svg' };
 
 	documentationUrl = 'https://hunter.io/api-documentation/v2';
 

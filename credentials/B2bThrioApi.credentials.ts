@@ -21,7 +21,7 @@ export class B2bThrioApi implements ICredentialType {
 
 	displayName = 'Thrio (B2B) API';
 
-	icon: Icon = 'file:icons/thrio.svg';
+	icon: Icon = { light: 'file:icons/thrio.svg', dark: 'file:icons/thrio.dark.svg' };
 
 	documentationUrl = 'https://help.thrio.com/';
 

@@ -15,7 +15,7 @@ export class B2bUpLeadApi implements ICredentialType {
 
 	displayName = 'UpLead (B2B) API';
 
-	icon: Icon = 'file:icons/uplead.svg';
+	icon: Icon = { light: 'file:icons/uplead.svg', dark: 'file:icons/uplead.dark.svg' };
 
 	documentationUrl = 'https://docs.uplead.com/';
 

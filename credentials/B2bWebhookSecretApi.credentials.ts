@@ -10,7 +10,7 @@ export class B2bWebhookSecretApi implements ICredentialType {
 
 	displayName = 'Webhook Secret (B2B) API';
 
-	icon: Icon = 'file:icons/webhook.svg';
+	icon: Icon = { light: 'file:icons/webhook.svg', dark: 'file:icons/webhook.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-halopsa-b2b/n8n-nodes-halopsa-b2b#signed-webhook-trigger';
 

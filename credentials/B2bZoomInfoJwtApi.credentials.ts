@@ -21,7 +21,7 @@ export class B2bZoomInfoJwtApi implements ICredentialType {
 
 	displayName = 'ZoomInfo (B2B) API';
 
-	icon: Icon = 'file:icons/zoominfo.svg';
+	icon: Icon = { light: 'file:icons/zoominfo.svg', dark: 'file:icons/zoominfo.dark.svg' };
 
 	documentationUrl = 'https://api-docs.zoominfo.com/';
 

@@ -39,7 +39,7 @@ type Show = NonNullable<INodeProperties['displayOptions']>['show'];
  * A list of custom fields to set: each chosen from the live list (`loadOptionsMethod`) or given by
  * an expression as whatever the node resolves (an ID, a name, a key).
  */
-export function customFieldsProperty(spec: { name: string; displayName: string; description: string; show: Show; loadOptionsMethod?: string }): INodeProperties {
+export function customFieldsCollection(spec: { name: string; displayName: string; description: string; show: Show; loadOptionsMethod?: string }): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,

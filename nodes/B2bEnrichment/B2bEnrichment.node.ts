@@ -9,7 +9,7 @@ export class B2bEnrichment implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'B2B Enrichment',
 		name: 'b2bEnrichment',
-		icon: 'file:enrichment.svg',
+		icon: { light: 'file:enrichment.svg', dark: 'file:enrichment.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

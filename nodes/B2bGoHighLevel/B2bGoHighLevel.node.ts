@@ -10,7 +10,7 @@ export class B2bGoHighLevel implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'GoHighLevel (B2B)',
 		name: 'b2bGoHighLevel',
-		icon: 'file:goHighLevel.svg',
+		icon: { light: 'file:goHighLevel.svg', dark: 'file:goHighLevel.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -10,7 +10,7 @@ export class B2bHaloPsa implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA (B2B)',
 		name: 'b2bHaloPsa',
-		icon: 'file:haloPsa.svg',
+		icon: { light: 'file:haloPsa.svg', dark: 'file:haloPsa.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

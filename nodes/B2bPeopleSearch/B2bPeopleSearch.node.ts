@@ -9,7 +9,7 @@ export class B2bPeopleSearch implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'B2B People Search',
 		name: 'b2bPeopleSearch',
-		icon: 'file:peopleSearch.svg',
+		icon: { light: 'file:peopleSearch.svg', dark: 'file:peopleSearch.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{"Search " + $parameter["resource"] + ": " + $parameter["provider"]}}',

@@ -10,7 +10,7 @@ export class B2bThrio implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Thrio (B2B)',
 		name: 'b2bThrio',
-		icon: 'file:thrio.svg',
+		icon: { light: 'file:thrio.svg', dark: 'file:thrio.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -10,7 +10,7 @@ export class GoHighLevelTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'GoHighLevel Trigger',
 		name: 'goHighLevelTrigger',
-		icon: 'file:goHighLevel.svg',
+		icon: { light: 'file:goHighLevel.svg', dark: 'file:goHighLevel.dark.svg' },
 		group: ['trigger'],
 		// Version 2 behaves as 1. n8n evaluates a leftover expression for every call to a version-1 webhook
 		// node (its Webhook node v1's binary option), which costs an expression isolate per request.

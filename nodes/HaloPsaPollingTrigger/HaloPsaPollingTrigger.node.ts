@@ -13,7 +13,7 @@ export class HaloPsaPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA Polling Trigger',
 		name: 'haloPsaPollingTrigger',
-		icon: 'file:haloPsaPolling.svg',
+		icon: { light: 'file:haloPsaPolling.svg', dark: 'file:haloPsaPolling.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["event"] === "created" ? "New " : "New or updated ") + $parameter["entity"]}}',

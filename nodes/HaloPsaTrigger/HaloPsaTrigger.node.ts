@@ -14,7 +14,7 @@ export class HaloPsaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA Trigger',
 		name: 'haloPsaTrigger',
-		icon: 'file:haloPsa.svg',
+		icon: { light: 'file:haloPsa.svg', dark: 'file:haloPsa.dark.svg' },
 		group: ['trigger'],
 		// Version 2 behaves as 1. n8n evaluates a leftover expression for every call to a version-1 webhook
 		// node (its Webhook node v1's binary option), which costs an expression isolate per request.

@@ -11,7 +11,7 @@ export class SignedWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Signed Webhook Trigger',
 		name: 'signedWebhookTrigger',
-		icon: 'file:signedWebhook.svg',
+		icon: { light: 'file:signedWebhook.svg', dark: 'file:signedWebhook.dark.svg' },
 		group: ['trigger'],
 		// Version 2 behaves as 1. n8n evaluates a leftover expression for every call to a version-1 webhook
 		// node (its Webhook node v1's binary option), which costs an expression isolate per request.

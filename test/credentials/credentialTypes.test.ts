@@ -58,11 +58,11 @@ describe.each(CREDENTIALS.map((c) => [c.name, c] as const))('%s', (_name, creden
 		expect(credential.displayName).toMatch(/\(B2B\) .*API$/);
 	});
 
-	it('has an icon file, an https documentation URL and a connection test', () => {
-		expect(typeof credential.icon).toBe('string');
-		const icon = String(credential.icon);
-		expect(icon).toMatch(/^file:icons\/[a-z]+\.svg$/);
-		expect(existsSync(join(CREDENTIALS_DIR, icon.slice('file:'.length)))).toBe(true);
+	it('has a light and a dark icon file, an https documentation URL and a connection test', () => {
+		const { light, dark } = credential.icon as { light: string; dark: string };
+		expect(light).toMatch(/^file:icons\/[a-z]+\.svg$/);
+		expect(dark).toBe(light.replace(/\.svg$/, '.dark.svg'));
+		for (const icon of [light, dark]) expect(existsSync(join(CREDENTIALS_DIR, icon.slice('file:'.length)))).toBe(true);
 		expect(new URL(credential.documentationUrl ?? '').protocol).toBe('https:');
 		expect(credential.test?.request.url).toBeTruthy();
 	});

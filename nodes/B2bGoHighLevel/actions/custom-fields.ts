@@ -1,12 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { customFieldsProperty as customFieldsList } from '../../../lib/node-kit';
+import { customFieldsCollection } from '../../../lib/node-kit';
 import type { GhlCustomFieldInput } from '../../../lib/destinations/goHighLevel';
 import type { GhlRun } from './run';
 
-export function customFieldsProperty(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
-	return customFieldsList({
+export function ghlCustomFieldsProperty(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return customFieldsCollection({
 		name: 'customFields',
 		displayName: 'Custom Fields',
 		description: "The location's custom fields, by ID or by key (contact.lead_source): an expression may give either",

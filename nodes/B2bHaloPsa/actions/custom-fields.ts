@@ -1,12 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { customFieldsProperty as customFieldsList } from '../../../lib/node-kit';
+import { customFieldsCollection } from '../../../lib/node-kit';
 import { listAll } from '../../../lib/destinations/haloPsa';
 import type { HaloRecord } from '../../../lib/destinations/haloPsa';
 
-export function customFieldsProperty(name: string, displayName: string, show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
-	return customFieldsList({ name, displayName, description: 'Custom fields by name or ID: an expression may give either', show });
+export function haloCustomFieldsProperty(name: string, displayName: string, show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return customFieldsCollection({ name, displayName, description: 'Custom fields by name or ID: an expression may give either', show });
 }
 
 /**

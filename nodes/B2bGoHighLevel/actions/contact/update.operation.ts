@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { eachItem } from '../../../../lib/node-kit';
 import { updateContact } from '../../../../lib/destinations/goHighLevel';
-import { customFieldsFor, customFieldsProperty } from '../custom-fields';
+import { customFieldsFor, ghlCustomFieldsProperty } from '../custom-fields';
 import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField, optionsField } from '../fields';
 import { GhlRun } from '../run';
 import { contactFields } from './input';
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [...CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	customFieldsProperty(show),
+	ghlCustomFieldsProperty(show),
 	optionsField(show),
 ];
 

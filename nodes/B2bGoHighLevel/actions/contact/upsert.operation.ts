@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { writeEachItem } from '../../../../lib/node-kit';
 import { upsertContact } from '../../../../lib/destinations/goHighLevel';
-import { customFieldsFor, customFieldsProperty } from '../custom-fields';
+import { customFieldsFor, ghlCustomFieldsProperty } from '../custom-fields';
 import { optionsField } from '../fields';
 import { GhlRun } from '../run';
 import { contactInput, contactInputFields } from './input';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
-export const description: INodeProperties[] = [...contactInputFields(show), customFieldsProperty(show), optionsField(show)];
+export const description: INodeProperties[] = [...contactInputFields(show), ghlCustomFieldsProperty(show), optionsField(show)];
 
 /**
  * HighLevel decides whether the contact is new (by email, then phone, as the location's duplicate

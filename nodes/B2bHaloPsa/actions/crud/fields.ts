@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
-import { customFieldsProperty } from '../custom-fields';
+import { haloCustomFieldsProperty } from '../custom-fields';
 import type { ResourceDefinition } from '../resources';
 
 const OPERATIONS = [
@@ -45,7 +45,7 @@ export function entityProperties(resource: string, definition: ResourceDefinitio
 			},
 			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', displayOptions: on('create'), default: {}, options: sorted(definition.optional.filter((field) => !definition.required.some((required) => required.name === field.name))) },
 			{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', displayOptions: on('update'), default: {}, options: sorted(definition.optional) },
-			customFieldsProperty('customFields', 'Custom Fields', { resource: [resource], operation: ['create', 'update'] }),
+			haloCustomFieldsProperty('customFields', 'Custom Fields', { resource: [resource], operation: ['create', 'update'] }),
 			...returnAllAndLimit(on('getMany'), 'HaloPSA is read 100 records per request.'),
 			{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', displayOptions: on('getMany'), default: {}, options: sorted(definition.filters) },
 			{ displayName: 'Include Details', name: 'includeDetails', type: 'boolean', displayOptions: on('get'), default: true, description: 'Whether to ask HaloPSA for the full record (includedetails)' },

@@ -6,7 +6,7 @@ import { assertNoProblems, errorItem, maxAttemptsOption, paired } from '../../..
 import { checkRecord, checkValue } from '../../../../lib/normalize';
 import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/destinations/haloPsa/sync';
 import type { FieldPolicy, ItemSyncResult, OpportunitySettings, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/destinations/haloPsa/sync';
-import { CustomFieldResolver, customFieldsProperty } from '../custom-fields';
+import { CustomFieldResolver, haloCustomFieldsProperty } from '../custom-fields';
 import { syncSubjects } from './input';
 
 const show = { resource: ['sync'], operation: ['sync'] };
@@ -87,8 +87,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	customFieldsProperty('clientCustomFields', 'Client Custom Fields', show),
-	customFieldsProperty('userCustomFields', 'Contact Custom Fields', show),
+	haloCustomFieldsProperty('clientCustomFields', 'Client Custom Fields', show),
+	haloCustomFieldsProperty('userCustomFields', 'Contact Custom Fields', show),
 	{
 		displayName: 'Options',
 		name: 'syncOptions',
