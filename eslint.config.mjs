@@ -5,7 +5,20 @@ import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs
 
 export default [
 	{
-		ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', 'sandbox/**', 'scripts/**', 'bench/**', 'examples/**', '*.js', '*.mjs', 'tsconfig*.json', 'package-lock.json'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'test/**',
+			'sandbox/**',
+			'scripts/**',
+			'bench/**',
+			'examples/**',
+			'*.js',
+			'*.mjs',
+			'tsconfig*.json',
+			'package-lock.json',
+		],
 	},
 	...(await buildScanConfig()),
 ];

@@ -13,7 +13,14 @@ import { startSimulatedSandbox } from '../test/harness/simulated-sandbox';
 
 const LEADS = 1000;
 const DUPLICATE_SHARE = 0.3;
-const PARAMETERS = { resource: 'person', operation: 'enrich', providers: ['apollo', 'zoomInfo', 'hunter'], inputMode: 'auto', wanted: ['email', 'phone', 'title'], options: { catchAll: 'accept' } };
+const PARAMETERS = {
+	resource: 'person',
+	operation: 'enrich',
+	providers: ['apollo', 'zoomInfo', 'hunter'],
+	inputMode: 'auto',
+	wanted: ['email', 'phone', 'title'],
+	options: { catchAll: 'accept' },
+};
 const PAID = ['apollo', 'zoomInfo', 'hunter'] as const;
 type Paid = (typeof PAID)[number];
 
@@ -21,15 +28,36 @@ type Paid = (typeof PAID)[number];
 function leads(sandbox: Sandbox): Array<Record<string, string>> {
 	const domainOf = (person: FixturePerson) => sandbox.fixtures.company(person.companyId)!.domain;
 	const unique = sandbox.fixtures.people.filter(
-		(person) => sandbox.fixtures.peopleAt(person.companyId).filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
+		(person) =>
+			sandbox.fixtures
+				.peopleAt(person.companyId)
+				.filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
 	);
 	const distinct = unique.slice(0, Math.round(LEADS * (1 - DUPLICATE_SHARE)));
-	const repeats = distinct.slice(0, LEADS - distinct.length).map((person) => ({ first_name: person.firstName.toUpperCase(), last_name: ` ${person.lastName} `, website: domainOf(person).toUpperCase() }));
-	return [...distinct.map((person) => ({ first_name: person.firstName, last_name: person.lastName, website: `https://www.${domainOf(person)}/` })), ...repeats];
+	const repeats = distinct.slice(0, LEADS - distinct.length).map((person) => ({
+		first_name: person.firstName.toUpperCase(),
+		last_name: ` ${person.lastName} `,
+		website: domainOf(person).toUpperCase(),
+	}));
+	return [
+		...distinct.map((person) => ({
+			first_name: person.firstName,
+			last_name: person.lastName,
+			website: `https://www.${domainOf(person)}/`,
+		})),
+		...repeats,
+	];
 }
 
 const key = (first: unknown, last: unknown, domain: unknown) =>
-	[first, last, domain].map((part) => String(part ?? '').trim().toLowerCase().replace(/^www\./, '')).join('|');
+	[first, last, domain]
+		.map((part) =>
+			String(part ?? '')
+				.trim()
+				.toLowerCase()
+				.replace(/^www\./, ''),
+		)
+		.join('|');
 
 /** The people a paid lookup asked about, one key per person, from the sandbox's request log. */
 function lookedUp(entry: LogEntry): string[] {
@@ -38,9 +66,12 @@ function lookedUp(entry: LogEntry): string[] {
 		const detail = body as unknown as Record<string, unknown>;
 		return [key(detail.first_name, detail.last_name, detail.domain)];
 	}
-	if (entry.provider === 'apollo' && entry.path.endsWith('/people/bulk_match')) return body.details.map((detail) => key(detail.first_name, detail.last_name, detail.domain));
-	if (entry.provider === 'zoomInfo' && entry.path.endsWith('/enrich/contact')) return body.matchPersonInput.map((input) => key(input.firstName, input.lastName, input.companyWebsite));
-	if (entry.provider === 'hunter' && entry.path.endsWith('/email-finder')) return [key(entry.query.first_name, entry.query.last_name, entry.query.domain)];
+	if (entry.provider === 'apollo' && entry.path.endsWith('/people/bulk_match'))
+		return body.details.map((detail) => key(detail.first_name, detail.last_name, detail.domain));
+	if (entry.provider === 'zoomInfo' && entry.path.endsWith('/enrich/contact'))
+		return body.matchPersonInput.map((input) => key(input.firstName, input.lastName, input.companyWebsite));
+	if (entry.provider === 'hunter' && entry.path.endsWith('/email-finder'))
+		return [key(entry.query.first_name, entry.query.last_name, entry.query.domain)];
 	return [];
 }
 
@@ -54,7 +85,11 @@ interface Run {
 	simulatedMs: number;
 }
 
-async function measure(sandbox: Sandbox, clock: SimulatedClock, work: () => Promise<Array<{ json: Record<string, unknown> }>>): Promise<Run> {
+async function measure(
+	sandbox: Sandbox,
+	clock: SimulatedClock,
+	work: () => Promise<Array<{ json: Record<string, unknown> }>>,
+): Promise<Run> {
 	sandbox.reset();
 	clock.advance(2 * 3_600_000);
 	const started = clock.now();
@@ -63,14 +98,23 @@ async function measure(sandbox: Sandbox, clock: SimulatedClock, work: () => Prom
 	const paid = sandbox.requests().filter((entry) => entry.status >= 200 && entry.status < 300 && lookedUp(entry).length > 0);
 	const count = (provider: Paid, of: (entries: LogEntry[]) => number) => of(paid.filter((entry) => entry.provider === provider));
 	const seen = new Map<string, number>();
-	for (const entry of paid) for (const person of lookedUp(entry)) seen.set(`${entry.provider}:${person}`, (seen.get(`${entry.provider}:${person}`) ?? 0) + 1);
+	for (const entry of paid)
+		for (const person of lookedUp(entry)) seen.set(`${entry.provider}:${person}`, (seen.get(`${entry.provider}:${person}`) ?? 0) + 1);
 	const stats = sandbox.stats();
 	return {
 		calls: Object.fromEntries(PAID.map((provider) => [provider, count(provider, (entries) => entries.length)])) as Record<Paid, number>,
-		leadsAsked: Object.fromEntries(PAID.map((provider) => [provider, count(provider, (entries) => entries.reduce((sum, entry) => sum + lookedUp(entry).length, 0))])) as Record<Paid, number>,
+		leadsAsked: Object.fromEntries(
+			PAID.map((provider) => [provider, count(provider, (entries) => entries.reduce((sum, entry) => sum + lookedUp(entry).length, 0))]),
+		) as Record<Paid, number>,
 		repeatedLookups: [...seen.values()].reduce((sum, times) => sum + times - 1, 0),
 		credits: Object.fromEntries(PAID.map((provider) => [provider, stats.credits[provider] ?? 0])) as Record<Paid, number>,
-		refused429: PAID.reduce((sum, provider) => sum + (stats.requests[provider]?.byStatus['429'] ?? 0) + (provider === 'hunter' ? (stats.requests.hunter?.byStatus['403'] ?? 0) : 0), 0),
+		refused429: PAID.reduce(
+			(sum, provider) =>
+				sum +
+				(stats.requests[provider]?.byStatus['429'] ?? 0) +
+				(provider === 'hunter' ? (stats.requests.hunter?.byStatus['403'] ?? 0) : 0),
+			0,
+		),
 		emails: output.filter((item) => typeof (item.json.person as { email?: unknown } | undefined)?.email === 'string').length,
 		simulatedMs,
 	};
@@ -105,18 +149,48 @@ export const enrichment: Benchmark = async (): Promise<BenchSection> => {
 	];
 	return {
 		title: `Enrichment of ${fmt(LEADS)} leads (${DUPLICATE_SHARE * 100}% repeats) through Apollo → ZoomInfo → Hunter`,
-		columns: ['way', 'Apollo paid calls', 'ZoomInfo paid calls', 'Hunter paid calls', 'paid lookups of a person already looked up', 'credits Apollo / ZoomInfo / Hunter', '429s', 'emails found', 'wall time (simulated)'],
+		columns: [
+			'way',
+			'Apollo paid calls',
+			'ZoomInfo paid calls',
+			'Hunter paid calls',
+			'paid lookups of a person already looked up',
+			'credits Apollo / ZoomInfo / Hunter',
+			'429s',
+			'emails found',
+			'wall time (simulated)',
+		],
 		rows: [row('Enrich Person, all items at once (this package)', batched), row('one lead at a time (baseline)', perLead)],
 		targets: [
 			{ name: 'paid lookups for repeats', wanted: '0', measured: fmt(batched.repeatedLookups), met: batched.repeatedLookups === 0 },
-			{ name: 'Apollo leads per call', wanted: '≥ 9.5', measured: fmt(perCall(batched, 'apollo'), 2), met: perCall(batched, 'apollo') >= 9.5 },
-			{ name: 'ZoomInfo leads per call', wanted: '≥ 24', measured: fmt(perCall(batched, 'zoomInfo'), 2), met: perCall(batched, 'zoomInfo') >= 24 },
-			{ name: 'same emails found as the baseline', wanted: 'equal', measured: `${fmt(batched.emails)} vs ${fmt(perLead.emails)}`, met: batched.emails === perLead.emails },
+			{
+				name: 'Apollo leads per call',
+				wanted: '≥ 9.5',
+				measured: fmt(perCall(batched, 'apollo'), 2),
+				met: perCall(batched, 'apollo') >= 9.5,
+			},
+			{
+				name: 'ZoomInfo leads per call',
+				wanted: '≥ 24',
+				measured: fmt(perCall(batched, 'zoomInfo'), 2),
+				met: perCall(batched, 'zoomInfo') >= 24,
+			},
+			{
+				name: 'same emails found as the baseline',
+				wanted: 'equal',
+				measured: `${fmt(batched.emails)} vs ${fmt(perLead.emails)}`,
+				met: batched.emails === perLead.emails,
+			},
 		],
 		notes: [
-			`The waterfall asks for email, phone and title; a provider is asked only for leads the ones before it left incomplete. The baseline is the same node and credentials run once per lead, as a loop of one item at a time does: no batching, no memory of earlier leads. The repeats differ from their first spelling in case, spaces and the form of the website.`,
-			'Paid calls are the sandbox\'s 2xx answers on its charging endpoints (Apollo people/match and people/bulk_match, ZoomInfo enrich/contact, Hunter email-finder); credits are what the sandbox charged. "Paid lookups of a person already looked up" counts, per provider, every paid lookup of a name and domain that provider had already been paid for in the run.',
-			'Wall time is simulated (no latency; waits for Apollo\'s bulk limit of 20 calls a minute pass in simulated time), so both ways stay under the published limits and the figure is the time a real run would spend.',
+			`The waterfall asks for email, phone and title; a provider is asked only for leads the ones before it left incomplete. The ` +
+				`baseline is the same node and credentials run once per lead, as a loop of one item at a time does: no batching, no memory of ` +
+				`earlier leads. The repeats differ from their first spelling in case, spaces and the form of the website.`,
+			"Paid calls are the sandbox's 2xx answers on its charging endpoints (Apollo people/match and people/bulk_match, ZoomInfo " +
+				'enrich/contact, Hunter email-finder); credits are what the sandbox charged. "Paid lookups of a person already looked up" counts, ' +
+				'per provider, every paid lookup of a name and domain that provider had already been paid for in the run.',
+			"Wall time is simulated (no latency; waits for Apollo's bulk limit of 20 calls a minute pass in simulated time), so both ways stay " +
+				'under the published limits and the figure is the time a real run would spend.',
 		],
 	};
 };

@@ -43,20 +43,69 @@ const PUBLISHED = defaultConfig().rateLimits;
 const perMinute = (limit: number) => ({ limit, windowMs: MINUTE });
 
 const CASES: Case[] = [
-	{ name: 'HaloPSA (450 / 5 min)', provider: 'haloPsa', profile: haloPsaProfile, request: { method: 'GET', path: '/Client', qs: { page_size: 1, pageinate: true, page_no: 1 } }, windows: [{ limit: PUBLISHED.haloPsa.requests, windowMs: PUBLISHED.haloPsa.windowMs }], durationMs: 15 * MINUTE, refusal: 429 },
-	{ name: 'Apollo (200 / min, 6,000 / h)', provider: 'apollo', profile: apolloProfile, request: { method: 'GET', path: '/auth/health' }, windows: [perMinute(PUBLISHED.apollo.perMinute), { limit: PUBLISHED.apollo.perHour, windowMs: 60 * MINUTE }], durationMs: 3 * MINUTE, refusal: 429 },
+	{
+		name: 'HaloPSA (450 / 5 min)',
+		provider: 'haloPsa',
+		profile: haloPsaProfile,
+		request: { method: 'GET', path: '/Client', qs: { page_size: 1, pageinate: true, page_no: 1 } },
+		windows: [{ limit: PUBLISHED.haloPsa.requests, windowMs: PUBLISHED.haloPsa.windowMs }],
+		durationMs: 15 * MINUTE,
+		refusal: 429,
+	},
+	{
+		name: 'Apollo (200 / min, 6,000 / h)',
+		provider: 'apollo',
+		profile: apolloProfile,
+		request: { method: 'GET', path: '/auth/health' },
+		windows: [perMinute(PUBLISHED.apollo.perMinute), { limit: PUBLISHED.apollo.perHour, windowMs: 60 * MINUTE }],
+		durationMs: 3 * MINUTE,
+		refusal: 429,
+	},
 	{
 		name: 'Apollo bulk match (20 / min, 600 / h)',
 		provider: 'apollo',
 		profile: apolloProfile,
-		request: { method: 'POST', path: '/people/bulk_match', body: { details: [{ email: 'nobody@nowhere.example' }, { email: 'noone@nowhere.example' }] }, idempotent: true, bucket: 'bulk' },
-		windows: [perMinute(PUBLISHED.apollo.perMinute / PUBLISHED.apollo.bulkDivisor), { limit: PUBLISHED.apollo.perHour / PUBLISHED.apollo.bulkDivisor, windowMs: 60 * MINUTE }],
+		request: {
+			method: 'POST',
+			path: '/people/bulk_match',
+			body: { details: [{ email: 'nobody@nowhere.example' }, { email: 'noone@nowhere.example' }] },
+			idempotent: true,
+			bucket: 'bulk',
+		},
+		windows: [
+			perMinute(PUBLISHED.apollo.perMinute / PUBLISHED.apollo.bulkDivisor),
+			{ limit: PUBLISHED.apollo.perHour / PUBLISHED.apollo.bulkDivisor, windowMs: 60 * MINUTE },
+		],
 		durationMs: 3 * MINUTE,
 		refusal: 429,
 	},
-	{ name: 'ZoomInfo (1,500 / min)', provider: 'zoomInfo', profile: zoomInfoProfile, request: { method: 'GET', path: '/lookup/usage' }, windows: [perMinute(PUBLISHED.zoomInfo.perMinute)], durationMs: 3 * MINUTE, refusal: 429 },
-	{ name: 'Hunter (15 / s, 500 / min)', provider: 'hunter', profile: hunterProfile, request: { method: 'GET', path: '/account' }, windows: [{ limit: PUBLISHED.hunter.perSecond, windowMs: 1000 }, perMinute(PUBLISHED.hunter.perMinute)], durationMs: 3 * MINUTE, refusal: 403 },
-	{ name: 'UpLead (500 / min)', provider: 'upLead', profile: upLeadProfile, request: { method: 'GET', path: '/credits' }, windows: [perMinute(PUBLISHED.upLead.perMinute)], durationMs: 3 * MINUTE, refusal: 429 },
+	{
+		name: 'ZoomInfo (1,500 / min)',
+		provider: 'zoomInfo',
+		profile: zoomInfoProfile,
+		request: { method: 'GET', path: '/lookup/usage' },
+		windows: [perMinute(PUBLISHED.zoomInfo.perMinute)],
+		durationMs: 3 * MINUTE,
+		refusal: 429,
+	},
+	{
+		name: 'Hunter (15 / s, 500 / min)',
+		provider: 'hunter',
+		profile: hunterProfile,
+		request: { method: 'GET', path: '/account' },
+		windows: [{ limit: PUBLISHED.hunter.perSecond, windowMs: 1000 }, perMinute(PUBLISHED.hunter.perMinute)],
+		durationMs: 3 * MINUTE,
+		refusal: 403,
+	},
+	{
+		name: 'UpLead (500 / min)',
+		provider: 'upLead',
+		profile: upLeadProfile,
+		request: { method: 'GET', path: '/credits' },
+		windows: [perMinute(PUBLISHED.upLead.perMinute)],
+		durationMs: 3 * MINUTE,
+		refusal: 429,
+	},
 	{
 		name: 'GoHighLevel v2 (100 / 10 s)',
 		provider: 'goHighLevel',
@@ -116,18 +165,44 @@ export const rateLimits: Benchmark = async (): Promise<BenchSection> => {
 	const refused = results.reduce((sum, { outcome }) => sum + outcome.refused, 0);
 	const failed = results.reduce((sum, { outcome }) => sum + outcome.failed, 0);
 	return {
-		title: 'Sustained throughput under each provider\'s published limits',
-		columns: ['provider (limits)', 'simulated period', 'calls answered', 'allowed in the period', 'share of allowed', 'rate-limit refusals', 'failed calls'],
-		rows: results.map(({ spec, outcome }) => [spec.name, duration(spec.durationMs), fmt(outcome.done), fmt(outcome.allowed), `${fmt(share(outcome) * 100, 1)}%`, fmt(outcome.refused), fmt(outcome.failed)]),
+		title: "Sustained throughput under each provider's published limits",
+		columns: [
+			'provider (limits)',
+			'simulated period',
+			'calls answered',
+			'allowed in the period',
+			'share of allowed',
+			'rate-limit refusals',
+			'failed calls',
+		],
+		rows: results.map(({ spec, outcome }) => [
+			spec.name,
+			duration(spec.durationMs),
+			fmt(outcome.done),
+			fmt(outcome.allowed),
+			`${fmt(share(outcome) * 100, 1)}%`,
+			fmt(outcome.refused),
+			fmt(outcome.failed),
+		]),
 		targets: [
-			{ name: 'lowest share of the allowed rate', wanted: '≥ 90%', measured: `${fmt(share(lowest.outcome) * 100, 1)}% (${lowest.spec.name})`, met: share(lowest.outcome) >= 0.9 },
+			{
+				name: 'lowest share of the allowed rate',
+				wanted: '≥ 90%',
+				measured: `${fmt(share(lowest.outcome) * 100, 1)}% (${lowest.spec.name})`,
+				met: share(lowest.outcome) >= 0.9,
+			},
 			{ name: 'failed calls', wanted: '0', measured: fmt(failed), met: failed === 0 },
 			{ name: 'rate-limit refusals received', wanted: 'as few as possible', measured: fmt(refused), met: true },
 		],
 		notes: [
-			`${CONCURRENCY} calls in flight at once through the package's transport (one credential each), ${LATENCY_MS} ms latency, the sandbox enforcing the same windows as fixed windows that open at the first request. Calls answered after the period are not counted.`,
-			'"Allowed in the period" is what the provider\'s published windows (the sandbox\'s, not the package\'s own copy of them) let through at most, every window used to the last request; the share is how much of that the pacing used. Hunter says "slow down" with 403, the others with 429.',
-			'Time is simulated (see the HaloPSA benchmark): waiting for a window costs no real time, and with calls overlapping the simulated clock can only overstate the time taken. Thrio publishes no limit and is left out.',
+			`${CONCURRENCY} calls in flight at once through the package's transport (one credential each), ${LATENCY_MS} ms latency, the ` +
+				`sandbox enforcing the same windows as fixed windows that open at the first request. Calls answered after the period are not ` +
+				`counted.`,
+			"\"Allowed in the period\" is what the provider's published windows (the sandbox's, not the package's own copy of them) let " +
+				'through at most, every window used to the last request; the share is how much of that the pacing used. Hunter says "slow down" ' +
+				'with 403, the others with 429.',
+			'Time is simulated (see the HaloPSA benchmark): waiting for a window costs no real time, and with calls overlapping the simulated ' +
+				'clock can only overstate the time taken. Thrio publishes no limit and is left out.',
 		],
 	};
 };

@@ -32,12 +32,25 @@ function machine(): string {
 			return 'unknown';
 		}
 	})();
-	return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}; commit ${commit}`;
+	return (
+		`${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
+		`${process.platform}; commit ${commit}`
+	);
 }
 
 function render(section: BenchSection): string {
-	const targets = section.targets.map((target) => `- ${target.met ? 'met' : '**missed**'}: ${target.name}: wanted ${target.wanted}, measured ${target.measured}`);
-	return [`## ${section.title}`, '', markdownTable(section.columns, section.rows), '', ...targets, '', ...section.notes.map((note) => `- ${note}`)].join('\n');
+	const targets = section.targets.map(
+		(target) => `- ${target.met ? 'met' : '**missed**'}: ${target.name}: wanted ${target.wanted}, measured ${target.measured}`,
+	);
+	return [
+		`## ${section.title}`,
+		'',
+		markdownTable(section.columns, section.rows),
+		'',
+		...targets,
+		'',
+		...section.notes.map((note) => `- ${note}`),
+	].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -54,7 +67,15 @@ async function main(): Promise<void> {
 		sections.push(text);
 	}
 	const command = `npm run bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}`;
-	const header = ['# Benchmark results', '', `Produced by \`${command}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${Math.round((Date.now() - started.getTime()) / 1000)} s.`, '', `Machine: ${machine()}.`, ''];
+	const header = [
+		'# Benchmark results',
+		'',
+		`Produced by \`${command}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, in ` +
+			`${Math.round((Date.now() - started.getTime()) / 1000)} s.`,
+		'',
+		`Machine: ${machine()}.`,
+		'',
+	];
 	writeFileSync(join(__dirname, 'RESULTS.md'), [...header, ...sections].join('\n') + '\n');
 }
 

@@ -78,11 +78,25 @@ interface Round {
  * same work for both; an HMAC over 1 KB costs microseconds.
  */
 function signedEvent(secret: string, token: string, id: string): { body: Buffer; headers: Record<string, string> } {
-	const head = JSON.stringify({ id, type: 'contact.created', contact: { name: 'Zoë Ångström', email: `${id}@bench.example` }, padding: '' });
+	const head = JSON.stringify({
+		id,
+		type: 'contact.created',
+		contact: { name: 'Zoë Ångström', email: `${id}@bench.example` },
+		padding: '',
+	});
 	const body = Buffer.from(head.replace('"padding":""', `"padding":"${'p'.repeat(Math.max(0, BODY_BYTES - Buffer.byteLength(head)))}"`));
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const signature = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
-	return { body, headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-webhook-timestamp': timestamp, 'x-webhook-signature': signature, [TOKEN_HEADER]: token } };
+	return {
+		body,
+		headers: {
+			'content-type': 'application/json',
+			'content-length': String(body.length),
+			'x-webhook-timestamp': timestamp,
+			'x-webhook-signature': signature,
+			[TOKEN_HEADER]: token,
+		},
+	};
 }
 
 function post(agent: Agent, path: string, event: { body: Buffer; headers: Record<string, string> }): Promise<number> {
@@ -179,7 +193,8 @@ async function measure(env: Record<string, string>): Promise<{ figures: Figures[
 		for (const [index, side] of sides.entries()) await round(agent, side, keys, `warmup-${index}`, WARMUP_SECONDS);
 		// A, B, A, B...: whatever drifts during the run (caches, the database, other load) hits both sides alike.
 		for (let number = 0; number < ROUNDS; number++) {
-			for (const [index, side] of sides.entries()) rounds[index].push(await round(agent, side, keys, `round-${number}-${index}`, ROUND_SECONDS));
+			for (const [index, side] of sides.entries())
+				rounds[index].push(await round(agent, side, keys, `round-${number}-${index}`, ROUND_SECONDS));
 		}
 		if (n8n.process.exitCode !== null) throw new Error(`n8n exited with ${n8n.process.exitCode} during the benchmark`);
 	} finally {
@@ -213,10 +228,23 @@ export const webhookThroughput: Benchmark = async (): Promise<BenchSection> => {
 		const { figures, version, n8nNode } = await measure(engine.env);
 		about = `n8n ${version} on Node ${n8nNode}`;
 		for (const entry of figures) {
-			rows.push([engine.name, entry.side.name, fmt(entry.sent), fmt(entry.accepted), fmt(entry.refused), fmt(entry.perSecond, 1), entry.perRound.map((value) => fmt(value, 0)).join(', '), fmt(entry.p50, 0), fmt(entry.p95, 0)]);
+			rows.push([
+				engine.name,
+				entry.side.name,
+				fmt(entry.sent),
+				fmt(entry.accepted),
+				fmt(entry.refused),
+				fmt(entry.perSecond, 1),
+				entry.perRound.map((value) => fmt(value, 0)).join(', '),
+				fmt(entry.p50, 0),
+				fmt(entry.p95, 0),
+			]);
 		}
 		const [plain, headerAuth, signed] = figures;
-		for (const [baseline, label] of [[plain, 'Webhook node'], [headerAuth, 'Webhook node with Header Auth']] as const) {
+		for (const [baseline, label] of [
+			[plain, 'Webhook node'],
+			[headerAuth, 'Webhook node with Header Auth'],
+		] as const) {
 			const ratio = signed.perSecond / baseline.perSecond;
 			rows.push([engine.name, `trigger ÷ ${label}`, '', '', '', `${fmt(ratio * 100, 1)}%`, '', '', '']);
 			targets.push({
@@ -229,18 +257,46 @@ export const webhookThroughput: Benchmark = async (): Promise<BenchSection> => {
 	}
 	return {
 		title: "Webhook throughput in a real n8n: the Signed Webhook Trigger vs n8n's Webhook node",
-		columns: ['n8n expression engine', 'workflow', 'requests sent', 'accepted (2xx)', 'refused', 'accepted req/s (median of rounds)', 'req/s per round', 'p50 latency (ms)', 'p95 latency (ms)'],
+		columns: [
+			'n8n expression engine',
+			'workflow',
+			'requests sent',
+			'accepted (2xx)',
+			'refused',
+			'accepted req/s (median of rounds)',
+			'req/s per round',
+			'p50 latency (ms)',
+			'p95 latency (ms)',
+		],
 		rows,
 		targets,
 		notes: [
-			`${about}, SQLite, main process, no task runners; the three workflows active in the same n8n, each its webhook followed by a No Op, answering as soon as the request is received. The issue's baseline is the plain Webhook node; the Webhook node with Header Auth (n8n's own check of a credential, a fixed token in a header) shows what reading a credential in a webhook costs n8n itself. The whole measurement runs once per expression engine setting, each in a fresh n8n.`,
-			`Load: ${CONCURRENCY} keep-alive connections from the benchmark's own process (Node ${process.version}, node:http), each sending the next request as soon as the previous is answered; every request is a ${fmt(BODY_BYTES)}-byte JSON event with a unique id, freshly timestamped and HMAC-signed, sent alike to every workflow (each ignores the headers it does not check).`,
-			`Rounds: ${WARMUP_SECONDS} s of warm-up per workflow, then ${ROUNDS} rounds of ${ROUND_SECONDS} s per workflow, the workflows taking turns round by round; req/s is accepted requests over the round's length, and the figure is the median of the rounds. Latency percentiles are over every request of the measured rounds.`,
-			`Executions: every accepted request starts one. All run under ${Object.entries(EXECUTION_SETTINGS).map(([name, value]) => `${name}=${value}`).join(', ')}: successful executions are not saved.`,
-			"The trigger verifies the HMAC-SHA256 signature over the raw body, checks the timestamp against its 300 s window and remembers the event id against replays (seed 003's generic scheme, event id in the body's `id`).",
-			"Where the time goes, from n8n 2.40's code: under the default vm expression engine n8n takes an expression isolate for every webhook call of a trigger other than its own Webhook node (`webhookPhaseNeedsIsolate` in live-webhooks.js), another whenever a node reads a credential during the call (credentials-helper.js), and another for the execution that follows; with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true an isolate is made only when an expression needs one, and none of these do. The legacy engine makes none. What is left between the trigger and the plain Webhook node is then reading and decrypting the credential, which n8n's own Header Auth pays alike.",
-			"The package's webhook triggers are at version 2, which behaves as version 1: n8n evaluates an expression on every call to a version-1 webhook node (`parseRequestBody` in webhook-helpers.js, for its Webhook node v1's binary option), which under lazy acquisition still made an isolate per call.",
-			"Client and n8n share the machine's cores, alike for every workflow; other processes running on the machine at the same time show up as spread between rounds.",
+			`${about}, SQLite, main process, no task runners; the three workflows active in the same n8n, each its webhook followed by a No ` +
+				`Op, answering as soon as the request is received. The issue's baseline is the plain Webhook node; the Webhook node with Header ` +
+				`Auth (n8n's own check of a credential, a fixed token in a header) shows what reading a credential in a webhook costs n8n itself. ` +
+				`The whole measurement runs once per expression engine setting, each in a fresh n8n.`,
+			`Load: ${CONCURRENCY} keep-alive connections from the benchmark's own process (Node ${process.version}, node:http), each sending ` +
+				`the next request as soon as the previous is answered; every request is a ${fmt(BODY_BYTES)}-byte JSON event with a unique id, ` +
+				`freshly timestamped and HMAC-signed, sent alike to every workflow (each ignores the headers it does not check).`,
+			`Rounds: ${WARMUP_SECONDS} s of warm-up per workflow, then ${ROUNDS} rounds of ${ROUND_SECONDS} s per workflow, the workflows ` +
+				`taking turns round by round; req/s is accepted requests over the round's length, and the figure is the median of the rounds. ` +
+				`Latency percentiles are over every request of the measured rounds.`,
+			`Executions: every accepted request starts one. All run under ${Object.entries(EXECUTION_SETTINGS)
+				.map(([name, value]) => `${name}=${value}`)
+				.join(', ')}: successful executions are not saved.`,
+			'The trigger verifies the HMAC-SHA256 signature over the raw body, checks the timestamp against its 300 s window and remembers the ' +
+				"event id against replays (seed 003's generic scheme, event id in the body's `id`).",
+			"Where the time goes, from n8n 2.40's code: under the default vm expression engine n8n takes an expression isolate for every " +
+				'webhook call of a trigger other than its own Webhook node (`webhookPhaseNeedsIsolate` in live-webhooks.js), another whenever a ' +
+				'node reads a credential during the call (credentials-helper.js), and another for the execution that follows; with ' +
+				'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true an isolate is made only when an expression needs one, and none of these do. The legacy ' +
+				'engine makes none. What is left between the trigger and the plain Webhook node is then reading and decrypting the credential, ' +
+				"which n8n's own Header Auth pays alike.",
+			"The package's webhook triggers are at version 2, which behaves as version 1: n8n evaluates an expression on every call to a " +
+				"version-1 webhook node (`parseRequestBody` in webhook-helpers.js, for its Webhook node v1's binary option), which under lazy " +
+				'acquisition still made an isolate per call.',
+			"Client and n8n share the machine's cores, alike for every workflow; other processes running on the machine at the same time show " +
+				'up as spread between rounds.',
 		],
 	};
 };
@@ -249,7 +305,8 @@ if (require.main === module) {
 	webhookThroughput()
 		.then((section) => {
 			console.log(markdownTable(section.columns, section.rows));
-			for (const target of section.targets) console.log(`${target.met ? 'met' : 'MISSED'}: ${target.name}: wanted ${target.wanted}, measured ${target.measured}`);
+			for (const target of section.targets)
+				console.log(`${target.met ? 'met' : 'MISSED'}: ${target.name}: wanted ${target.wanted}, measured ${target.measured}`);
 			console.log(JSON.stringify(section, null, 2));
 		})
 		.catch((error: unknown) => {

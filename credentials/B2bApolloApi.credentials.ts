@@ -2,13 +2,7 @@
  * Apollo.io, following Apollo's current API (`/api/v1` and the `x-api-key` header) rather than seed 000's
  * older `https://api.apollo.io/v1` base.
  */
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 export class B2bApolloApi implements ICredentialType {
 	name = 'b2bApolloApi';
@@ -30,7 +24,8 @@ export class B2bApolloApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'In Apollo open Settings > Integrations > API and create a key. People search needs a master key; a key limited to other endpoints gets 403 API_INACCESSIBLE there.',
+				'In Apollo open Settings > Integrations > API and create a key. People search needs a master key; a key limited to other ' +
+				'endpoints gets 403 API_INACCESSIBLE there.',
 		},
 		{
 			displayName: 'Base URL',

@@ -2,13 +2,7 @@
  * HighLevel's public API v2 with a Private Integration Token, as HighLevel documents it (seed 001 only
  * knows the session backend; see B2bGoHighLevelSessionApi for that).
  */
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 export class B2bGoHighLevelApi implements ICredentialType {
 	name = 'b2bGoHighLevelApi';
@@ -25,8 +19,7 @@ export class B2bGoHighLevelApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://services.leadconnectorhq.com',
-			description:
-				'The HighLevel API v2. Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
+			description: 'The HighLevel API v2. Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
 		},
 		{
 			displayName: 'Private Integration Token',
@@ -38,7 +31,8 @@ export class B2bGoHighLevelApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'In HighLevel open Settings > Private Integrations, create an integration with the scopes your workflows need (contacts read and write at least), and copy its token.',
+				'In HighLevel open Settings > Private Integrations, create an integration with the scopes your workflows need (contacts read and ' +
+				'write at least), and copy its token.',
 		},
 		{
 			displayName: 'Location ID',
@@ -47,7 +41,8 @@ export class B2bGoHighLevelApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The sub-account the token belongs to: in HighLevel open Settings > Business Profile, or copy the ID after /location/ in the address bar.',
+				'The sub-account the token belongs to: in HighLevel open Settings > Business Profile, or copy the ID after /location/ in the ' +
+				'address bar.',
 		},
 		{
 			displayName: 'API Version',

@@ -33,7 +33,8 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 			type: 'string',
 			default: 'https://backend.leadconnectorhq.com',
 			description:
-				'The session backend the HighLevel web app talks to. Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
+				'The session backend the HighLevel web app talks to. Change it only to point at a proxy, an on-premise host, a regional cluster ' +
+				'or the local sandbox.',
 		},
 		{
 			displayName: 'Token ID',
@@ -44,15 +45,16 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 			},
 			default: '',
 			description:
-				'The token-id of a logged-in HighLevel session: in the HighLevel web app open the browser developer tools, Network tab, and copy the token-id header of any request to backend.leadconnectorhq.com. A session lives 15 to 20 minutes and n8n can only renew one that is still alive, so for unattended workflows also set Email and Password. Leave empty when Email and Password are set.',
+				'The token-id of a logged-in HighLevel session: in the HighLevel web app open the browser developer tools, Network tab, and copy ' +
+				'the token-id header of any request to backend.leadconnectorhq.com. A session lives 15 to 20 minutes and n8n can only renew one ' +
+				'that is still alive, so for unattended workflows also set Email and Password. Leave empty when Email and Password are set.',
 		},
 		{
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'string',
 			default: '1.0',
-			description:
-				'Sent as the version header. Keep 1.0 unless the session backend asks for another value.',
+			description: 'Sent as the version header. Keep 1.0 unless the session backend asks for another value.',
 		},
 		{
 			displayName: 'Location ID',
@@ -70,7 +72,8 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 			placeholder: 'name@email.com',
 			default: '',
 			description:
-				'Optional service-account mode: the email of a HighLevel user that n8n logs in as when the session cannot be renewed. Use a dedicated user without two-factor sign-in.',
+				'Optional service-account mode: the email of a HighLevel user that n8n logs in as when the session cannot be renewed. Use a ' +
+				'dedicated user without two-factor sign-in.',
 		},
 		{
 			displayName: 'Password',
@@ -88,7 +91,8 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 			type: 'string',
 			default: 'https://app.gohighlevel.com',
 			description:
-				'Where service-account mode logs in (POST /login). Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
+				'Where service-account mode logs in (POST /login). Change it only to point at a proxy, an on-premise host, a regional cluster or ' +
+				'the local sandbox.',
 		},
 		{
 			displayName: 'Session Token',
@@ -108,17 +112,11 @@ export class B2bGoHighLevelSessionApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(
-		this: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-	): Promise<IDataObject> {
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		return await renewGoHighLevelSession(this, credentials);
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return applyGoHighLevelSessionAuthentication(credentials, requestOptions);
 	}
 

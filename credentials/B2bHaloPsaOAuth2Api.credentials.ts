@@ -6,11 +6,7 @@
  */
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	HALO_PSA_API_URL_EXPRESSION,
-	HALO_PSA_AUTHORIZE_URL_EXPRESSION,
-	HALO_PSA_TOKEN_URL_EXPRESSION,
-} from '../lib/auth/haloPsaUrls';
+import { HALO_PSA_API_URL_EXPRESSION, HALO_PSA_AUTHORIZE_URL_EXPRESSION, HALO_PSA_TOKEN_URL_EXPRESSION } from '../lib/auth/haloPsaUrls';
 
 export class B2bHaloPsaOAuth2Api implements ICredentialType {
 	name = 'b2bHaloPsaOAuth2Api';
@@ -42,7 +38,8 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			],
 			default: 'clientCredentials',
 			description:
-				'Client Credentials needs an application whose Authentication Method is Client ID and Secret (Services). PKCE needs an application whose Authentication Method is Authorization Code, with this n8n OAuth Redirect URL added to it.',
+				'Client Credentials needs an application whose Authentication Method is Client ID and Secret (Services). PKCE needs an ' +
+				'application whose Authentication Method is Authorization Code, with this n8n OAuth Redirect URL added to it.',
 		},
 		{
 			displayName: 'Hosting Type',
@@ -59,8 +56,7 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 				},
 			],
 			default: 'hosted',
-			description:
-				'Whether Halo runs your instance (its URL usually ends in halopsa.com) or your own servers do.',
+			description: 'Whether Halo runs your instance (its URL usually ends in halopsa.com) or your own servers do.',
 		},
 		{
 			displayName: 'HaloPSA URL',
@@ -70,7 +66,8 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://yourcompany.halopsa.com',
 			description:
-				'The address you open HaloPSA at, without /api. The resource API is this URL followed by /api. It can also point to an on-premise host, a regional cluster or the local sandbox.',
+				'The address you open HaloPSA at, without /api. The resource API is this URL followed by /api. It can also point to an on-premise ' +
+				'host, a regional cluster or the local sandbox.',
 		},
 		{
 			displayName: 'Authorization Server URL',
@@ -79,7 +76,8 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://yourcompany.halopsa.com/auth',
 			description:
-				'Leave empty to use the HaloPSA URL followed by /auth. Set it only when your authorization server lives elsewhere: GET /api/authinfo on your instance returns it as auth_url, and Configuration > Integrations > HaloPSA API shows it too.',
+				'Leave empty to use the HaloPSA URL followed by /auth. Set it only when your authorization server lives elsewhere: GET ' +
+				'/api/authinfo on your instance returns it as auth_url, and Configuration > Integrations > HaloPSA API shows it too.',
 		},
 		{
 			displayName: 'Tenant',
@@ -93,7 +91,8 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Your tenant name, shown in Configuration > Integrations > HaloPSA API (and returned by GET /api/authinfo as tenant_id). Halo-hosted instances need it on every token request.',
+				'Your tenant name, shown in Configuration > Integrations > HaloPSA API (and returned by GET /api/authinfo as tenant_id). ' +
+				'Halo-hosted instances need it on every token request.',
 		},
 		{
 			displayName: 'Client ID',
@@ -102,7 +101,9 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'In HaloPSA open Configuration > Integrations > HaloPSA API > View Applications, create an application, and copy its Client ID. For Client Credentials choose the Authentication Method Client ID and Secret (Services), pick the agent it acts as, and grant the permissions your workflows need on its Permissions tab.',
+				'In HaloPSA open Configuration > Integrations > HaloPSA API > View Applications, create an application, and copy its Client ID. ' +
+				'For Client Credentials choose the Authentication Method Client ID and Secret (Services), pick the agent it acts as, and grant ' +
+				'the permissions your workflows need on its Permissions tab.',
 		},
 		{
 			displayName: 'Client Secret',
@@ -113,7 +114,8 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			},
 			default: '',
 			description:
-				'The Client Secret HaloPSA shows once when you create the application. Client Credentials needs it; a PKCE application has none, so leave it empty then.',
+				'The Client Secret HaloPSA shows once when you create the application. Client Credentials needs it; a PKCE application has none, ' +
+				'so leave it empty then.',
 		},
 		{
 			displayName: 'Scope',
@@ -121,7 +123,10 @@ export class B2bHaloPsaOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'all',
 			description:
-				'Space-separated scopes, limited by the permissions of the application. Use all, all:standard or admin, or pick from read: and edit: followed by tickets, calendar, customers, crm, timesheets, contracts, suppliers, items, projects, sales, quotes, sos, pos, invoices, reporting, software, kb or assets (e.g. read:customers edit:crm). With PKCE, n8n always asks for the default (all) when signing in, so limit access through the permissions of the application in HaloPSA instead.',
+				'Space-separated scopes, limited by the permissions of the application. Use all, all:standard or admin, or pick from read: and ' +
+				'edit: followed by tickets, calendar, customers, crm, timesheets, contracts, suppliers, items, projects, sales, quotes, sos, pos, ' +
+				'invoices, reporting, software, kb or assets (e.g. read:customers edit:crm). With PKCE, n8n always asks for the default (all) ' +
+				'when signing in, so limit access through the permissions of the application in HaloPSA instead.',
 		},
 		{
 			displayName: 'Authorization URL',

@@ -32,7 +32,8 @@ export class B2bThrioApi implements ICredentialType {
 			type: 'string',
 			default: 'https://login.thrio.com',
 			description:
-				'Where Thrio issues tokens. The login answers with the API host of your tenant, so this is the only URL most accounts need. Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
+				'Where Thrio issues tokens. The login answers with the API host of your tenant, so this is the only URL most accounts need. ' +
+				'Change it only to point at a proxy, an on-premise host, a regional cluster or the local sandbox.',
 		},
 		{
 			displayName: 'Username',
@@ -41,7 +42,8 @@ export class B2bThrioApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The username you sign in to the Thrio / Nextiva contact center with. A dedicated API user with the authorities your workflows need is best.',
+				'The username you sign in to the Thrio / Nextiva contact center with. A dedicated API user with the authorities your workflows ' +
+				'need is best.',
 		},
 		{
 			displayName: 'Password',
@@ -61,7 +63,8 @@ export class B2bThrioApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://yourcluster.thrio.io',
 			description:
-				'Leave empty to use the API host the login returns. Set it to force a host: an on-premise host, a regional cluster or the local sandbox.',
+				'Leave empty to use the API host the login returns. Set it to force a host: an on-premise host, a regional cluster or the local ' +
+				'sandbox.',
 		},
 		{
 			displayName: 'Authorization Prefix',
@@ -79,7 +82,8 @@ export class B2bThrioApi implements ICredentialType {
 			],
 			default: 'none',
 			description:
-				'How the token goes into the Authorization header. Thrio takes the raw token; choose Bearer only if a gateway in front of Thrio asks for it.',
+				'How the token goes into the Authorization header. Thrio takes the raw token; choose Bearer only if a gateway in front of Thrio ' +
+				'asks for it.',
 		},
 		{
 			displayName: 'Token',
@@ -99,17 +103,11 @@ export class B2bThrioApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(
-		this: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-	): Promise<IDataObject> {
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		return await thrioLogin(this, credentials);
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return applyThrioAuthentication(credentials, requestOptions);
 	}
 

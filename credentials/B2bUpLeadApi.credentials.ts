@@ -2,13 +2,7 @@
  * UpLead v2. UpLead expects the bare key in the Authorization header; seed 000 sends `Bearer <key>`,
  * which UpLead's documentation does not show.
  */
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 export class B2bUpLeadApi implements ICredentialType {
 	name = 'b2bUpLeadApi';

@@ -34,7 +34,9 @@ export class B2bWebhookSecretApi implements ICredentialType {
 				{ name: 'Hex (Use the Bytes It Encodes)', value: 'hex' },
 			],
 			default: 'text',
-			description: 'Most senders (Stripe, GitHub, Apollo) use the secret as text. Choose Base64 for senders that document a base64 key, such as the part of a whsec_ secret after the prefix.',
+			description:
+				'Most senders (Stripe, GitHub, Apollo) use the secret as text. Choose Base64 for senders that document a base64 key, such as the ' +
+				'part of a whsec_ secret after the prefix.',
 		},
 	];
 }

@@ -58,8 +58,7 @@ export class B2bZoomInfoJwtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description:
-				'The API username of your ZoomInfo account, shown with the API credentials in the ZoomInfo Admin Portal.',
+			description: 'The API username of your ZoomInfo account, shown with the API credentials in the ZoomInfo Admin Portal.',
 		},
 		{
 			displayName: 'Password',
@@ -88,8 +87,7 @@ export class B2bZoomInfoJwtApi implements ICredentialType {
 			},
 			default: '',
 			required: true,
-			description:
-				'The Client ID ZoomInfo issues when you register a public key under API credentials in the Admin Portal.',
+			description: 'The Client ID ZoomInfo issues when you register a public key under API credentials in the Admin Portal.',
 		},
 		{
 			displayName: 'Private Key',
@@ -108,7 +106,8 @@ export class B2bZoomInfoJwtApi implements ICredentialType {
 			required: true,
 			placeholder: '-----BEGIN PRIVATE KEY-----',
 			description:
-				'The RSA private key (PEM) whose public half you registered in the ZoomInfo Admin Portal. It never leaves n8n: it only signs the login token.',
+				'The RSA private key (PEM) whose public half you registered in the ZoomInfo Admin Portal. It never leaves n8n: it only signs the ' +
+				'login token.',
 		},
 		{
 			displayName: 'JWT',
@@ -122,10 +121,7 @@ export class B2bZoomInfoJwtApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(
-		this: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-	): Promise<IDataObject> {
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		return await zoomInfoLogin(this, credentials);
 	}
 

@@ -27,7 +27,10 @@ export function emailStatus(person: FixturePerson): ApolloEmailStatus {
 
 /** `contact_email_status[]` vocabulary -> our statuses. */
 const CONTACT_EMAIL_STATUS: Record<string, ApolloEmailStatus> = {
-	verified: 'verified', unverified: 'guessed', 'likely to engage': 'guessed', unavailable: 'unavailable',
+	verified: 'verified',
+	unverified: 'guessed',
+	'likely to engage': 'guessed',
+	unavailable: 'unavailable',
 };
 
 export function organization(company: FixtureCompany): Record<string, unknown> {
@@ -71,10 +74,28 @@ export function fullPerson(person: FixturePerson, dataset: Dataset): Record<stri
 	const previous = person.previousCompanyId === null ? undefined : dataset.company(person.previousCompanyId);
 	const status = emailStatus(person);
 	const history = [
-		{ _id: `${apolloPersonId(person)}-0`, current: true, start_date: `${person.startedOn}-01`, end_date: null,
-			organization_id: company && apolloCompanyId(company), organization_name: company?.name, title: person.title },
-		...(previous ? [{ _id: `${apolloPersonId(person)}-1`, current: false, start_date: null, end_date: `${person.startedOn}-01`,
-			organization_id: apolloCompanyId(previous), organization_name: previous.name, title: 'Associate' }] : []),
+		{
+			_id: `${apolloPersonId(person)}-0`,
+			current: true,
+			start_date: `${person.startedOn}-01`,
+			end_date: null,
+			organization_id: company && apolloCompanyId(company),
+			organization_name: company?.name,
+			title: person.title,
+		},
+		...(previous
+			? [
+					{
+						_id: `${apolloPersonId(person)}-1`,
+						current: false,
+						start_date: null,
+						end_date: `${person.startedOn}-01`,
+						organization_id: apolloCompanyId(previous),
+						organization_name: previous.name,
+						title: 'Associate',
+					},
+				]
+			: []),
 	];
 	return {
 		id: apolloPersonId(person),
@@ -136,8 +157,11 @@ export function personMatches(person: FixturePerson, company: FixtureCompany, pa
 	const titles = optList(params.person_titles);
 	const similar = optBool(params.include_similar_titles) ?? true;
 	const titleOk =
-		!titles || titles.length === 0 ||
-		titles.some((title) => (similar ? person.title.toLowerCase().includes(title.toLowerCase()) : person.title.toLowerCase() === title.toLowerCase()));
+		!titles ||
+		titles.length === 0 ||
+		titles.some((title) =>
+			similar ? person.title.toLowerCase().includes(title.toLowerCase()) : person.title.toLowerCase() === title.toLowerCase(),
+		);
 	const statuses = optList(params.contact_email_status)?.map((status) => CONTACT_EMAIL_STATUS[status.toLowerCase()] ?? status);
 	return (
 		titleOk &&

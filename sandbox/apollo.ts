@@ -3,7 +3,15 @@
  * enrichment over the shared fixtures, and phone reveals delivered later to `webhook_url`.
  */
 import {
-	apolloParams, apolloPersonId, companyMatches, fullPerson, hasMatchInput, matchPerson, organization, personMatches, searchPerson,
+	apolloParams,
+	apolloPersonId,
+	companyMatches,
+	fullPerson,
+	hasMatchInput,
+	matchPerson,
+	organization,
+	personMatches,
+	searchPerson,
 } from './apollo-people';
 import { guarded, type GuardedHandler, positiveInt, type ApiRouters, type Guard, type ProviderModule, type SandboxCore } from './core';
 import { seedFixtures } from './fixture-seed';
@@ -34,7 +42,8 @@ const MAX_BULK = 10;
 function usageHeaders(result: LimitResult, spelling: 'both' | 'daily' | '24-hour'): Record<string, string> {
 	const headers: Record<string, string> = {};
 	const names: Record<string, string[]> = {
-		minute: ['minute'], hour: ['hourly'],
+		minute: ['minute'],
+		hour: ['hourly'],
 		day: spelling === 'both' ? ['daily', '24-hour'] : [spelling],
 	};
 	for (const window of result.windows) {
@@ -58,10 +67,18 @@ export class ApolloProvider implements ProviderModule {
 			limit: (ctx, who) => {
 				const limits = core.config().rateLimits.apollo;
 				const divisor = BULK_ENDPOINTS.includes(ctx.path) ? limits.bulkDivisor : 1;
-				const window = (name: string, limit: number, windowMs: number) => ({ name, limit: Math.max(1, Math.floor(limit / divisor)), windowMs });
+				const window = (name: string, limit: number, windowMs: number) => ({
+					name,
+					limit: Math.max(1, Math.floor(limit / divisor)),
+					windowMs,
+				});
 				return {
 					key: `apollo:${who.key}:${ctx.path}`,
-					windows: [window('minute', limits.perMinute, 60_000), window('hour', limits.perHour, 3_600_000), window('day', limits.perDay, 86_400_000)],
+					windows: [
+						window('minute', limits.perMinute, 60_000),
+						window('hour', limits.perHour, 3_600_000),
+						window('day', limits.perDay, 86_400_000),
+					],
 				};
 			},
 			headers: (result) => usageHeaders(result, core.config().apollo.rateLimitHeaders),
@@ -73,7 +90,10 @@ export class ApolloProvider implements ProviderModule {
 		new HttpError(
 			429,
 			{ error: 'The maximum number of api calls allowed for this endpoint has been reached. Please upgrade your plan or try again later.' },
-			{ ...(result ? usageHeaders(result, this.core.config().apollo.rateLimitHeaders) : {}), 'retry-after': retryAfterSeconds(retryAfterMs) },
+			{
+				...(result ? usageHeaders(result, this.core.config().apollo.rateLimitHeaders) : {}),
+				'retry-after': retryAfterSeconds(retryAfterMs),
+			},
 		);
 
 	private authenticate(ctx: RequestContext): ApolloKey {
@@ -97,12 +117,30 @@ export class ApolloProvider implements ProviderModule {
 	register(routers: ApiRouters): void {
 		const route = (handler: GuardedHandler<ApolloKey>) => guarded(this.core, this.guard, handler);
 		routers.apollo
-			.get('/auth/health', route(() => json({ healthy: true, is_logged_in: true })))
-			.post('/mixed_people/api_search', route((ctx) => this.searchPeople(apolloParams(ctx.query, ctx.body))))
-			.post('/mixed_companies/search', route((ctx) => this.searchCompanies(apolloParams(ctx.query, ctx.body))))
-			.post('/people/match', route((ctx) => this.match(apolloParams(ctx.query, ctx.body))))
-			.post('/people/bulk_match', route((ctx) => this.bulkMatch(apolloParams(ctx.query, ctx.body))))
-			.get('/organizations/enrich', route((ctx) => this.enrichOrganization(ctx.query.get('domain') ?? undefined)));
+			.get(
+				'/auth/health',
+				route(() => json({ healthy: true, is_logged_in: true })),
+			)
+			.post(
+				'/mixed_people/api_search',
+				route((ctx) => this.searchPeople(apolloParams(ctx.query, ctx.body))),
+			)
+			.post(
+				'/mixed_companies/search',
+				route((ctx) => this.searchCompanies(apolloParams(ctx.query, ctx.body))),
+			)
+			.post(
+				'/people/match',
+				route((ctx) => this.match(apolloParams(ctx.query, ctx.body))),
+			)
+			.post(
+				'/people/bulk_match',
+				route((ctx) => this.bulkMatch(apolloParams(ctx.query, ctx.body))),
+			)
+			.get(
+				'/organizations/enrich',
+				route((ctx) => this.enrichOrganization(ctx.query.get('domain') ?? undefined)),
+			);
 	}
 
 	private paging(params: Record<string, unknown>): { page: number; perPage: number } {
@@ -132,7 +170,10 @@ export class ApolloProvider implements ProviderModule {
 	}
 
 	private searchCompanies(params: Record<string, unknown>): Reply {
-		const companies = this.core.dataset().companies.filter((company) => companyMatches(company, params)).map(organization);
+		const companies = this.core
+			.dataset()
+			.companies.filter((company) => companyMatches(company, params))
+			.map(organization);
 		return this.paged(companies, 'organizations', params);
 	}
 
@@ -144,20 +185,40 @@ export class ApolloProvider implements ProviderModule {
 	}
 
 	/** One enrichment: 1 credit when someone is found, plus the phone reveal credits when asked and found. */
-	private enrich(input: Record<string, unknown>, reveal: { phone: boolean; webhookUrl?: string }): { person: FixturePerson | undefined; credits: number } {
+	private enrich(
+		input: Record<string, unknown>,
+		reveal: { phone: boolean; webhookUrl?: string },
+	): { person: FixturePerson | undefined; credits: number } {
 		const person = matchPerson(this.core.dataset(), input);
 		if (!person) return { person, credits: 0 };
 		let credits = 1;
-		const phones = [person.phone && { number: person.phone, type: 'work_direct' }, person.mobilePhone && { number: person.mobilePhone, type: 'mobile' }]
-			.filter((phone): phone is { number: string; type: string } => Boolean(phone));
+		const phones = [
+			person.phone && { number: person.phone, type: 'work_direct' },
+			person.mobilePhone && { number: person.mobilePhone, type: 'mobile' },
+		].filter((phone): phone is { number: string; type: string } => Boolean(phone));
 		if (reveal.phone && reveal.webhookUrl && phones.length > 0) {
 			credits += this.core.config().apollo.phoneRevealCredits;
 			const secret = this.core.config().apollo.webhookSecret;
-			deliverWebhook(this.state.webhookDeliveries, reveal.webhookUrl, {
-				status: 'success',
-				people: [{ id: apolloPersonId(person), status: 'success',
-					phone_numbers: phones.map((phone) => ({ raw_number: phone.number, sanitized_number: phone.number.replace(/[^\d+]/g, ''), type_cd: phone.type, confidence_cd: 'high' })) }],
-			}, secret ? { header: 'x-apollo-signature', secret } : undefined);
+			deliverWebhook(
+				this.state.webhookDeliveries,
+				reveal.webhookUrl,
+				{
+					status: 'success',
+					people: [
+						{
+							id: apolloPersonId(person),
+							status: 'success',
+							phone_numbers: phones.map((phone) => ({
+								raw_number: phone.number,
+								sanitized_number: phone.number.replace(/[^\d+]/g, ''),
+								type_cd: phone.type,
+								confidence_cd: 'high',
+							})),
+						},
+					],
+				},
+				secret ? { header: 'x-apollo-signature', secret } : undefined,
+			);
 		}
 		this.state.creditsUsed += credits;
 		return { person, credits };

@@ -48,7 +48,7 @@ export function controlRouter(target: ControlTarget): Router {
 			json(
 				target.requests({
 					provider: ctx.query.has('provider') ? providerParam(ctx.query.get('provider') ?? '') : undefined,
-					api: (optString(ctx.query.get('api')) as ApiName | undefined),
+					api: optString(ctx.query.get('api')) as ApiName | undefined,
 					method: optString(ctx.query.get('method')),
 					pathIncludes: optString(ctx.query.get('pathIncludes')),
 					since: optNumber(ctx.query.get('since')),
@@ -79,7 +79,9 @@ export function controlRouter(target: ControlTarget): Router {
 			return ok();
 		})
 		.get('/zoominfo/pki', () => json(target.zoomInfoPki()))
-		.post('/ghl/session', (ctx) => json({ tokenId: target.issueGoHighLevelSession({ locationId: optString(bodyRecord(ctx.body).locationId) }) }))
+		.post('/ghl/session', (ctx) =>
+			json({ tokenId: target.issueGoHighLevelSession({ locationId: optString(bodyRecord(ctx.body).locationId) }) }),
+		)
 		.post('/clock', (ctx) => json({ now: target.advanceClock(optNumber(bodyRecord(ctx.body).advanceMs) ?? 0) }))
 		.get('/stats', () => json(target.stats()));
 }

@@ -7,11 +7,7 @@ import { hashSeed, mulberry32, type Random } from './prng';
 import type { ProviderName } from './types';
 
 export type FaultDecision =
-	| { kind: 'none' }
-	| { kind: 'error5xx'; status: 500 | 502 | 503 }
-	| { kind: 'drop' }
-	| { kind: 'dropAfterWrite' }
-	| { kind: 'burst429' };
+	{ kind: 'none' } | { kind: 'error5xx'; status: 500 | 502 | 503 } | { kind: 'drop' } | { kind: 'dropAfterWrite' } | { kind: 'burst429' };
 
 export interface FaultOutcome {
 	decision: FaultDecision;

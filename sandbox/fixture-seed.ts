@@ -31,7 +31,8 @@ function toCompany(dataset: Dataset, input: Record<string, unknown>): FixtureCom
 	const pattern = (optString(input.emailPattern) ?? '{first}.{last}') as EmailPattern;
 	return {
 		id: optNumber(input.id) ?? dataset.nextCompanyId(),
-		name, domain,
+		name,
+		domain,
 		industry: optString(input.industry) ?? 'Computer Software',
 		employees: optNumber(input.employees) ?? 50,
 		revenueUsd: optNumber(input.revenueUsd) ?? 5_000_000,
@@ -51,18 +52,27 @@ function toPerson(dataset: Dataset, input: Record<string, unknown>): FixturePers
 	const lastName = optString(input.lastName);
 	if (!firstName || !lastName) throw bad('each person needs firstName and lastName');
 	const domain = optString(input.companyDomain);
-	const company = optNumber(input.companyId) !== undefined
-		? dataset.company(optNumber(input.companyId) ?? 0)
-		: domain ? dataset.companyByDomainName(domain) : undefined;
+	const company =
+		optNumber(input.companyId) !== undefined
+			? dataset.company(optNumber(input.companyId) ?? 0)
+			: domain
+				? dataset.companyByDomainName(domain)
+				: undefined;
 	if (!company) throw bad(`person ${firstName} ${lastName}: unknown company (give companyId or companyDomain)`);
 	const seniority = (SENIORITIES as readonly string[]).includes(String(input.seniority)) ? (input.seniority as Seniority) : 'manager';
 	const department = (DEPARTMENTS as readonly string[]).includes(String(input.department)) ? (input.department as Department) : 'sales';
-	const email = input.email === null ? null : optString(input.email) ?? `${applyPattern(company.emailPattern, firstName, lastName)}@${company.domain}`;
+	const email =
+		input.email === null
+			? null
+			: (optString(input.email) ?? `${applyPattern(company.emailPattern, firstName, lastName)}@${company.domain}`);
 	const knownBy = isRecord(input.knownBy) ? input.knownBy : {};
 	const knows = (provider: keyof FixturePerson['knownBy']) => email !== null && (optBool(knownBy[provider]) ?? true);
 	return {
 		id: optNumber(input.id) ?? dataset.nextPersonId(),
-		firstName, lastName, seniority, department,
+		firstName,
+		lastName,
+		seniority,
+		department,
 		title: optString(input.title) ?? titleFor(seniority, department),
 		email,
 		emailConfidence: optNumber(input.emailConfidence) ?? 95,

@@ -4,8 +4,18 @@
  * some emails (`knownBy`), which is what makes enrichment waterfalls worth testing.
  */
 import {
-	COMPANY_PREFIXES, COMPANY_SUFFIXES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, PLACES, SENIORITIES,
-	SENIORITY_WEIGHTS, TLDS, titleFor, type Department, type Seniority,
+	COMPANY_PREFIXES,
+	COMPANY_SUFFIXES,
+	DEPARTMENTS,
+	FIRST_NAMES,
+	LAST_NAMES,
+	PLACES,
+	SENIORITIES,
+	SENIORITY_WEIGHTS,
+	TLDS,
+	titleFor,
+	type Department,
+	type Seniority,
 } from './fixture-words';
 import { between, hashSeed, mulberry32, pick, type Random } from './prng';
 import type { CreditProvider } from './types';
@@ -68,7 +78,11 @@ const EMPLOYEE_BUCKETS = [8, 25, 60, 140, 320, 800, 2400, 9000] as const;
 
 /** ASCII, lowercase, letters only: what mail systems make of "Zoë O'Brien". */
 export function emailPart(name: string): string {
-	return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+	return name
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
 }
 
 export function applyPattern(pattern: EmailPattern, firstName: string, lastName: string): string {
@@ -131,7 +145,11 @@ export class Dataset {
 
 	/** `www.` and a scheme are tolerated, as providers do. */
 	companyByDomainName(domain: string): FixtureCompany | undefined {
-		const clean = domain.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+		const clean = domain
+			.toLowerCase()
+			.replace(/^https?:\/\//, '')
+			.replace(/^www\./, '')
+			.replace(/\/.*$/, '');
 		return this.companyByDomain.get(clean);
 	}
 
@@ -195,9 +213,10 @@ function makePerson(random: Random, id: number, company: FixtureCompany, dataset
 	const firstName = pick(random, FIRST_NAMES);
 	const lastName = pick(random, LAST_NAMES);
 	// The first person on a company's books is its leader, so every company has a decision maker.
-	const seniority = dataset.peopleAt(company.id).length === 0 ? pick(random, ['owner', 'founder', 'c_suite'] as const) : weightedSeniority(random);
+	const seniority =
+		dataset.peopleAt(company.id).length === 0 ? pick(random, ['owner', 'founder', 'c_suite'] as const) : weightedSeniority(random);
 	const department: Department = seniority === 'owner' || seniority === 'founder' ? 'executive' : pick(random, DEPARTMENTS);
-	const place = random() < 0.75 ? PLACES.find((p) => p[0] === company.city) ?? pick(random, PLACES) : pick(random, PLACES);
+	const place = random() < 0.75 ? (PLACES.find((p) => p[0] === company.city) ?? pick(random, PLACES)) : pick(random, PLACES);
 	let local = applyPattern(company.emailPattern, firstName, lastName);
 	while (usedEmails.has(`${local}@${company.domain}`)) local += between(random, 1, 9);
 	const hasEmail = random() >= 0.15;

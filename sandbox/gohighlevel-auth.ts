@@ -37,12 +37,16 @@ export class GhlAuth {
 	}
 
 	registerLogin(session: Router, login: Router): void {
-		login.post('/login', (ctx) => {
-			const config = this.core.config().goHighLevel;
-			const body = bodyRecord(ctx.body);
-			if (body.email !== config.email || body.password !== config.password) throw unauthorized('Invalid email or password');
-			return json({ token: this.issueSessionToken() });
-		}, { auth: true });
+		login.post(
+			'/login',
+			(ctx) => {
+				const config = this.core.config().goHighLevel;
+				const body = bodyRecord(ctx.body);
+				if (body.email !== config.email || body.password !== config.password) throw unauthorized('Invalid email or password');
+				return json({ token: this.issueSessionToken() });
+			},
+			{ auth: true },
+		);
 		session.post('/token/update', (ctx) => this.renew(ctx), { auth: true });
 	}
 
@@ -53,7 +57,10 @@ export class GhlAuth {
 	private renew(ctx: RequestContext): Reply {
 		const check = this.sessionTokens.check(firstHeader(ctx.headers, 'token-id'));
 		const record = check.record;
-		const inGrace = !check.ok && (check.reason === 'expired' || check.reason === 'exhausted') && record !== undefined &&
+		const inGrace =
+			!check.ok &&
+			(check.reason === 'expired' || check.reason === 'exhausted') &&
+			record !== undefined &&
 			this.core.now() - record.expiresAt <= this.core.config().goHighLevel.refreshGraceMs;
 		if (!record || (!check.ok && !inGrace)) throw unauthorized(check.ok ? 'Invalid token' : TOKEN_MESSAGES[check.reason]);
 		this.sessionTokens.revoke(record.token);

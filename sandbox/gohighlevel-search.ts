@@ -20,7 +20,8 @@ function sortByCursor<T extends { id: string }>(items: T[], time: (item: T) => s
 		.sort((a, b) => a.cursor[0] - b.cursor[0] || a.cursor[1].localeCompare(b.cursor[1]));
 }
 
-const isAfter = (cursor: Cursor, after: Cursor) => cursor[0] > after[0] || (cursor[0] === after[0] && cursor[1].localeCompare(after[1]) > 0);
+const isAfter = (cursor: Cursor, after: Cursor) =>
+	cursor[0] > after[0] || (cursor[0] === after[0] && cursor[1].localeCompare(after[1]) > 0);
 
 type Operator = 'eq' | 'not_eq' | 'contains' | 'not_contains' | 'exists' | 'not_exists';
 const OPERATORS: Operator[] = ['eq', 'not_eq', 'contains', 'not_contains', 'exists', 'not_exists'];
@@ -34,14 +35,22 @@ function filterTest(filter: unknown, index: number): (contact: GhlContact) => bo
 	const wanted = String(filter.value ?? '').toLowerCase();
 	return (contact) => {
 		const raw = contact[field];
-		const values = (Array.isArray(raw) ? raw : raw === null || raw === undefined || raw === '' ? [] : [raw]).map((v) => String(v).toLowerCase());
+		const values = (Array.isArray(raw) ? raw : raw === null || raw === undefined || raw === '' ? [] : [raw]).map((v) =>
+			String(v).toLowerCase(),
+		);
 		switch (operator) {
-			case 'eq': return values.includes(wanted);
-			case 'not_eq': return !values.includes(wanted);
-			case 'contains': return values.some((v) => v.includes(wanted));
-			case 'not_contains': return !values.some((v) => v.includes(wanted));
-			case 'exists': return values.length > 0;
-			case 'not_exists': return values.length === 0;
+			case 'eq':
+				return values.includes(wanted);
+			case 'not_eq':
+				return !values.includes(wanted);
+			case 'contains':
+				return values.some((v) => v.includes(wanted));
+			case 'not_contains':
+				return !values.some((v) => v.includes(wanted));
+			case 'exists':
+				return values.length > 0;
+			case 'not_exists':
+				return values.length === 0;
 		}
 	};
 }
@@ -61,9 +70,11 @@ export function searchContacts(contacts: GhlContact[], body: Record<string, unkn
 	}
 	const filters = Array.isArray(body.filters) ? body.filters.map(filterTest) : [];
 	const query = optString(body.query);
-	const matching = sortByCursor(contacts, (c) => c.dateAdded).filter(({ item }) =>
-		filters.every((test) => test(item)) &&
-		matchesText([item.firstName, item.lastName, item.name, item.email, item.phone, item.companyName], query));
+	const matching = sortByCursor(contacts, (c) => c.dateAdded).filter(
+		({ item }) =>
+			filters.every((test) => test(item)) &&
+			matchesText([item.firstName, item.lastName, item.name, item.email, item.phone, item.companyName], query),
+	);
 	const after = searchAfter as Cursor | undefined;
 	const visible = after
 		? matching.filter(({ cursor }) => isAfter(cursor, [Number(after[0]), String(after[1])])).slice(0, pageLimit)
@@ -79,16 +90,24 @@ export function searchOpportunities(opportunities: GhlOpportunity[], query: URLS
 	}
 	const page = optNumber(query.get('page')) ?? 1;
 	const status = query.get('status');
-	const equal = [['pipeline_id', 'pipelineId'], ['pipeline_stage_id', 'pipelineStageId'], ['contact_id', 'contactId'], ['assigned_to', 'assignedTo']] as const;
-	const matching = sortByCursor(opportunities, (o) => o.createdAt).filter(({ item }) =>
-		equal.every(([param, field]) => !query.has(param) || item[field] === query.get(param)) &&
-		(!status || status === 'all' || item.status === status) &&
-		matchesText([item.name], query.get('q') ?? undefined));
+	const equal = [
+		['pipeline_id', 'pipelineId'],
+		['pipeline_stage_id', 'pipelineStageId'],
+		['contact_id', 'contactId'],
+		['assigned_to', 'assignedTo'],
+	] as const;
+	const matching = sortByCursor(opportunities, (o) => o.createdAt).filter(
+		({ item }) =>
+			equal.every(([param, field]) => !query.has(param) || item[field] === query.get(param)) &&
+			(!status || status === 'all' || item.status === status) &&
+			matchesText([item.name], query.get('q') ?? undefined),
+	);
 	const startAfter = optNumber(query.get('startAfter'));
 	const startAfterId = query.get('startAfterId');
-	const visible = startAfter !== undefined && startAfterId
-		? matching.filter(({ cursor }) => isAfter(cursor, [startAfter, startAfterId])).slice(0, limit)
-		: pageOf(matching, page, limit);
+	const visible =
+		startAfter !== undefined && startAfterId
+			? matching.filter(({ cursor }) => isAfter(cursor, [startAfter, startAfterId])).slice(0, limit)
+			: pageOf(matching, page, limit);
 	const last = visible.at(-1);
 	const hasMore = last !== undefined && matching.some(({ cursor }) => isAfter(cursor, last.cursor));
 	const next = new URLSearchParams(query);

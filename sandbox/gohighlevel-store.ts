@@ -62,8 +62,24 @@ export interface GhlPipeline {
 
 /** Scalar contact properties HighLevel accepts; anything else is refused (its validation forbids extras). */
 export const CONTACT_FIELDS = [
-	'firstName', 'lastName', 'name', 'email', 'phone', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country',
-	'website', 'source', 'timezone', 'dnd', 'gender', 'dateOfBirth', 'assignedTo',
+	'firstName',
+	'lastName',
+	'name',
+	'email',
+	'phone',
+	'companyName',
+	'address1',
+	'city',
+	'state',
+	'postalCode',
+	'country',
+	'website',
+	'source',
+	'timezone',
+	'dnd',
+	'gender',
+	'dateOfBirth',
+	'assignedTo',
 ];
 /** What an upsert body may hold, and an update body (which must not name the location). */
 export const UPSERT_FIELDS = [...CONTACT_FIELDS, 'locationId', 'tags', 'customFields'];
@@ -92,8 +108,15 @@ export class LocationStore {
 
 	constructor(id: string) {
 		this.location = {
-			id, name: `Sandbox Location ${id}`, email: 'owner@ghl-sandbox.example', phone: '+15125550100', city: 'Austin', state: 'TX',
-			country: 'US', timezone: 'America/Chicago', settings: { allowDuplicateContact: false, allowDuplicateOpportunity: false },
+			id,
+			name: `Sandbox Location ${id}`,
+			email: 'owner@ghl-sandbox.example',
+			phone: '+15125550100',
+			city: 'Austin',
+			state: 'TX',
+			country: 'US',
+			timezone: 'America/Chicago',
+			settings: { allowDuplicateContact: false, allowDuplicateOpportunity: false },
 		};
 		this.customFields = [
 			['cfLinkedInUrl0000001', 'LinkedIn URL', 'contact.linkedin_url', 'TEXT'],
@@ -101,12 +124,17 @@ export class LocationStore {
 			['cfSeniority000000003', 'Seniority', 'contact.seniority', 'TEXT'],
 			['cfCompanySize0000004', 'Company Size', 'contact.company_size', 'NUMERICAL'],
 		].map(([fieldId, name, fieldKey, dataType]) => ({ id: fieldId, name, fieldKey, dataType }));
-		this.pipelines = [{
-			id: 'plSalesPipeline00001', name: 'Sales Pipeline',
-			stages: ['New Lead', 'Contacted', 'Qualified', 'Proposal Sent', 'Closed'].map((name, position) => ({
-				id: `stage${String(position + 1).padStart(15, '0')}`, name, position,
-			})),
-		}];
+		this.pipelines = [
+			{
+				id: 'plSalesPipeline00001',
+				name: 'Sales Pipeline',
+				stages: ['New Lead', 'Contacted', 'Qualified', 'Proposal Sent', 'Closed'].map((name, position) => ({
+					id: `stage${String(position + 1).padStart(15, '0')}`,
+					name,
+					position,
+				})),
+			},
+		];
 	}
 
 	/** HighLevel accepts `{id|key, field_value|value}` and answers `{id, value}`; unknown fields are dropped silently. */
@@ -152,8 +180,17 @@ export class LocationStore {
 		const existing = this.findDuplicate(patch);
 		if (existing) return { isNew: false, contact: this.updateContact(existing, patch, now) };
 		const contact = this.contacts.insert({
-			locationId: this.location.id, firstName: null, lastName: null, name: null, email: null, phone: null, tags: [], customFields: [],
-			...patch, dateAdded: now, dateUpdated: now,
+			locationId: this.location.id,
+			firstName: null,
+			lastName: null,
+			name: null,
+			email: null,
+			phone: null,
+			tags: [],
+			customFields: [],
+			...patch,
+			dateAdded: now,
+			dateUpdated: now,
 		});
 		contact.name = patch.name === undefined ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null : contact.name;
 		return { isNew: true, contact };
@@ -181,15 +218,22 @@ export class LocationStore {
 		const pipeline = this.pipelines.find((p) => p.id === merged.pipelineId);
 		if (!pipeline) errors.push(`pipelineId ${String(merged.pipelineId)} does not exist`);
 		const stageId = optString(merged.pipelineStageId) ?? pipeline?.stages[0].id;
-		if (pipeline && !pipeline.stages.some((stage) => stage.id === stageId)) errors.push(`pipelineStageId ${String(stageId)} is not a stage of the pipeline`);
-		if (!(OPPORTUNITY_STATUSES as readonly unknown[]).includes(merged.status)) errors.push(`status must be one of ${OPPORTUNITY_STATUSES.join(', ')}`);
+		if (pipeline && !pipeline.stages.some((stage) => stage.id === stageId))
+			errors.push(`pipelineStageId ${String(stageId)} is not a stage of the pipeline`);
+		if (!(OPPORTUNITY_STATUSES as readonly unknown[]).includes(merged.status))
+			errors.push(`status must be one of ${OPPORTUNITY_STATUSES.join(', ')}`);
 		if (!this.contacts.get(optString(merged.contactId))) errors.push(`contactId ${String(merged.contactId)} does not exist`);
 		const monetaryValue = merged.monetaryValue === undefined ? 0 : optNumber(merged.monetaryValue);
 		if (monetaryValue === undefined) errors.push('monetaryValue must be a number');
 		if (errors.length > 0) throw validationError(errors);
 		return {
-			name, pipelineId: pipeline?.id, pipelineStageId: stageId, status: merged.status as GhlOpportunity['status'],
-			contactId: String(merged.contactId), monetaryValue, ...(body.assignedTo !== undefined ? { assignedTo: body.assignedTo } : {}),
+			name,
+			pipelineId: pipeline?.id,
+			pipelineStageId: stageId,
+			status: merged.status as GhlOpportunity['status'],
+			contactId: String(merged.contactId),
+			monetaryValue,
+			...(body.assignedTo !== undefined ? { assignedTo: body.assignedTo } : {}),
 			...(body.source !== undefined ? { source: body.source } : {}),
 		};
 	}

@@ -41,7 +41,11 @@ export class GoHighLevelProvider implements ProviderModule {
 	}
 
 	readonly rateLimited = (retryAfterMs: number, result?: LimitResult): HttpError =>
-		new HttpError(429, { statusCode: 429, message: 'Too Many Requests' }, { ...(result ? rateHeaders(result) : {}), 'retry-after': retryAfterSeconds(retryAfterMs) });
+		new HttpError(
+			429,
+			{ statusCode: 429, message: 'Too Many Requests' },
+			{ ...(result ? rateHeaders(result) : {}), 'retry-after': retryAfterSeconds(retryAfterMs) },
+		);
 
 	/** A session token as a user would paste it from the browser. */
 	issueSessionToken(options: { locationId?: string } = {}): string {
@@ -52,8 +56,12 @@ export class GoHighLevelProvider implements ProviderModule {
 		this.auth.registerLogin(routers.goHighLevelSession, routers.goHighLevelLogin);
 		this.registerData(routers.goHighLevelSession, 'goHighLevelSession');
 		this.registerData(routers.goHighLevelV2, 'goHighLevelV2');
-		routers.goHighLevelSession.get('/users/me', this.route('goHighLevelSession', (_ctx, store) =>
-			json({ id: SESSION_USER_ID, name: 'Sandbox Owner', email: this.core.config().goHighLevel.email, locationId: store.location.id })));
+		routers.goHighLevelSession.get(
+			'/users/me',
+			this.route('goHighLevelSession', (_ctx, store) =>
+				json({ id: SESSION_USER_ID, name: 'Sandbox Owner', email: this.core.config().goHighLevel.email, locationId: store.location.id }),
+			),
+		);
 	}
 
 	/**
@@ -67,7 +75,10 @@ export class GoHighLevelProvider implements ProviderModule {
 				const limits = this.core.config().rateLimits.goHighLevel;
 				return {
 					key: `goHighLevel:${who.locationId}`,
-					windows: [{ name: 'burst', limit: limits.requests, windowMs: limits.windowMs }, { name: 'day', limit: limits.perDay, windowMs: 86_400_000 }],
+					windows: [
+						{ name: 'burst', limit: limits.requests, windowMs: limits.windowMs },
+						{ name: 'day', limit: limits.perDay, windowMs: 86_400_000 },
+					],
 				};
 			},
 			headers: rateHeaders,
@@ -75,7 +86,11 @@ export class GoHighLevelProvider implements ProviderModule {
 		};
 		return guarded(this.core, guard, (ctx, who) => {
 			const body = bodyRecord(ctx.body);
-			const named = ctx.params.locationId ?? optString(body.locationId) ?? optString(ctx.query.get('locationId')) ?? optString(ctx.query.get('location_id'));
+			const named =
+				ctx.params.locationId ??
+				optString(body.locationId) ??
+				optString(ctx.query.get('locationId')) ??
+				optString(ctx.query.get('location_id'));
 			if (named !== undefined && named !== who.locationId) {
 				throw new HttpError(403, { statusCode: 403, message: 'The token does not have access to this location.' });
 			}
@@ -97,56 +112,101 @@ export class GoHighLevelProvider implements ProviderModule {
 		const route = (handler: Handler) => this.route(api, handler);
 
 		router
-			.get('/locations/:locationId', route((_ctx, store) => json({ location: store.location })))
-			.get('/locations/:locationId/customFields', route((_ctx, store) => json({ customFields: store.customFields })))
-			.post('/contacts/upsert', route((_ctx, store, body) => {
-				requireLocation(body);
-				const { isNew, contact: saved } = store.upsertContact(store.contactPatch(body, UPSERT_FIELDS), now());
-				return json({ new: isNew, contact: saved, traceId: `trace-${saved.id}` }, 201);
-			}))
-			.post('/contacts/search', route((_ctx, store, body) => {
-				requireLocation(body);
-				return json(searchContacts(store.contacts.list(), body));
-			}))
-			.get('/contacts/:id', route((ctx, store) => json({ contact: contact(store, ctx.params.id) })))
+			.get(
+				'/locations/:locationId',
+				route((_ctx, store) => json({ location: store.location })),
+			)
+			.get(
+				'/locations/:locationId/customFields',
+				route((_ctx, store) => json({ customFields: store.customFields })),
+			)
+			.post(
+				'/contacts/upsert',
+				route((_ctx, store, body) => {
+					requireLocation(body);
+					const { isNew, contact: saved } = store.upsertContact(store.contactPatch(body, UPSERT_FIELDS), now());
+					return json({ new: isNew, contact: saved, traceId: `trace-${saved.id}` }, 201);
+				}),
+			)
+			.post(
+				'/contacts/search',
+				route((_ctx, store, body) => {
+					requireLocation(body);
+					return json(searchContacts(store.contacts.list(), body));
+				}),
+			)
+			.get(
+				'/contacts/:id',
+				route((ctx, store) => json({ contact: contact(store, ctx.params.id) })),
+			)
 			// HighLevel refuses locationId in an update body ("property locationId should not exist").
-			.put('/contacts/:id', route((ctx, store, body) => {
-				const existing = contact(store, ctx.params.id);
-				return json({ succeded: true, contact: store.updateContact(existing, store.contactPatch(body, UPDATE_FIELDS, existing), now()) });
-			}))
-			.delete('/contacts/:id', route((ctx, store) => {
-				store.contacts.delete(contact(store, ctx.params.id).id);
-				return json({ succeded: true });
-			}))
-			.post('/contacts/:id/tags', route((ctx, store, body) => {
-				const existing = contact(store, ctx.params.id);
-				const tags = [...new Set([...existing.tags, ...tagList(body)])];
-				return json({ tags: store.updateContact(existing, { tags }, now()).tags });
-			}))
-			.delete('/contacts/:id/tags', route((ctx, store, body) => {
-				const existing = contact(store, ctx.params.id);
-				const remove = new Set(tagList(body));
-				return json({ tags: store.updateContact(existing, { tags: existing.tags.filter((tag) => !remove.has(tag)) }, now()).tags });
-			}))
-			.get('/opportunities/pipelines', route((_ctx, store) => json({ pipelines: store.pipelines.map((p) => ({ ...p, locationId: store.location.id })) })))
-			.get('/opportunities/search', route((ctx, store) => {
-				if (!ctx.query.get('location_id')) throw validationError(['location_id should not be empty']);
-				return json(searchOpportunities(store.opportunities.list(), ctx.query, `${ctx.origin}${PROVIDER_PREFIX[api]}`));
-			}))
-			.post('/opportunities', route((_ctx, store, body) => {
-				requireLocation(body);
-				return json({ opportunity: store.createOpportunity(body, now()) }, 201);
-			}))
-			.get('/opportunities/:id', route((ctx, store) => json({ opportunity: opportunity(store, ctx.params.id) })))
-			.put('/opportunities/:id', route((ctx, store, body) => {
-				const existing = opportunity(store, ctx.params.id);
-				const updated = { ...existing, ...store.opportunityPatch(body, existing), updatedAt: now() };
-				return json({ opportunity: store.opportunities.replace(updated) ?? updated });
-			}))
-			.delete('/opportunities/:id', route((ctx, store) => {
-				store.opportunities.delete(opportunity(store, ctx.params.id).id);
-				return json({ succeded: true });
-			}));
+			.put(
+				'/contacts/:id',
+				route((ctx, store, body) => {
+					const existing = contact(store, ctx.params.id);
+					return json({ succeded: true, contact: store.updateContact(existing, store.contactPatch(body, UPDATE_FIELDS, existing), now()) });
+				}),
+			)
+			.delete(
+				'/contacts/:id',
+				route((ctx, store) => {
+					store.contacts.delete(contact(store, ctx.params.id).id);
+					return json({ succeded: true });
+				}),
+			)
+			.post(
+				'/contacts/:id/tags',
+				route((ctx, store, body) => {
+					const existing = contact(store, ctx.params.id);
+					const tags = [...new Set([...existing.tags, ...tagList(body)])];
+					return json({ tags: store.updateContact(existing, { tags }, now()).tags });
+				}),
+			)
+			.delete(
+				'/contacts/:id/tags',
+				route((ctx, store, body) => {
+					const existing = contact(store, ctx.params.id);
+					const remove = new Set(tagList(body));
+					return json({ tags: store.updateContact(existing, { tags: existing.tags.filter((tag) => !remove.has(tag)) }, now()).tags });
+				}),
+			)
+			.get(
+				'/opportunities/pipelines',
+				route((_ctx, store) => json({ pipelines: store.pipelines.map((p) => ({ ...p, locationId: store.location.id })) })),
+			)
+			.get(
+				'/opportunities/search',
+				route((ctx, store) => {
+					if (!ctx.query.get('location_id')) throw validationError(['location_id should not be empty']);
+					return json(searchOpportunities(store.opportunities.list(), ctx.query, `${ctx.origin}${PROVIDER_PREFIX[api]}`));
+				}),
+			)
+			.post(
+				'/opportunities',
+				route((_ctx, store, body) => {
+					requireLocation(body);
+					return json({ opportunity: store.createOpportunity(body, now()) }, 201);
+				}),
+			)
+			.get(
+				'/opportunities/:id',
+				route((ctx, store) => json({ opportunity: opportunity(store, ctx.params.id) })),
+			)
+			.put(
+				'/opportunities/:id',
+				route((ctx, store, body) => {
+					const existing = opportunity(store, ctx.params.id);
+					const updated = { ...existing, ...store.opportunityPatch(body, existing), updatedAt: now() };
+					return json({ opportunity: store.opportunities.replace(updated) ?? updated });
+				}),
+			)
+			.delete(
+				'/opportunities/:id',
+				route((ctx, store) => {
+					store.opportunities.delete(opportunity(store, ctx.params.id).id);
+					return json({ succeded: true });
+				}),
+			);
 	}
 
 	/** `{ locationId?, settings?, contacts?: [...], opportunities?: [...] }`, through the same rules as the API. */
@@ -163,7 +223,10 @@ export class GoHighLevelProvider implements ProviderModule {
 	dump(): unknown {
 		return {
 			locations: this.state.all().map((store) => ({
-				location: store.location, contacts: store.contacts.list(), opportunities: store.opportunities.list(), pipelines: store.pipelines,
+				location: store.location,
+				contacts: store.contacts.list(),
+				opportunities: store.opportunities.list(),
+				pipelines: store.pipelines,
 			})),
 			activeSessionTokens: this.auth.sessionTokens.active().length,
 		};

@@ -46,9 +46,9 @@ export class HaloAuth {
 
 	register(router: Router, hosted: boolean): void {
 		const prefix = hosted ? PROVIDER_PREFIX.haloPsa : PROVIDER_PREFIX.haloPsaOnPremise;
-		router.get('/api/authinfo', (ctx) =>
-			json({ auth_url: `${ctx.origin}${prefix}/auth`, tenant_id: this.core.config().haloPsa.tenant }),
-		{ auth: true });
+		router.get('/api/authinfo', (ctx) => json({ auth_url: `${ctx.origin}${prefix}/auth`, tenant_id: this.core.config().haloPsa.tenant }), {
+			auth: true,
+		});
 		router.post('/auth/token', (ctx) => this.token(ctx, hosted), { auth: true });
 		router.get('/auth/authorize', (ctx) => this.authorize(ctx), { auth: true });
 	}

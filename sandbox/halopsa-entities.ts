@@ -19,7 +19,16 @@ export interface HaloRecord {
 }
 
 export const HALO_ENTITIES = [
-	'Client', 'Users', 'Site', 'Tickets', 'Opportunities', 'Agent', 'TicketType', 'FieldInfo', 'Webhook', 'Notification',
+	'Client',
+	'Users',
+	'Site',
+	'Tickets',
+	'Opportunities',
+	'Agent',
+	'TicketType',
+	'FieldInfo',
+	'Webhook',
+	'Notification',
 ] as const;
 export type HaloEntity = (typeof HALO_ENTITIES)[number];
 
@@ -53,7 +62,8 @@ export class HaloState {
 			{ name: 'API Agent', email: 'api-agent@halo.example', isapiagent: true },
 			{ name: 'Alex Morgan', email: 'alex.morgan@halo.example', isapiagent: false },
 			{ name: 'Sam Rivera', email: 'sam.rivera@halo.example', isapiagent: false },
-		]) this.agents.insert({ ...agent, inactive: false });
+		])
+			this.agents.insert({ ...agent, inactive: false });
 		for (const name of ['Incident', 'Service Request', 'Lead', 'Opportunity']) this.ticketTypes.insert({ name });
 		for (const [id, name, label, type] of [
 			[201, 'CFLinkedInUrl', 'LinkedIn URL', 'text'],
@@ -61,7 +71,8 @@ export class HaloState {
 			[203, 'CFSeniority', 'Seniority', 'text'],
 			[204, 'CFEnrichedAt', 'Enriched At', 'date'],
 			[205, 'CFSentToDialer', 'Sent to Dialer', 'text'],
-		] as const) this.fieldInfo.insert({ id, name, label, type });
+		] as const)
+			this.fieldInfo.insert({ id, name, label, type });
 	}
 }
 
@@ -118,7 +129,11 @@ function ticketPreparer(defaultType: number): EntityDef['prepare'] {
 			record.dateoccurred ??= new Date().toISOString();
 		}
 		if (!state.ticketTypes.get(optNumber(record.tickettype_id))) return `tickettype_id ${String(record.tickettype_id)} does not exist`;
-		for (const [field, table] of [['client_id', state.clients], ['user_id', state.users], ['agent_id', state.agents]] as const) {
+		for (const [field, table] of [
+			['client_id', state.clients],
+			['user_id', state.users],
+			['agent_id', state.agents],
+		] as const) {
 			if (record[field] !== undefined && record[field] !== null && !table.get(optNumber(record[field]))) {
 				return `${field} ${String(record[field])} does not exist`;
 			}
@@ -135,26 +150,48 @@ function prepareNotification(record: HaloRecord, state: HaloState): string | und
 const noFilters = { equalityFilters: [] as string[], hasInactive: false };
 
 export const ENTITY_DEFS: Record<HaloEntity, EntityDef> = {
-	Client: { table: 'clients', listKey: 'clients', search: ['name', 'website'], equalityFilters: ['toplevel_id'], hasInactive: true, prepare: requireName },
+	Client: {
+		table: 'clients',
+		listKey: 'clients',
+		search: ['name', 'website'],
+		equalityFilters: ['toplevel_id'],
+		hasInactive: true,
+		prepare: requireName,
+	},
 	Users: {
-		table: 'users', listKey: 'users', search: ['name', 'emailaddress', 'jobtitle'], equalityFilters: ['client_id', 'site_id'],
-		hasInactive: true, prepare: prepareUser,
+		table: 'users',
+		listKey: 'users',
+		search: ['name', 'emailaddress', 'jobtitle'],
+		equalityFilters: ['client_id', 'site_id'],
+		hasInactive: true,
+		prepare: prepareUser,
 	},
 	Site: { table: 'sites', listKey: 'sites', search: ['name'], equalityFilters: ['client_id'], hasInactive: true, prepare: prepareSite },
 	Tickets: {
-		table: 'tickets', listKey: 'tickets', search: ['summary', 'details'], equalityFilters: ['client_id', 'user_id', 'tickettype_id'],
-		hasInactive: false, prepare: ticketPreparer(1),
+		table: 'tickets',
+		listKey: 'tickets',
+		search: ['summary', 'details'],
+		equalityFilters: ['client_id', 'user_id', 'tickettype_id'],
+		hasInactive: false,
+		prepare: ticketPreparer(1),
 	},
 	// HaloPSA answers /Opportunities under `tickets`: opportunities are tickets of a CRM type.
 	Opportunities: {
-		table: 'opportunities', listKey: 'tickets', search: ['summary', 'details'], equalityFilters: ['client_id', 'user_id', 'tickettype_id'],
-		hasInactive: false, prepare: ticketPreparer(OPPORTUNITY_TICKET_TYPE_ID),
+		table: 'opportunities',
+		listKey: 'tickets',
+		search: ['summary', 'details'],
+		equalityFilters: ['client_id', 'user_id', 'tickettype_id'],
+		hasInactive: false,
+		prepare: ticketPreparer(OPPORTUNITY_TICKET_TYPE_ID),
 	},
 	Agent: { table: 'agents', listKey: 'agents', search: ['name', 'email'], equalityFilters: [], hasInactive: true, prepare: requireName },
 	TicketType: { table: 'ticketTypes', listKey: 'tickettypes', search: ['name'], ...noFilters, prepare: requireName },
 	FieldInfo: { table: 'fieldInfo', listKey: 'fieldinfo', search: ['name', 'label'], ...noFilters, prepare: requireName },
 	Webhook: {
-		table: 'webhooks', listKey: 'webhooks', search: ['name', 'url'], ...noFilters,
+		table: 'webhooks',
+		listKey: 'webhooks',
+		search: ['name', 'url'],
+		...noFilters,
 		prepare: (record) => (optString(record.url) ? undefined : 'url is required'),
 	},
 	Notification: { table: 'notifications', listKey: 'notifications', search: ['name'], ...noFilters, prepare: prepareNotification },

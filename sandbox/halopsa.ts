@@ -2,7 +2,14 @@
 import { guarded, type ApiRouters, type Guard, type ProviderModule, type SandboxCore } from './core';
 import { HaloAuth, type HaloPrincipal } from './halopsa-auth';
 import {
-	CLOSED_STATUS_ID, ENTITY_DEFS, HALO_ENTITIES, HaloState, isHaloEntity, saveBatch, type HaloEntity, type HaloRecord,
+	CLOSED_STATUS_ID,
+	ENTITY_DEFS,
+	HALO_ENTITIES,
+	HaloState,
+	isHaloEntity,
+	saveBatch,
+	type HaloEntity,
+	type HaloRecord,
 } from './halopsa-entities';
 import { HttpError, isRecord, json, optBool, optNumber, type Reply } from './http-util';
 import { matchesText, orderBy, pageOf } from './paging';
@@ -25,20 +32,27 @@ function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParam
 	const isActive = activeFilter(query);
 	const openOnly = optBool(query.get('open_only')) === true;
 	// Users never holds agents here, so `excludeagents` needs no filtering.
-	let records = state.table(entity).list().filter(
-		(record) =>
-			(!def.hasInactive || isActive(record)) &&
-			def.equalityFilters.every((field) => !query.has(field) || String(record[field]) === query.get(field)) &&
-			(!openOnly || record.status_id !== CLOSED_STATUS_ID) &&
-			matchesText(searchFields.map((field) => record[field]), query.get('search') ?? undefined),
-	);
+	let records = state
+		.table(entity)
+		.list()
+		.filter(
+			(record) =>
+				(!def.hasInactive || isActive(record)) &&
+				def.equalityFilters.every((field) => !query.has(field) || String(record[field]) === query.get(field)) &&
+				(!openOnly || record.status_id !== CLOSED_STATUS_ID) &&
+				matchesText(
+					searchFields.map((field) => record[field]),
+					query.get('search') ?? undefined,
+				),
+		);
 	records = orderBy(records, query.get('order') ?? undefined, optBool(query.get('orderdesc')) === true);
 	const count = optNumber(query.get('count'));
 	if (count !== undefined && count >= 0) records = records.slice(0, count);
 	if (optBool(query.get('pageinate')) !== true) return json({ record_count: records.length, [def.listKey]: records });
 	const pageSize = optNumber(query.get('page_size')) ?? 50;
 	const pageNo = optNumber(query.get('page_no')) ?? 1;
-	if (pageSize < 1 || pageNo < 1) throw new HttpError(400, { ClassName: 'System.Exception', message: 'page_size and page_no must be positive' });
+	if (pageSize < 1 || pageNo < 1)
+		throw new HttpError(400, { ClassName: 'System.Exception', message: 'page_size and page_no must be positive' });
 	return json({ page_no: pageNo, page_size: pageSize, record_count: records.length, [def.listKey]: pageOf(records, pageNo, pageSize) });
 }
 
@@ -71,18 +85,36 @@ export class HaloPsaProvider implements ProviderModule {
 	readonly rateLimited = (): HttpError => new HttpError(429, { message: 'Too many requests' });
 
 	register(routers: ApiRouters): void {
-		for (const [router, hosted] of [[routers.haloPsa, true], [routers.haloPsaOnPremise, false]] as const) {
+		for (const [router, hosted] of [
+			[routers.haloPsa, true],
+			[routers.haloPsaOnPremise, false],
+		] as const) {
 			this.auth.register(router, hosted);
 			const route = (handler: (ctx: RequestContext, who: HaloPrincipal, entity: HaloEntity) => Reply) =>
 				guarded(this.core, this.guard, (ctx, who) => handler(ctx, who, this.entity(ctx.params.entity)));
-			router.get('/api/Agent/me', guarded(this.core, this.guard, (_ctx, who) => json(findRecord(this.state, 'Agent', String(who.agentId)))));
-			router.get('/api/:entity', route((ctx, _who, entity) => listRecords(this.state, entity, ctx.query)));
-			router.get('/api/:entity/:id', route((ctx, _who, entity) => json(findRecord(this.state, entity, ctx.params.id))));
-			router.post('/api/:entity', route((ctx, _who, entity) => this.save(entity, ctx.body)));
-			router.delete('/api/:entity/:id', route((ctx, _who, entity) => {
-				this.state.table(entity).delete(findRecord(this.state, entity, ctx.params.id).id);
-				return { status: 200 };
-			}));
+			router.get(
+				'/api/Agent/me',
+				guarded(this.core, this.guard, (_ctx, who) => json(findRecord(this.state, 'Agent', String(who.agentId)))),
+			);
+			router.get(
+				'/api/:entity',
+				route((ctx, _who, entity) => listRecords(this.state, entity, ctx.query)),
+			);
+			router.get(
+				'/api/:entity/:id',
+				route((ctx, _who, entity) => json(findRecord(this.state, entity, ctx.params.id))),
+			);
+			router.post(
+				'/api/:entity',
+				route((ctx, _who, entity) => this.save(entity, ctx.body)),
+			);
+			router.delete(
+				'/api/:entity/:id',
+				route((ctx, _who, entity) => {
+					this.state.table(entity).delete(findRecord(this.state, entity, ctx.params.id).id);
+					return { status: 200 };
+				}),
+			);
 		}
 	}
 

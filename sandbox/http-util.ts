@@ -117,7 +117,12 @@ export function optBool(value: unknown): boolean | undefined {
 export function optList(value: unknown): string[] | undefined {
 	if (Array.isArray(value)) return value.map(String).filter((item) => item !== '');
 	const single = optString(value);
-	return single === undefined ? undefined : single.split(',').map((item) => item.trim()).filter(Boolean);
+	return single === undefined
+		? undefined
+		: single
+				.split(',')
+				.map((item) => item.trim())
+				.filter(Boolean);
 }
 
 /** HTTP Basic credentials, or undefined when the header is absent or not Basic. */

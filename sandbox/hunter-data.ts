@@ -2,13 +2,27 @@
 import { type Dataset, type FixtureCompany, type FixturePerson, type Seniority, type Department } from './fixtures';
 
 const HUNTER_SENIORITY: Record<Seniority, 'junior' | 'senior' | 'executive'> = {
-	owner: 'executive', founder: 'executive', c_suite: 'executive', vp: 'executive',
-	director: 'senior', manager: 'senior', senior: 'senior', entry: 'junior',
+	owner: 'executive',
+	founder: 'executive',
+	c_suite: 'executive',
+	vp: 'executive',
+	director: 'senior',
+	manager: 'senior',
+	senior: 'senior',
+	entry: 'junior',
 };
 
 const HUNTER_DEPARTMENT: Record<Department, string> = {
-	executive: 'executive', sales: 'sales', marketing: 'marketing', engineering: 'it', finance: 'finance',
-	human_resources: 'hr', operations: 'operations', it: 'it', support: 'support', legal: 'legal',
+	executive: 'executive',
+	sales: 'sales',
+	marketing: 'marketing',
+	engineering: 'it',
+	finance: 'finance',
+	human_resources: 'hr',
+	operations: 'operations',
+	it: 'it',
+	support: 'support',
+	legal: 'legal',
 };
 
 export const WEBMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'aol.com'];
@@ -51,10 +65,22 @@ export function personalEmail(person: FixturePerson & { email: string }, company
 }
 
 export function domainEmails(dataset: Dataset, company: FixtureCompany): HunterEmail[] {
-	const personal = dataset.peopleAt(company.id).filter(knownToHunter).map((person) => personalEmail(person, company));
+	const personal = dataset
+		.peopleAt(company.id)
+		.filter(knownToHunter)
+		.map((person) => personalEmail(person, company));
 	const generic: HunterEmail[] = GENERIC_MAILBOXES.slice(0, 1 + (company.id % GENERIC_MAILBOXES.length)).map((box) => ({
-		value: `${box}@${company.domain}`, type: 'generic', confidence: 90, first_name: null, last_name: null, position: null,
-		seniority: null, department: null, linkedin: null, phone_number: null, verification: { date: null, status: null },
+		value: `${box}@${company.domain}`,
+		type: 'generic',
+		confidence: 90,
+		first_name: null,
+		last_name: null,
+		position: null,
+		seniority: null,
+		department: null,
+		linkedin: null,
+		phone_number: null,
+		verification: { date: null, status: null },
 	}));
 	return [...personal, ...generic];
 }
@@ -82,10 +108,13 @@ export interface Verdict {
 export function verify(dataset: Dataset, email: string, catchAllDomains: string[]): Verdict {
 	const domain = email.split('@')[1].toLowerCase();
 	const base = { webmail: false, disposable: false };
-	if (WEBMAIL_DOMAINS.includes(domain)) return { ...base, status: 'webmail', score: 70, smtp_check: true, accept_all: false, webmail: true };
-	if (DISPOSABLE_DOMAINS.includes(domain)) return { ...base, status: 'disposable', score: 10, smtp_check: true, accept_all: true, disposable: true };
+	if (WEBMAIL_DOMAINS.includes(domain))
+		return { ...base, status: 'webmail', score: 70, smtp_check: true, accept_all: false, webmail: true };
+	if (DISPOSABLE_DOMAINS.includes(domain))
+		return { ...base, status: 'disposable', score: 10, smtp_check: true, accept_all: true, disposable: true };
 	const company = dataset.companyByDomainName(domain);
-	if (catchAllDomains.includes(domain) || company?.catchAll) return { ...base, status: 'accept_all', score: 60, smtp_check: true, accept_all: true };
+	if (catchAllDomains.includes(domain) || company?.catchAll)
+		return { ...base, status: 'accept_all', score: 60, smtp_check: true, accept_all: true };
 	if (!company) return { ...base, status: 'unknown', score: 30, smtp_check: false, accept_all: false };
 	const local = email.split('@')[0].toLowerCase();
 	const known = dataset.personByEmailAddress(email) !== undefined || GENERIC_MAILBOXES.includes(local);

@@ -67,10 +67,22 @@ export class HunterProvider implements ProviderModule {
 	register(routers: ApiRouters): void {
 		const route = (handler: GuardedHandler<string>) => guarded(this.core, this.guard, handler);
 		routers.hunter
-			.get('/account', route(() => this.account()))
-			.get('/domain-search', route((ctx) => this.domainSearch(ctx.query)))
-			.get('/email-finder', route((ctx) => this.emailFinder(ctx.query)))
-			.get(VERIFIER_PATH, route((ctx) => this.emailVerifier(ctx.query)));
+			.get(
+				'/account',
+				route(() => this.account()),
+			)
+			.get(
+				'/domain-search',
+				route((ctx) => this.domainSearch(ctx.query)),
+			)
+			.get(
+				'/email-finder',
+				route((ctx) => this.emailFinder(ctx.query)),
+			)
+			.get(
+				VERIFIER_PATH,
+				route((ctx) => this.emailVerifier(ctx.query)),
+			);
 	}
 
 	private requireQuota(kind: QuotaKind): void {
@@ -84,7 +96,11 @@ export class HunterProvider implements ProviderModule {
 		const used = this.state.quotaUsed;
 		return json({
 			data: {
-				first_name: 'Sandbox', last_name: 'Owner', email: 'owner@hunter-sandbox.example', plan_name: planName, plan_level: 2,
+				first_name: 'Sandbox',
+				last_name: 'Owner',
+				email: 'owner@hunter-sandbox.example',
+				plan_name: planName,
+				plan_level: 2,
 				reset_date: '2099-01-01',
 				requests: {
 					searches: { used: used.searches, available: quota.searches },
@@ -144,10 +160,18 @@ export class HunterProvider implements ProviderModule {
 		if (found) this.state.quotaUsed.searches++;
 		return json({
 			data: {
-				first_name: first, last_name: last, email: found?.value ?? null, score: found?.confidence ?? null,
-				domain: company?.domain ?? optString(query.get('domain')) ?? null, accept_all: company?.catchAll ?? false,
-				position: found?.position ?? null, company: company?.name ?? null, linkedin_url: found?.linkedin ?? null,
-				phone_number: found?.phone_number ?? null, sources: [], verification: found?.verification ?? { date: null, status: null },
+				first_name: first,
+				last_name: last,
+				email: found?.value ?? null,
+				score: found?.confidence ?? null,
+				domain: company?.domain ?? optString(query.get('domain')) ?? null,
+				accept_all: company?.catchAll ?? false,
+				position: found?.position ?? null,
+				company: company?.name ?? null,
+				linkedin_url: found?.linkedin ?? null,
+				phone_number: found?.phone_number ?? null,
+				sources: [],
+				verification: found?.verification ?? { date: null, status: null },
 			},
 			meta: { params: { first_name: first, last_name: last, domain: query.get('domain'), company: query.get('company') } },
 		});
@@ -176,7 +200,11 @@ export class HunterProvider implements ProviderModule {
 	}
 
 	dump(): unknown {
-		return { quotaUsed: this.state.quotaUsed, quota: this.core.config().hunter.quota, verifierPolls: Object.fromEntries(this.state.verifierPolls) };
+		return {
+			quotaUsed: this.state.quotaUsed,
+			quota: this.core.config().hunter.quota,
+			verifierPolls: Object.fromEntries(this.state.verifierPolls),
+		};
 	}
 
 	reset(): void {

@@ -59,7 +59,12 @@ function faultReply(decision: FaultDecision, rateLimited: RateLimitedReply): Rep
 }
 
 export async function handleProviderRequest(
-	deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, api: ApiName, subPath: string, query: URLSearchParams,
+	deps: PipelineDeps,
+	req: IncomingMessage,
+	res: ServerResponse,
+	api: ApiName,
+	subPath: string,
+	query: URLSearchParams,
 ): Promise<void> {
 	const started = performance.now();
 	const at = deps.now();
@@ -67,7 +72,14 @@ export async function handleProviderRequest(
 	const method = req.method ?? 'GET';
 	const raw = await readBody(req);
 	const ctx: { -readonly [K in keyof RequestContext]: RequestContext[K] } = {
-		api, method, path: subPath, params: {}, query, headers: req.headers, body: undefined, origin: deps.origin(),
+		api,
+		method,
+		path: subPath,
+		params: {},
+		query,
+		headers: req.headers,
+		body: undefined,
+		origin: deps.origin(),
 	};
 	let reply: Reply;
 	let decision: FaultDecision = { kind: 'none' };
@@ -83,7 +95,8 @@ export async function handleProviderRequest(
 			const outcome = deps.faults.decide(provider.name);
 			if (outcome.revokeTokens) provider.revokeTokens?.();
 			// Only a write can be "carried out, answer lost"; a read so drawn is answered normally.
-			decision = outcome.decision.kind === 'dropAfterWrite' && (method === 'GET' || method === 'HEAD') ? { kind: 'none' } : outcome.decision;
+			decision =
+				outcome.decision.kind === 'dropAfterWrite' && (method === 'GET' || method === 'HEAD') ? { kind: 'none' } : outcome.decision;
 		}
 		reply = faultReply(decision, provider.rateLimited) ?? (await match.route.handler(ctx));
 	} catch (error) {
@@ -92,8 +105,17 @@ export async function handleProviderRequest(
 	if (decision.kind === 'drop' || decision.kind === 'dropAfterWrite') req.socket.destroy();
 	else sendReply(res, reply);
 	deps.log.add({
-		at, provider: provider.name, api, method, path: subPath, query: queryObject(query), headers: { ...req.headers }, body: ctx.body,
-		status: reply.status, fault: decision.kind === 'none' ? undefined : decision.kind, credentialVia: ctx.credentialVia,
+		at,
+		provider: provider.name,
+		api,
+		method,
+		path: subPath,
+		query: queryObject(query),
+		headers: { ...req.headers },
+		body: ctx.body,
+		status: reply.status,
+		fault: decision.kind === 'none' ? undefined : decision.kind,
+		credentialVia: ctx.credentialVia,
 		durationMs: Math.round((performance.now() - started) * 100) / 100,
 	});
 }

@@ -113,12 +113,22 @@ export class Sandbox implements ControlTarget {
 		this.goHighLevel = new GoHighLevelProvider(this.core);
 		this.thrio = new ThrioProvider(this.core);
 		this.providers = {
-			haloPsa: this.haloPsa, apollo: this.apollo, zoomInfo: this.zoomInfo, hunter: this.hunter,
-			upLead: this.upLead, goHighLevel: this.goHighLevel, thrio: this.thrio,
+			haloPsa: this.haloPsa,
+			apollo: this.apollo,
+			zoomInfo: this.zoomInfo,
+			hunter: this.hunter,
+			upLead: this.upLead,
+			goHighLevel: this.goHighLevel,
+			thrio: this.thrio,
 		};
 		this.state = {
-			haloPsa: this.haloPsa.state, apollo: this.apollo.state, zoomInfo: this.zoomInfo.state, hunter: this.hunter.state,
-			upLead: this.upLead.state, goHighLevel: this.goHighLevel.state, thrio: this.thrio.state,
+			haloPsa: this.haloPsa.state,
+			apollo: this.apollo.state,
+			zoomInfo: this.zoomInfo.state,
+			hunter: this.hunter.state,
+			upLead: this.upLead.state,
+			goHighLevel: this.goHighLevel.state,
+			thrio: this.thrio.state,
 		};
 		this.routers = Object.fromEntries((Object.keys(API_PROVIDER) as ApiName[]).map((api) => [api, new Router()])) as ApiRouters;
 		for (const provider of PROVIDERS) this.providers[provider].register(this.routers);
@@ -198,7 +208,12 @@ export class Sandbox implements ControlTarget {
 
 	zoomInfoPki(): { privateKeyPem: string; publicKeyPem: string; clientId: string; username: string } {
 		const config = this.currentConfig.zoomInfo;
-		return { privateKeyPem: this.zoomInfo.privateKeyPem, publicKeyPem: this.zoomInfo.publicKeyPem, clientId: config.clientId, username: config.username };
+		return {
+			privateKeyPem: this.zoomInfo.privateKeyPem,
+			publicKeyPem: this.zoomInfo.publicKeyPem,
+			clientId: config.clientId,
+			username: config.username,
+		};
 	}
 
 	issueGoHighLevelSession(options?: { locationId?: string }): string {
@@ -214,7 +229,10 @@ export class Sandbox implements ControlTarget {
 	stats(): SandboxStats {
 		return {
 			requests: this.requestLog.requestCounts(),
-			credits: Object.fromEntries(PROVIDERS.map((provider) => [provider, this.providers[provider].creditsUsed?.() ?? 0])) as Record<ProviderName, number>,
+			credits: Object.fromEntries(PROVIDERS.map((provider) => [provider, this.providers[provider].creditsUsed?.() ?? 0])) as Record<
+				ProviderName,
+				number
+			>,
 		};
 	}
 
@@ -262,10 +280,20 @@ export class Sandbox implements ControlTarget {
 			}
 			await handleProviderRequest(
 				{
-					routers: this.routers, providers: this.providers, faults: this.faults, log: this.requestLog,
-					config: this.core.config, now: this.core.now, sleep: async (ms) => await this.clock.sleep(ms), origin: () => this.origin,
+					routers: this.routers,
+					providers: this.providers,
+					faults: this.faults,
+					log: this.requestLog,
+					config: this.core.config,
+					now: this.core.now,
+					sleep: async (ms) => await this.clock.sleep(ms),
+					origin: () => this.origin,
 				},
-				req, res, found.api, found.subPath, url.searchParams,
+				req,
+				res,
+				found.api,
+				found.subPath,
+				url.searchParams,
 			);
 		} catch (error) {
 			if (!res.headersSent) sendReply(res, { status: 500, body: { error: 'Sandbox error', message: String(error) } });
@@ -280,7 +308,14 @@ export class Sandbox implements ControlTarget {
 			const match = this.control.match(method, subPath);
 			if (!match) throw new HttpError(404, { error: 'Not Found', message: `No control route ${method} ${subPath}` });
 			const reply = await match.route.handler({
-				api: 'control', method, path: subPath, params: match.params, query: url.searchParams, headers: req.headers, body, origin: this.origin,
+				api: 'control',
+				method,
+				path: subPath,
+				params: match.params,
+				query: url.searchParams,
+				headers: req.headers,
+				body,
+				origin: this.origin,
 			});
 			sendReply(res, reply);
 		} catch (error) {

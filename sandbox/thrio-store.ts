@@ -51,7 +51,8 @@ export class ThrioState {
 
 	/** Leads of an outbound list; the list itself must exist. */
 	leadsOf(listId: string): Table<ThrioLead> {
-		if (!this.type('outboundlist').get(listId)) throw new HttpError(404, { error: 'NOT_FOUND', message: `Outbound list ${listId} not found` });
+		if (!this.type('outboundlist').get(listId))
+			throw new HttpError(404, { error: 'NOT_FOUND', message: `Outbound list ${listId} not found` });
 		let table = this.leads.get(listId);
 		if (!table) {
 			table = new Table<ThrioLead>(hexId);
@@ -63,9 +64,15 @@ export class ThrioState {
 	/** A consent record is an opt-out unless it says `optIn: true`. */
 	hasOptedOut(address: string, commType: string): boolean {
 		const key = addressKey(address);
-		return this.type('commconsent').list().some((consent) =>
-			typeof consent.address === 'string' && addressKey(consent.address) === key && consent.optIn !== true &&
-			(consent.commType === undefined || String(consent.commType).toUpperCase() === commType));
+		return this.type('commconsent')
+			.list()
+			.some(
+				(consent) =>
+					typeof consent.address === 'string' &&
+					addressKey(consent.address) === key &&
+					consent.optIn !== true &&
+					(consent.commType === undefined || String(consent.commType).toUpperCase() === commType),
+			);
 	}
 
 	/** Upsert by externalId, then by phone; refuses leads without a phone. */
@@ -74,7 +81,8 @@ export class ThrioState {
 		if (!phone) throw badRequest('Each lead needs a phone');
 		const leads = this.leadsOf(listId);
 		const externalId = optString(input.externalId);
-		const existing = (externalId && leads.find((lead) => lead.externalId === externalId)) ||
+		const existing =
+			(externalId && leads.find((lead) => lead.externalId === externalId)) ||
 			leads.find((lead) => addressKey(lead.phone) === addressKey(phone));
 		if (existing) {
 			const { id: _id, ...fields } = input;
@@ -89,7 +97,8 @@ export class ThrioState {
 		this.leads.clear();
 		this.sms.length = 0;
 		const lists = ['Sandbox Outbound A', 'Sandbox Outbound B'].map((name, index) =>
-			this.type('outboundlist').insert({ id: `0000000000000000000000a${index + 1}`, name, campaignId: 'campaign-sandbox-1' }));
+			this.type('outboundlist').insert({ id: `0000000000000000000000a${index + 1}`, name, campaignId: 'campaign-sandbox-1' }),
+		);
 		for (const list of lists) this.type('campaignoutboundlist').insert({ campaignId: 'campaign-sandbox-1', outboundListId: list.id });
 	}
 }

@@ -48,7 +48,9 @@ export class ThrioProvider implements ProviderModule {
 			},
 			limit: (_ctx, who) => {
 				const perMinute = core.config().rateLimits.thrio.perMinute;
-				return perMinute === null ? undefined : { key: `thrio:${who.username}`, windows: [{ name: 'minute', limit: perMinute, windowMs: 60_000 }] };
+				return perMinute === null
+					? undefined
+					: { key: `thrio:${who.username}`, windows: [{ name: 'minute', limit: perMinute, windowMs: 60_000 }] };
 			},
 			rateLimited: this.rateLimited,
 		};
@@ -67,23 +69,35 @@ export class ThrioProvider implements ProviderModule {
 			.get('/data/api/types/:type', ...route((ctx) => this.list(ctx)))
 			.get('/data/api/types/:type/:id', ...route((ctx) => json(this.find(ctx.params.type, ctx.params.id))))
 			.post('/data/api/types/:type', ...route((ctx) => json(this.create(ctx.params.type, bodyRecord(ctx.body), now()))))
-			.put('/data/api/types/:type/:id', ...route((ctx) => {
-				const existing = this.find(ctx.params.type, ctx.params.id);
-				const { id: _id, ...fields } = bodyRecord(ctx.body);
-				return json(this.state.type(ctx.params.type).replace({ ...existing, ...fields, updatedAt: now() }));
-			}))
-			.delete('/data/api/types/:type/:id', ...route((ctx) => {
-				this.state.type(ctx.params.type).delete(this.find(ctx.params.type, ctx.params.id).id);
-				return json({ id: ctx.params.id, deleted: true });
-			}))
-			.post('/data/api/types/outboundlist/:id/lead', ...route((ctx) => json(this.state.upsertLead(ctx.params.id, bodyRecord(ctx.body), now()).lead)))
+			.put(
+				'/data/api/types/:type/:id',
+				...route((ctx) => {
+					const existing = this.find(ctx.params.type, ctx.params.id);
+					const { id: _id, ...fields } = bodyRecord(ctx.body);
+					return json(this.state.type(ctx.params.type).replace({ ...existing, ...fields, updatedAt: now() }));
+				}),
+			)
+			.delete(
+				'/data/api/types/:type/:id',
+				...route((ctx) => {
+					this.state.type(ctx.params.type).delete(this.find(ctx.params.type, ctx.params.id).id);
+					return json({ id: ctx.params.id, deleted: true });
+				}),
+			)
+			.post(
+				'/data/api/types/outboundlist/:id/lead',
+				...route((ctx) => json(this.state.upsertLead(ctx.params.id, bodyRecord(ctx.body), now()).lead)),
+			)
 			.post('/data/api/types/outboundlist/:id/leadsupsert', ...route((ctx) => this.upsertLeads(ctx.params.id, ctx.body, now())))
-			.post('/data/api/types/outboundlist/:id/lead/:leadId/reset', ...route((ctx) => {
-				const leads = this.state.leadsOf(ctx.params.id);
-				const lead = leads.get(ctx.params.leadId);
-				if (!lead) throw new HttpError(404, { error: 'NOT_FOUND', message: `Lead ${ctx.params.leadId} not found` });
-				return json(leads.replace({ ...lead, attempts: 0, status: 'NEW', updatedAt: now() }));
-			}))
+			.post(
+				'/data/api/types/outboundlist/:id/lead/:leadId/reset',
+				...route((ctx) => {
+					const leads = this.state.leadsOf(ctx.params.id);
+					const lead = leads.get(ctx.params.leadId);
+					if (!lead) throw new HttpError(404, { error: 'NOT_FOUND', message: `Lead ${ctx.params.leadId} not found` });
+					return json(leads.replace({ ...lead, attempts: 0, status: 'NEW', updatedAt: now() }));
+				}),
+			)
 			.post('/users/api/sms', ...route((ctx) => this.sendSms(bodyRecord(ctx.body), now())));
 	}
 
@@ -92,8 +106,14 @@ export class ThrioProvider implements ProviderModule {
 		if (config.loginDown) throw new HttpError(503, { error: 'SERVICE_UNAVAILABLE', message: 'Login service unavailable' });
 		const basic = basicAuth(ctx.headers);
 		ctx.credentialVia = basic ? 'header:authorization-basic' : undefined;
-		if (!basic || basic.user !== config.username || basic.password !== config.password) throw new HttpError(401, { error: 'Bad credentials' });
-		return this.issue(ctx, { tenantId: config.tenantId, userId: 'user-thrio-0001', username: config.username, authorities: ['ROLE_USER', 'ROLE_API'] });
+		if (!basic || basic.user !== config.username || basic.password !== config.password)
+			throw new HttpError(401, { error: 'Bad credentials' });
+		return this.issue(ctx, {
+			tenantId: config.tenantId,
+			userId: 'user-thrio-0001',
+			username: config.username,
+			authorities: ['ROLE_USER', 'ROLE_API'],
+		});
 	}
 
 	private issue(ctx: RequestContext, user: ThrioUser): Reply {
@@ -111,7 +131,10 @@ export class ThrioProvider implements ProviderModule {
 	private list(ctx: RequestContext): Reply {
 		const rows = Math.min(MAX_ROWS, positiveInt(optNumber(ctx.query.get('rows')), 25));
 		const start = optNumber(ctx.query.get('start')) ?? 0;
-		const matching = this.state.type(ctx.params.type).list().filter((object) => matchesQuery(object, optString(ctx.query.get('q'))));
+		const matching = this.state
+			.type(ctx.params.type)
+			.list()
+			.filter((object) => matchesQuery(object, optString(ctx.query.get('q'))));
 		const objects = matching.slice(start, start + rows);
 		return json({ count: objects.length, total: matching.length, objects });
 	}
@@ -145,7 +168,14 @@ export class ThrioProvider implements ProviderModule {
 		if (this.state.hasOptedOut(to, 'SMS')) {
 			throw new HttpError(409, { error: 'OPT_OUT', message: `${to} has opted out of SMS (commconsent); message not sent` });
 		}
-		const sms = { id: `sms-${this.state.sms.length + 1}`, to, message, campaignId: optString(body.campaignId) ?? null, status: 'queued' as const, createdAt: now };
+		const sms = {
+			id: `sms-${this.state.sms.length + 1}`,
+			to,
+			message,
+			campaignId: optString(body.campaignId) ?? null,
+			status: 'queued' as const,
+			createdAt: now,
+		};
 		this.state.sms.push(sms);
 		return json({ id: sms.id, status: sms.status });
 	}

@@ -18,9 +18,7 @@ export interface TokenRecord<C> {
 
 export type TokenFailure = 'unknown' | 'expired' | 'revoked' | 'exhausted';
 
-export type TokenCheck<C> =
-	| { ok: true; record: TokenRecord<C> }
-	| { ok: false; reason: TokenFailure; record?: TokenRecord<C> };
+export type TokenCheck<C> = { ok: true; record: TokenRecord<C> } | { ok: false; reason: TokenFailure; record?: TokenRecord<C> };
 
 export interface IssueOptions {
 	ttlMs: number;

@@ -15,17 +15,32 @@ export interface UpLeadState {
 }
 
 const MANAGEMENT_LEVEL: Record<Seniority, string> = {
-	owner: 'C-Level', founder: 'C-Level', c_suite: 'C-Level', vp: 'VP-Level',
-	director: 'Director-Level', manager: 'Manager-Level', senior: 'Non-Manager', entry: 'Non-Manager',
+	owner: 'C-Level',
+	founder: 'C-Level',
+	c_suite: 'C-Level',
+	vp: 'VP-Level',
+	director: 'Director-Level',
+	manager: 'Manager-Level',
+	senior: 'Non-Manager',
+	entry: 'Non-Manager',
 };
 
 const MAX_PER_PAGE = 100;
 
 function companyData(company: FixtureCompany): Record<string, unknown> {
 	return {
-		id: `c${company.id}`, company_name: company.name, domain: company.domain, industry: company.industry,
-		employees: company.employees, revenue: company.revenueUsd, year_founded: company.foundedYear, phone_number: company.phone,
-		city: company.city, state: company.state, country: company.country, linkedin_url: company.linkedinUrl,
+		id: `c${company.id}`,
+		company_name: company.name,
+		domain: company.domain,
+		industry: company.industry,
+		employees: company.employees,
+		revenue: company.revenueUsd,
+		year_founded: company.foundedYear,
+		phone_number: company.phone,
+		city: company.city,
+		state: company.state,
+		country: company.country,
+		linkedin_url: company.linkedinUrl,
 	};
 }
 
@@ -67,19 +82,27 @@ export class UpLeadProvider implements ProviderModule {
 	constructor(private readonly core: SandboxCore) {
 		this.guard = {
 			authenticate: (ctx) => this.authenticate(ctx),
-			limit: (_ctx, key) => ({ key: `upLead:${key}`, windows: [{ name: 'minute', limit: core.config().rateLimits.upLead.perMinute, windowMs: 60_000 }] }),
+			limit: (_ctx, key) => ({
+				key: `upLead:${key}`,
+				windows: [{ name: 'minute', limit: core.config().rateLimits.upLead.perMinute, windowMs: 60_000 }],
+			}),
 			headers: rateHeaders,
 			rateLimited: this.rateLimited,
 		};
 	}
 
 	readonly rateLimited = (retryAfterMs: number, result?: LimitResult): HttpError =>
-		new HttpError(429, { message: 'Too many requests, please slow down' }, { ...(result ? rateHeaders(result) : {}), 'retry-after': retryAfterSeconds(retryAfterMs) });
+		new HttpError(
+			429,
+			{ message: 'Too many requests, please slow down' },
+			{ ...(result ? rateHeaders(result) : {}), 'retry-after': retryAfterSeconds(retryAfterMs) },
+		);
 
 	private authenticate(ctx: RequestContext): string {
 		const key = firstHeader(ctx.headers, 'authorization');
 		ctx.credentialVia = key?.startsWith('Bearer ') ? 'header:authorization-bearer' : 'header:authorization';
-		if (!key || !this.core.config().upLead.apiKeys.includes(key)) throw new HttpError(401, { error: 'Unauthorized', message: 'Invalid API key' });
+		if (!key || !this.core.config().upLead.apiKeys.includes(key))
+			throw new HttpError(401, { error: 'Unauthorized', message: 'Invalid API key' });
 		return key;
 	}
 
@@ -96,11 +119,26 @@ export class UpLeadProvider implements ProviderModule {
 	register(routers: ApiRouters): void {
 		const route = (handler: GuardedHandler<string>) => guarded(this.core, this.guard, handler);
 		routers.upLead
-			.get('/credits', route(() => json({ data: { credits: this.remaining } })))
-			.get('/person-search', route((ctx) => this.personSearch(ctx.query)))
-			.get('/company-search', route((ctx) => this.companySearch(ctx.query)))
-			.get('/combined-search', route((ctx) => this.combinedSearch(ctx.query)))
-			.post('/prospector-search', route((ctx) => this.prospectorSearch(bodyRecord(ctx.body))));
+			.get(
+				'/credits',
+				route(() => json({ data: { credits: this.remaining } })),
+			)
+			.get(
+				'/person-search',
+				route((ctx) => this.personSearch(ctx.query)),
+			)
+			.get(
+				'/company-search',
+				route((ctx) => this.companySearch(ctx.query)),
+			)
+			.get(
+				'/combined-search',
+				route((ctx) => this.combinedSearch(ctx.query)),
+			)
+			.post(
+				'/prospector-search',
+				route((ctx) => this.prospectorSearch(bodyRecord(ctx.body))),
+			);
 	}
 
 	private findPerson(query: URLSearchParams): FixturePerson | undefined {
@@ -108,7 +146,8 @@ export class UpLeadProvider implements ProviderModule {
 		const email = optString(query.get('email'));
 		if (email) return dataset.personByEmailAddress(email);
 		const [first, last, domain] = ['first_name', 'last_name', 'domain'].map((key) => optString(query.get(key)));
-		if (!first || !last || !domain) throw new HttpError(400, { error: 'Bad Request', message: 'Provide email, or first_name, last_name and domain' });
+		if (!first || !last || !domain)
+			throw new HttpError(400, { error: 'Bad Request', message: 'Provide email, or first_name, last_name and domain' });
 		return dataset.findByName(first, last, dataset.companyByDomainName(domain));
 	}
 
@@ -139,7 +178,10 @@ export class UpLeadProvider implements ProviderModule {
 		if (!person && !company) return json({ data: null, credits_remaining: this.remaining });
 		this.spend(1);
 		const { company: _nested, ...personFields } = person ? personData(person, company) : { company: null };
-		return json({ data: { person: person ? personFields : null, company: company ? companyData(company) : null }, credits_remaining: this.remaining });
+		return json({
+			data: { person: person ? personFields : null, company: company ? companyData(company) : null },
+			credits_remaining: this.remaining,
+		});
 	}
 
 	/** Each returned record costs a credit, like a reveal in UpLead's web app. */
@@ -152,8 +194,12 @@ export class UpLeadProvider implements ProviderModule {
 		const matches = dataset.people.filter((person) => {
 			const company = dataset.company(person.companyId);
 			const data = personData(person, company);
-			return inList(company?.domain, domains) && inList(String(data.job_function), functions) &&
-				inList(String(data.management_level), levels) && inList(person.country, countries);
+			return (
+				inList(company?.domain, domains) &&
+				inList(String(data.job_function), functions) &&
+				inList(String(data.management_level), levels) &&
+				inList(person.country, countries)
+			);
 		});
 		const page = positiveInt(optNumber(body.page), 1);
 		const perPage = Math.min(MAX_PER_PAGE, positiveInt(optNumber(body.per_page), 25));

@@ -17,7 +17,10 @@ export interface WebhookDelivery {
  * Plain http only: receivers in tests and in the local n8n are http.
  */
 export function deliverWebhook(
-	deliveries: WebhookDelivery[], url: string, body: unknown, signature?: { header: string; secret: string },
+	deliveries: WebhookDelivery[],
+	url: string,
+	body: unknown,
+	signature?: { header: string; secret: string },
 ): WebhookDelivery {
 	const raw = JSON.stringify(body);
 	const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(raw)) };

@@ -8,14 +8,25 @@ const PERSON_BASE = 7_000_000;
 const COMPANY_BASE = 3_000_000;
 
 const MANAGEMENT_LEVEL: Record<Seniority, string> = {
-	owner: 'C Level Exec', founder: 'C Level Exec', c_suite: 'C Level Exec', vp: 'VP Level Exec',
-	director: 'Director', manager: 'Manager', senior: 'Non Manager', entry: 'Non Manager',
+	owner: 'C Level Exec',
+	founder: 'C Level Exec',
+	c_suite: 'C Level Exec',
+	vp: 'VP Level Exec',
+	director: 'Director',
+	manager: 'Manager',
+	senior: 'Non Manager',
+	entry: 'Non Manager',
 };
 
 /** "C-Level Exec", "c level exec" and "C Level Exec" all name the same level. */
 const levelKey = (value: string) => value.toLowerCase().replace(/[^a-z]/g, '');
 
-const domainOf = (website: string) => website.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+const domainOf = (website: string) =>
+	website
+		.toLowerCase()
+		.replace(/^https?:\/\//, '')
+		.replace(/^www\./, '')
+		.replace(/\/.*$/, '');
 
 export const zoomInfoPersonId = (person: FixturePerson) => PERSON_BASE + person.id;
 export const zoomInfoCompanyId = (company: FixtureCompany) => COMPANY_BASE + company.id;
@@ -68,11 +79,44 @@ export function companyRecord(company: FixtureCompany): Record<string, unknown> 
 
 /** Every field enrich may return; outputFields outside these lists are refused, as ZoomInfo does. */
 export const CONTACT_OUTPUT_FIELDS = [
-	'id', 'firstName', 'middleName', 'lastName', 'email', 'hasEmail', 'phone', 'hasDirectPhone', 'mobilePhone', 'hasMobilePhone',
-	'jobTitle', 'managementLevel', 'jobFunction', 'contactAccuracyScore', 'city', 'state', 'country', 'externalUrls',
-	'lastUpdatedDate', 'companyId', 'companyName', 'companyWebsite', 'company',
+	'id',
+	'firstName',
+	'middleName',
+	'lastName',
+	'email',
+	'hasEmail',
+	'phone',
+	'hasDirectPhone',
+	'mobilePhone',
+	'hasMobilePhone',
+	'jobTitle',
+	'managementLevel',
+	'jobFunction',
+	'contactAccuracyScore',
+	'city',
+	'state',
+	'country',
+	'externalUrls',
+	'lastUpdatedDate',
+	'companyId',
+	'companyName',
+	'companyWebsite',
+	'company',
 ];
-export const COMPANY_OUTPUT_FIELDS = ['id', 'name', 'website', 'phone', 'revenue', 'employeeCount', 'industries', 'foundedYear', 'city', 'state', 'country', 'socialMediaUrls'];
+export const COMPANY_OUTPUT_FIELDS = [
+	'id',
+	'name',
+	'website',
+	'phone',
+	'revenue',
+	'employeeCount',
+	'industries',
+	'foundedYear',
+	'city',
+	'state',
+	'country',
+	'socialMediaUrls',
+];
 
 export function companyFilter(params: Record<string, unknown>): (company: FixtureCompany) => boolean {
 	const min = optNumber(params.employeeRangeMin) ?? 0;
@@ -85,7 +129,8 @@ export function companyFilter(params: Record<string, unknown>): (company: Fixtur
 		(!ids || ids.includes(zoomInfoCompanyId(company))) &&
 		inList(company.country, optList(params.country)) &&
 		inList(company.state, optList(params.state)) &&
-		company.employees >= min && company.employees <= max;
+		company.employees >= min &&
+		company.employees <= max;
 }
 
 export function contactFilter(params: Record<string, unknown>): (person: FixturePerson, company: FixtureCompany) => boolean {
@@ -114,7 +159,8 @@ function personByHashedEmail(dataset: Dataset, hash: string): FixturePerson | un
 		const byHash = new Map<string, FixturePerson>();
 		for (const person of dataset.people) {
 			if (!person.email) continue;
-			for (const algorithm of ['md5', 'sha1', 'sha256']) byHash.set(createHash(algorithm).update(person.email.toLowerCase()).digest('hex'), person);
+			for (const algorithm of ['md5', 'sha1', 'sha256'])
+				byHash.set(createHash(algorithm).update(person.email.toLowerCase()).digest('hex'), person);
 		}
 		index = { size: dataset.people.length, byHash };
 		hashIndex.set(dataset, index);
@@ -133,7 +179,8 @@ export function matchContact(dataset: Dataset, input: Record<string, unknown>): 
 	if (phone) return dataset.people.find((p) => [p.phone, p.mobilePhone].some((n) => n?.replace(/\D/g, '') === phone));
 	const companyId = optNumber(input.companyId);
 	const companyName = optString(input.companyName);
-	const company = companyId !== undefined ? dataset.company(companyId - COMPANY_BASE) : companyName ? dataset.companyNamed(companyName) : undefined;
+	const company =
+		companyId !== undefined ? dataset.company(companyId - COMPANY_BASE) : companyName ? dataset.companyNamed(companyName) : undefined;
 	const fullName = optString(input.fullName);
 	const [first, last] = fullName ? splitName(fullName) : [optString(input.firstName), optString(input.lastName)];
 	return first && last ? dataset.findByName(first, last, company) : undefined;

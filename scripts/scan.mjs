@@ -23,7 +23,10 @@ async function leg(name, dir, patterns) {
 
 try {
 	await leg('source', root, SOURCE_FILE_PATTERNS);
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop();
 	execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
 	await leg(`packed ${tarball}`, join(work, 'package'), ['**/*.js', 'package.json']);
 } finally {

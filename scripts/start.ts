@@ -8,7 +8,19 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
-import { ROOT, OWNER, ensureN8n, exampleFiles, importCredentials, importWorkflows, installPackage, n8nEnv, packPackage, setupOwner, startN8n } from './e2e/n8n-instance';
+import {
+	ROOT,
+	OWNER,
+	ensureN8n,
+	exampleFiles,
+	importCredentials,
+	importWorkflows,
+	installPackage,
+	n8nEnv,
+	packPackage,
+	setupOwner,
+	startN8n,
+} from './e2e/n8n-instance';
 import { sandboxCredentialsFor } from './e2e/sandbox-credentials';
 
 const PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -25,7 +37,7 @@ async function main(): Promise<void> {
 
 	const fresh = !existsSync(join(HOME, 'user', '.n8n', 'database.sqlite'));
 	const userFolder = join(HOME, 'user');
-	say('installing the package into n8n\'s community nodes folder');
+	say("installing the package into n8n's community nodes folder");
 	installPackage(userFolder, tarball);
 
 	const sandbox = await startSandbox({ port: SANDBOX_PORT });

@@ -34,8 +34,7 @@ export function sessionStateOf(credentials: ICredentialDataDecryptedObject): GoH
  * pastes a new one, the new one wins even though n8n still holds the old session.
  */
 export function chooseSessionToken(state: GoHighLevelSessionState): string {
-	const cacheIsCurrent =
-		state.sessionToken !== '' && state.sessionSource === tokenFingerprint(state.tokenId);
+	const cacheIsCurrent = state.sessionToken !== '' && state.sessionSource === tokenFingerprint(state.tokenId);
 	return cacheIsCurrent ? state.sessionToken : state.tokenId;
 }
 
@@ -89,10 +88,7 @@ async function refreshSession(
 	return requireLoginField(answer, 'tokenId', TOKEN_REFRESH);
 }
 
-async function logInServiceAccount(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+async function logInServiceAccount(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const answer = await loginRequest(
 		helper,
 		{
@@ -109,9 +105,7 @@ async function logInServiceAccount(
 }
 
 function isRejection(error: unknown): boolean {
-	return (
-		error instanceof CredentialLoginError && (error.httpCode === '401' || error.httpCode === '403')
-	);
+	return error instanceof CredentialLoginError && (error.httpCode === '401' || error.httpCode === '403');
 }
 
 /**

@@ -26,9 +26,7 @@ export function haloPsaAuthServerUrl(settings: HaloPsaUrlSettings): string {
 /** Halo's cloud serves many tenants from one auth server; an on-premise install has no tenant at all. */
 export function haloPsaTenantQuery(settings: HaloPsaUrlSettings): string {
 	const tenant = (settings.tenant ?? '').trim();
-	return settings.hostingType === 'hosted' && tenant !== ''
-		? `?tenant=${encodeURIComponent(tenant)}`
-		: '';
+	return settings.hostingType === 'hosted' && tenant !== '' ? `?tenant=${encodeURIComponent(tenant)}` : '';
 }
 
 export function haloPsaAuthorizeUrl(settings: HaloPsaUrlSettings): string {
@@ -43,12 +41,12 @@ const SELF_AUTH_SERVER =
 	"(String($self.authServerUrl || '').trim() || String($self.baseUrl || '').trim().replace(/\\/+$/, '') + '/auth').replace(/\\/+$/, '')";
 
 const SELF_TENANT_QUERY =
-	"($self.hostingType === 'hosted' && String($self.tenant || '').trim() !== '' ? '?tenant=' + encodeURIComponent(String($self.tenant).trim()) : '')";
+	"($self.hostingType === 'hosted' && String($self.tenant || '').trim() !== '' ? '?tenant=' + " +
+	"encodeURIComponent(String($self.tenant).trim()) : '')";
 
 export const HALO_PSA_AUTHORIZE_URL_EXPRESSION = `={{ ${SELF_AUTH_SERVER} + '/authorize' + ${SELF_TENANT_QUERY} }}`;
 
 export const HALO_PSA_TOKEN_URL_EXPRESSION = `={{ ${SELF_AUTH_SERVER} + '/token' + ${SELF_TENANT_QUERY} }}`;
 
 /** For request definitions (credential test), where the credential is `$credentials`, not `$self`. */
-export const HALO_PSA_API_URL_EXPRESSION =
-	"={{ String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') + '/api' }}";
+export const HALO_PSA_API_URL_EXPRESSION = "={{ String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') + '/api' }}";

@@ -93,20 +93,14 @@ export function loginFailedError(failure: RequestFailure, context: LoginContext)
 }
 
 /** Sends a login request; any failure becomes a CredentialLoginError that holds no secret. */
-export async function loginRequest(
-	helper: IHttpRequestHelper,
-	request: IHttpRequestOptions,
-	context: LoginContext,
-): Promise<IDataObject> {
+export async function loginRequest(helper: IHttpRequestHelper, request: IHttpRequestOptions, context: LoginContext): Promise<IDataObject> {
 	let answer: unknown;
 	try {
 		answer = await helper.helpers.httpRequest({ json: true, timeout: LOGIN_TIMEOUT_MS, ...request });
 	} catch (error) {
 		throw loginFailedError(inspectRequestFailure(error), context);
 	}
-	return typeof answer === 'object' && answer !== null && !Array.isArray(answer)
-		? (answer as IDataObject)
-		: {};
+	return typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? (answer as IDataObject) : {};
 }
 
 /** Reads the token out of a login answer, or explains that a 2xx came back without one. */

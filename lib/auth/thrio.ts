@@ -6,11 +6,7 @@ import { CredentialLoginError, isServiceUnavailable, loginRequest, requireLoginF
 import { joinUrl, trimTrailingSlashes } from './urls';
 
 /** Seed 002's error codes; callers match on them, so they appear verbatim in messages and as `code`. */
-export type ThrioErrorCode =
-	| 'INVALID_THRIO_CREDENTIALS'
-	| 'SERVICE_UNAVAILABLE'
-	| 'NO_ACCESS_TOKEN'
-	| 'AUTHENTICATION_FAILED';
+export type ThrioErrorCode = 'INVALID_THRIO_CREDENTIALS' | 'SERVICE_UNAVAILABLE' | 'NO_ACCESS_TOKEN' | 'AUTHENTICATION_FAILED';
 
 export function thrioLoginErrorCode(failure: RequestFailure): ThrioErrorCode {
 	if (failure.status === 401 || failure.status === 403) return 'INVALID_THRIO_CREDENTIALS';
@@ -36,10 +32,7 @@ export function thrioAuthorization(token: string, prefix: string): string {
 
 /** The tenant's API host: the user's override wins over the host the login assigned. */
 export function thrioApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return (
-		normalizeThrioLocation(readTrimmed(credentials, 'apiBaseUrl')) ||
-		normalizeThrioLocation(readTrimmed(credentials, 'location'))
-	);
+	return normalizeThrioLocation(readTrimmed(credentials, 'apiBaseUrl')) || normalizeThrioLocation(readTrimmed(credentials, 'location'));
 }
 
 /**
@@ -56,10 +49,7 @@ export function applyThrioAuthentication(
 		...(baseURL === '' ? {} : { baseURL }),
 		headers: {
 			...requestOptions.headers,
-			Authorization: thrioAuthorization(
-				readTrimmed(credentials, 'token'),
-				readTrimmed(credentials, 'authorizationPrefix'),
-			),
+			Authorization: thrioAuthorization(readTrimmed(credentials, 'token'), readTrimmed(credentials, 'authorizationPrefix')),
 		},
 	};
 }
@@ -84,18 +74,13 @@ export async function thrioLogin(helper: IHttpRequestHelper, credentials: ICrede
 			method: 'GET',
 			url: joinUrl(readTrimmed(credentials, 'loginUrl'), '/provider/token-with-authorities'),
 			headers: {
-				Authorization: basicAuthorization(
-					readTrimmed(credentials, 'username'),
-					readVerbatim(credentials, 'password'),
-				),
+				Authorization: basicAuthorization(readTrimmed(credentials, 'username'), readVerbatim(credentials, 'password')),
 			},
 		},
 		THRIO_LOGIN,
 	);
 	const token = requireLoginField(answer, 'token', THRIO_LOGIN);
-	const location = normalizeThrioLocation(
-		typeof answer.location === 'string' ? answer.location : '',
-	);
+	const location = normalizeThrioLocation(typeof answer.location === 'string' ? answer.location : '');
 	if (location === '' && readTrimmed(credentials, 'apiBaseUrl') === '') {
 		throw new CredentialLoginError(
 			'AUTHENTICATION_FAILED: Thrio login answered without "location"; set API Base URL to the API host of your tenant.',

@@ -20,11 +20,7 @@ export interface ZoomInfoPkiClaims {
  * `iat` is back-dated a minute so a server clock slightly behind ours does not see a token from the
  * future; the token is only exchanged once, so a 4-minute lifetime is enough.
  */
-export function zoomInfoPkiClaims(
-	username: string,
-	clientId: string,
-	nowSeconds = Math.floor(Date.now() / 1000),
-): ZoomInfoPkiClaims {
+export function zoomInfoPkiClaims(username: string, clientId: string, nowSeconds = Math.floor(Date.now() / 1000)): ZoomInfoPkiClaims {
 	return {
 		aud: 'enterprise_api',
 		iss: 'api-client@zoominfo.com',
@@ -44,15 +40,11 @@ const PASSWORD_LOGIN: LoginContext = {
 
 const PKI_LOGIN: LoginContext = {
 	...PASSWORD_LOGIN,
-	credentialFields:
-		'Username, Client ID and that the Private Key matches the public key registered in the ZoomInfo Admin Portal',
+	credentialFields: 'Username, Client ID and that the Private Key matches the public key registered in the ZoomInfo Admin Portal',
 };
 
 function signClientJwt(credentials: ICredentialDataDecryptedObject): string {
-	const claims = zoomInfoPkiClaims(
-		readTrimmed(credentials, 'username'),
-		readTrimmed(credentials, 'clientId'),
-	);
+	const claims = zoomInfoPkiClaims(readTrimmed(credentials, 'username'), readTrimmed(credentials, 'clientId'));
 	try {
 		return signRs256Jwt(claims, readVerbatim(credentials, 'privateKey'));
 	} catch {

@@ -50,7 +50,11 @@ function stagesOf(providers: ProviderModule[]): Array<Stage<CompanyLookup>> {
 }
 
 /** The company counterpart of enrichPeople: the same validation, sharing, waterfall and report. */
-export async function enrichCompanies(ctx: TransportContext, inputs: CompanyInput[], config: CompanyEnrichmentConfig): Promise<ItemOutcome[]> {
+export async function enrichCompanies(
+	ctx: TransportContext,
+	inputs: CompanyInput[],
+	config: CompanyEnrichmentConfig,
+): Promise<ItemOutcome[]> {
 	const { unique, slots } = deduplicate(inputs.map(parseCompany), companyKey);
 	const missingOf = (company: Company) => config.wanted.filter((field) => !PRESENT[field](company));
 	const subjects = await runWaterfall(ctx, unique, {
@@ -58,7 +62,11 @@ export async function enrichCompanies(ctx: TransportContext, inputs: CompanyInpu
 		isDone: (subject) => missingOf(subject.merged.company).length === 0,
 		seed: (lookup) => ({ person: {}, company: { domain: lookup.domain, name: lookup.name, ids: lookup.ids } }),
 		// A domain found by one provider lets the next look the company up by it.
-		nextLookup: (subject) => ({ ...subject.lookup, domain: subject.lookup.domain ?? subject.merged.company.domain, name: subject.lookup.name ?? subject.merged.company.name }),
+		nextLookup: (subject) => ({
+			...subject.lookup,
+			domain: subject.lookup.domain ?? subject.merged.company.domain,
+			name: subject.lookup.name ?? subject.merged.company.name,
+		}),
 		catchAll: 'accept',
 		options: config.options,
 	});

@@ -41,7 +41,12 @@ function stagesOf(providers: ProviderModule[]): Array<Stage<PersonLookup>> {
  * Verifies each distinct found email once. A verifier whose quota runs out stops verifying; the
  * emails it did not reach keep the status their provider gave.
  */
-async function verifyEmails(ctx: TransportContext, subjects: Array<Subject<PersonLookup>>, verifier: EmailVerifier, options: LookupOptions): Promise<Map<Subject<PersonLookup>, EnrichedRecord['enrichment']['verification']>> {
+async function verifyEmails(
+	ctx: TransportContext,
+	subjects: Array<Subject<PersonLookup>>,
+	verifier: EmailVerifier,
+	options: LookupOptions,
+): Promise<Map<Subject<PersonLookup>, EnrichedRecord['enrichment']['verification']>> {
 	const verifications = new Map<Subject<PersonLookup>, EnrichedRecord['enrichment']['verification']>();
 	const byEmail = new Map<string, Array<Subject<PersonLookup>>>();
 	for (const subject of subjects) {
@@ -52,7 +57,8 @@ async function verifyEmails(ctx: TransportContext, subjects: Array<Subject<Perso
 	let stoppedBecause: string | undefined;
 	await mapLimit([...byEmail.entries()], 2, async ([email, sharing]) => {
 		if (stoppedBecause !== undefined) {
-			for (const subject of sharing) subject.attempts.push({ provider: verifier.provider, status: 'skipped', credits: 0, reason: stoppedBecause });
+			for (const subject of sharing)
+				subject.attempts.push({ provider: verifier.provider, status: 'skipped', credits: 0, reason: stoppedBecause });
 			return;
 		}
 		try {
@@ -62,13 +68,20 @@ async function verifyEmails(ctx: TransportContext, subjects: Array<Subject<Perso
 				if (result.score !== undefined) subject.merged.person.emailConfidence = result.score;
 				subject.merged.sources.emailStatus = verifier.provider;
 				// One paid verification, however many subjects share the address.
-				subject.attempts.push({ provider: verifier.provider, status: 'matched', credits: index === 0 ? 1 : 0, reason: `email verification: ${result.status}` });
+				subject.attempts.push({
+					provider: verifier.provider,
+					status: 'matched',
+					credits: index === 0 ? 1 : 0,
+					reason: `email verification: ${result.status}`,
+				});
 				verifications.set(subject, { provider: verifier.provider, status: result.status, score: result.score });
 			});
 		} catch (error) {
 			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
-			if (isProviderApiError(error, 'quotaExhausted') || isProviderApiError(error, 'auth')) stoppedBecause = `verification stopped for this run: ${error.message}`;
-			for (const subject of sharing) subject.attempts.push({ provider: verifier.provider, status: 'error', credits: 0, reason: error.message });
+			if (isProviderApiError(error, 'quotaExhausted') || isProviderApiError(error, 'auth'))
+				stoppedBecause = `verification stopped for this run: ${error.message}`;
+			for (const subject of sharing)
+				subject.attempts.push({ provider: verifier.provider, status: 'error', credits: 0, reason: error.message });
 		}
 	});
 	return verifications;
@@ -85,7 +98,16 @@ export async function enrichPeople(ctx: TransportContext, inputs: PersonInput[],
 		stages: stagesOf(config.providers),
 		isDone: (subject) => isSatisfied(subject.merged, config.rules),
 		seed: (lookup) => ({
-			person: { email: lookup.email, firstName: lookup.firstName, lastName: lookup.lastName, fullName: lookup.fullName, linkedinUrl: lookup.linkedinUrl, companyName: lookup.companyName, companyDomain: lookup.domain, ids: lookup.ids },
+			person: {
+				email: lookup.email,
+				firstName: lookup.firstName,
+				lastName: lookup.lastName,
+				fullName: lookup.fullName,
+				linkedinUrl: lookup.linkedinUrl,
+				companyName: lookup.companyName,
+				companyDomain: lookup.domain,
+				ids: lookup.ids,
+			},
 			company: {},
 		}),
 		nextLookup: (subject) => personLookupAfter(subject.lookup, subject.merged.person, subject.merged.company),

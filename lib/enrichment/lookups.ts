@@ -7,14 +7,20 @@ export type Parsed<T> = { lookup: T; problem?: undefined } | { lookup?: undefine
 
 function idsOf(value: unknown): Person['ids'] | undefined {
 	if (value === null || typeof value !== 'object') return undefined;
-	const ids = Object.fromEntries(Object.entries(value).filter(([, id]) => text(id) !== undefined).map(([provider, id]) => [provider, text(id)]));
+	const ids = Object.fromEntries(
+		Object.entries(value)
+			.filter(([, id]) => text(id) !== undefined)
+			.map(([provider, id]) => [provider, text(id)]),
+	);
 	return Object.keys(ids).length > 0 ? ids : undefined;
 }
 
 function domainField(value: unknown, field: string): { domain?: string; problem?: InputProblem } {
-	if (value !== undefined && value !== null && typeof value !== 'string') return { problem: { field, message: `${field} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}` } };
+	if (value !== undefined && value !== null && typeof value !== 'string')
+		return { problem: { field, message: `${field} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}` } };
 	const domain = normalizeDomain(value);
-	if (domain !== undefined && !isValidDomain(domain)) return { problem: { field, message: `${field} "${String(value).slice(0, 100)}" is not a valid domain` } };
+	if (domain !== undefined && !isValidDomain(domain))
+		return { problem: { field, message: `${field} "${String(value).slice(0, 100)}" is not a valid domain` } };
 	return { domain };
 }
 
@@ -31,7 +37,8 @@ export function parsePerson(input: PersonInput): Parsed<PersonLookup> {
 		}
 	}
 	const email = normalizeEmail(input.email);
-	if (email !== undefined && !isValidEmail(email)) return { problem: { field: 'email', message: `email "${String(input.email).slice(0, 100)}" is not a valid email address` } };
+	if (email !== undefined && !isValidEmail(email))
+		return { problem: { field: 'email', message: `email "${String(input.email).slice(0, 100)}" is not a valid email address` } };
 	const { domain, problem } = domainField(input.domain, 'domain');
 	if (problem) return { problem };
 
@@ -63,11 +70,13 @@ export function parsePerson(input: PersonInput): Parsed<PersonLookup> {
 }
 
 export function parseCompany(input: CompanyInput): Parsed<CompanyLookup> {
-	if (input.name !== undefined && input.name !== null && typeof input.name !== 'string') return { problem: { field: 'name', message: 'name must be text' } };
+	if (input.name !== undefined && input.name !== null && typeof input.name !== 'string')
+		return { problem: { field: 'name', message: 'name must be text' } };
 	const { domain, problem } = domainField(input.domain, 'domain');
 	if (problem) return { problem };
 	const lookup: CompanyLookup = { domain, name: text(input.name), ids: idsOf(input.ids) };
-	if (!lookup.domain && !lookup.name && !lookup.ids) return { problem: { field: 'domain', message: 'nothing to look the company up by: give a domain or a company name' } };
+	if (!lookup.domain && !lookup.name && !lookup.ids)
+		return { problem: { field: 'domain', message: 'nothing to look the company up by: give a domain or a company name' } };
 	return { lookup };
 }
 
@@ -77,7 +86,11 @@ export function parseCompany(input: CompanyInput): Parsed<CompanyLookup> {
  */
 export function personKey(lookup: PersonLookup): string {
 	if (lookup.email) return `email:${lookup.email}`;
-	if (lookup.linkedinUrl) return `linkedin:${lookup.linkedinUrl.toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '')}`;
+	if (lookup.linkedinUrl)
+		return `linkedin:${lookup.linkedinUrl
+			.toLowerCase()
+			.replace(/^https?:\/\/(www\.)?/, '')
+			.replace(/\/+$/, '')}`;
 	const id = lookup.ids ? Object.entries(lookup.ids).sort()[0] : undefined;
 	if (id) return `id:${id[0]}:${id[1]}`;
 	const name = normalizeName(lookup.fullName ?? `${lookup.firstName ?? ''} ${lookup.lastName ?? ''}`);

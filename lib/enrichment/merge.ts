@@ -16,7 +16,14 @@ const EMAIL_FIELDS = new Set(['email', 'emailStatus', 'emailConfidence']);
 /** Email statuses from worst to best: a later provider's email replaces a worse one. */
 const EMAIL_RANK: Record<EmailStatus, number> = { invalid: 0, disposable: 1, unknown: 2, webmail: 3, catchAll: 4, guessed: 5, verified: 6 };
 
-function fillMissing(target: Record<string, unknown>, incoming: object | undefined, provider: ProviderName, sources: Sources, prefix: string, skip: Set<string>): void {
+function fillMissing(
+	target: Record<string, unknown>,
+	incoming: object | undefined,
+	provider: ProviderName,
+	sources: Sources,
+	prefix: string,
+	skip: Set<string>,
+): void {
 	if (incoming === undefined) return;
 	for (const [field, value] of Object.entries(incoming)) {
 		if (skip.has(field) || value === undefined) continue;

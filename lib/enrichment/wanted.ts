@@ -27,7 +27,9 @@ function has(merged: Merged, field: WantedField, catchAll: CatchAllPolicy): bool
 	switch (field) {
 		case 'email':
 			// Under `continue`, a catch-all address is kept but the search goes on for a verified one.
-			return person.email !== undefined && person.emailStatus !== 'invalid' && !(catchAll === 'continue' && person.emailStatus === 'catchAll');
+			return (
+				person.email !== undefined && person.emailStatus !== 'invalid' && !(catchAll === 'continue' && person.emailStatus === 'catchAll')
+			);
 		case 'phone':
 			return (person.phones?.length ?? 0) > 0;
 		case 'location':

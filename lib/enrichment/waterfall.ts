@@ -71,13 +71,20 @@ function disablesProvider(error: unknown): boolean {
 	return isProviderApiError(error, 'quotaExhausted') || isProviderApiError(error, 'auth');
 }
 
-async function runStage<L>(ctx: TransportContext, stage: Stage<L>, subjects: Array<Subject<L>>, spec: WaterfallSpec<L>, disabled: Disabled): Promise<void> {
+async function runStage<L>(
+	ctx: TransportContext,
+	stage: Stage<L>,
+	subjects: Array<Subject<L>>,
+	spec: WaterfallSpec<L>,
+	disabled: Disabled,
+): Promise<void> {
 	const pending = subjects.filter((subject) => !spec.isDone(subject));
 	const asked: Array<{ subject: Subject<L>; lookup: L }> = [];
 	for (const subject of pending) {
 		const lookup = spec.nextLookup(subject);
 		if (stage.accepts(lookup)) asked.push({ subject, lookup });
-		else subject.attempts.push({ provider: stage.provider, status: 'skipped', credits: 0, reason: `not enough input: ${stage.requirement}` });
+		else
+			subject.attempts.push({ provider: stage.provider, status: 'skipped', credits: 0, reason: `not enough input: ${stage.requirement}` });
 	}
 
 	await mapLimit(chunk(asked, stage.batchSize), spec.concurrency ?? 2, async (batch) => {
@@ -88,17 +95,27 @@ async function runStage<L>(ctx: TransportContext, stage: Stage<L>, subjects: Arr
 		}
 		let outcomes: LookupOutcome[];
 		try {
-			outcomes = await stage.lookup(ctx, batch.map((entry) => entry.lookup), spec.options);
+			outcomes = await stage.lookup(
+				ctx,
+				batch.map((entry) => entry.lookup),
+				spec.options,
+			);
 		} catch (error) {
 			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
 			if (disablesProvider(error)) disabled.set(stage.provider, `${stage.provider} stopped for this run: ${error.message}`);
-			for (const { subject } of batch) subject.attempts.push({ provider: stage.provider, status: 'error', credits: 0, reason: error.message });
+			for (const { subject } of batch)
+				subject.attempts.push({ provider: stage.provider, status: 'error', credits: 0, reason: error.message });
 			return;
 		}
 		batch.forEach(({ subject }, index) => {
-			const outcome = outcomes[index] ?? { status: 'error', credits: 0, error: { kind: 'failed', message: 'the provider returned no result for this record' } };
+			const outcome = outcomes[index] ?? {
+				status: 'error',
+				credits: 0,
+				error: { kind: 'failed', message: 'the provider returned no result for this record' },
+			};
 			subject.attempts.push({ provider: stage.provider, status: outcome.status, credits: outcome.credits, reason: outcome.error?.message });
-			if (outcome.error?.kind === 'quotaExhausted') disabled.set(stage.provider, `${stage.provider} stopped for this run: ${outcome.error.message}`);
+			if (outcome.error?.kind === 'quotaExhausted')
+				disabled.set(stage.provider, `${stage.provider} stopped for this run: ${outcome.error.message}`);
 			if (outcome.record) {
 				subject.raw[stage.provider] = outcome.record.raw;
 				mergeRecord(subject.merged, outcome.record, stage.provider, spec.catchAll);

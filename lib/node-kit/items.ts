@@ -12,7 +12,9 @@ export function paired(json: IDataObject, itemIndex: number): INodeExecutionData
 export function problemError(ctx: IExecuteFunctions, itemIndex: number, problem: InputProblem): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${problem.message}`, {
 		itemIndex,
-		description: `Check the "${problem.field}" field of item ${itemIndex}. Turn on "Continue On Fail" (Settings) to pass bad items through with an error instead of stopping.`,
+		description:
+			`Check the "${problem.field}" field of item ${itemIndex}. Turn on "Continue On Fail" (Settings) to pass bad items through with an ` +
+			`error instead of stopping.`,
 	});
 }
 
@@ -36,7 +38,11 @@ export function errorItem(input: INodeExecutionData, itemIndex: number, message:
  * the node with the item named, or under continue-on-fail becomes that item's error item and the
  * next item goes on.
  */
-export async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], run: (itemIndex: number) => Promise<IDataObject | IDataObject[]>): Promise<INodeExecutionData[]> {
+export async function eachItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

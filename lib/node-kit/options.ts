@@ -8,7 +8,8 @@ export const maxAttemptsOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 10 },
 	default: 5,
 	description:
-		'How many times a request is tried when the provider fails with a server error or is unreachable. Writes whose outcome is unknown are never repeated. Rate-limit refusals are waited out (up to 15 minutes per request) and do not count.',
+		'How many times a request is tried when the provider fails with a server error or is unreachable. Writes whose outcome is unknown ' +
+		'are never repeated. Rate-limit refusals are waited out (up to 15 minutes per request) and do not count.',
 };
 
 export function returnAllAndLimit(displayOptions: INodeProperties['displayOptions'], maxHint: string): INodeProperties[] {
@@ -39,7 +40,13 @@ type Show = NonNullable<INodeProperties['displayOptions']>['show'];
  * A list of custom fields to set: each chosen from the live list (`loadOptionsMethod`) or given by
  * an expression as whatever the node resolves (an ID, a name, a key).
  */
-export function customFieldsCollection(spec: { name: string; displayName: string; description: string; show: Show; loadOptionsMethod?: string }): INodeProperties {
+export function customFieldsCollection(spec: {
+	name: string;
+	displayName: string;
+	description: string;
+	show: Show;
+	loadOptionsMethod?: string;
+}): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,

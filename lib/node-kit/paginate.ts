@@ -13,7 +13,10 @@ export interface PagingLimits {
  * reached, or the provider's deepest page is passed. Pages are always asked at the provider's
  * maximum size (fewer calls) unless fewer records are wanted in all.
  */
-export async function collectPages(fetchPage: (page: number, pageSize: number) => Promise<SearchPage>, limits: PagingLimits): Promise<{ records: ProviderRecord[]; total?: number; truncated: boolean }> {
+export async function collectPages(
+	fetchPage: (page: number, pageSize: number) => Promise<SearchPage>,
+	limits: PagingLimits,
+): Promise<{ records: ProviderRecord[]; total?: number; truncated: boolean }> {
 	const pageSize = Math.max(1, Math.min(limits.maxPageSize, limits.wanted));
 	const records: ProviderRecord[] = [];
 	let total: number | undefined;

@@ -9,7 +9,10 @@ export const PROVIDER_INFO: Record<ProviderName, { name: string; credential: str
 	upLead: { name: 'UpLead', credential: 'b2bUpLeadApi' },
 };
 
-export function providerOptions(providers: ProviderName[], descriptions: Partial<Record<ProviderName, string>> = {}): INodePropertyOptions[] {
+export function providerOptions(
+	providers: ProviderName[],
+	descriptions: Partial<Record<ProviderName, string>> = {},
+): INodePropertyOptions[] {
 	return providers.map((provider) => ({ name: PROVIDER_INFO[provider].name, value: provider, description: descriptions[provider] }));
 }
 
@@ -18,7 +21,10 @@ export function providerOptions(providers: ProviderName[], descriptions: Partial
  * or an ordered list) names that provider. n8n checks a credential against the first entry of its
  * name only, so each provider appears once, keyed on one parameter.
  */
-export function providerCredentials(parameter: string, providers: ProviderName[] = ['apollo', 'zoomInfo', 'hunter', 'upLead']): INodeCredentialDescription[] {
+export function providerCredentials(
+	parameter: string,
+	providers: ProviderName[] = ['apollo', 'zoomInfo', 'hunter', 'upLead'],
+): INodeCredentialDescription[] {
 	return providers.map((provider) => ({
 		name: PROVIDER_INFO[provider].credential,
 		required: true,

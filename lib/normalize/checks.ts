@@ -82,20 +82,33 @@ export function checkValue(field: string, value: unknown, rule: FieldRule): Chec
 	if (isEmpty(value)) return { value };
 	if (rule === 'id') {
 		const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-		return typeof id === 'number' && Number.isSafeInteger(id) && id >= 1 ? { value: id } : { problem: { field, message: `${field} must be a whole number from 1, not ${shown(value)}` } };
+		return typeof id === 'number' && Number.isSafeInteger(id) && id >= 1
+			? { value: id }
+			: { problem: { field, message: `${field} must be a whole number from 1, not ${shown(value)}` } };
 	}
 	if (rule === 'flag') {
 		if (typeof value === 'boolean') return { value };
 		const flag = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-		return flag === 'true' || flag === 'false' ? { value: flag === 'true' } : { problem: { field, message: `${field} must be true or false, not ${shown(value)}` } };
+		return flag === 'true' || flag === 'false'
+			? { value: flag === 'true' }
+			: { problem: { field, message: `${field} must be true or false, not ${shown(value)}` } };
 	}
-	if (rule === 'list') return Array.isArray(value) ? { value } : { problem: { field, message: `${field} must be a list, not ${kindOf(value)}` } };
+	if (rule === 'list')
+		return Array.isArray(value) ? { value } : { problem: { field, message: `${field} must be a list, not ${kindOf(value)}` } };
 	const checked = textOf(field, value, rule);
 	if (checked.problem) return checked;
 	const text = checked.value as string;
-	if (rule === 'email' && !isValidEmail(normalizeEmail(text) ?? '')) return { problem: { field, message: `${field} "${preview(text)}" is not a valid email address` } };
-	if (rule === 'website' && !isValidDomain(normalizeDomain(text) ?? '')) return { problem: { field, message: `${field} "${preview(text)}" is not a valid domain` } };
-	if (rule === 'line' && text.length > MAX_LINE) return { problem: { field, message: `${field} is ${text.length.toLocaleString('en-US')} characters long: at most ${MAX_LINE.toLocaleString('en-US')} are accepted` } };
+	if (rule === 'email' && !isValidEmail(normalizeEmail(text) ?? ''))
+		return { problem: { field, message: `${field} "${preview(text)}" is not a valid email address` } };
+	if (rule === 'website' && !isValidDomain(normalizeDomain(text) ?? ''))
+		return { problem: { field, message: `${field} "${preview(text)}" is not a valid domain` } };
+	if (rule === 'line' && text.length > MAX_LINE)
+		return {
+			problem: {
+				field,
+				message: `${field} is ${text.length.toLocaleString('en-US')} characters long: at most ${MAX_LINE.toLocaleString('en-US')} are accepted`,
+			},
+		};
 	return checked;
 }
 
@@ -112,7 +125,11 @@ export function firstProblem(checks: Array<[field: string, value: unknown, rule:
  * A record with the fields that have a rule checked and converted (ids and flags given as text);
  * other fields are left as they are. `required` fields must not be empty.
  */
-export function checkRecord<T extends Record<string, unknown>>(record: T, rules: Record<string, FieldRule>, required: Array<{ field: string; why: string }> = []): { record: T; problem?: undefined } | { record?: undefined; problem: InputProblem } {
+export function checkRecord<T extends Record<string, unknown>>(
+	record: T,
+	rules: Record<string, FieldRule>,
+	required: Array<{ field: string; why: string }> = [],
+): { record: T; problem?: undefined } | { record?: undefined; problem: InputProblem } {
 	const missing = required.find(({ field }) => isEmpty(record[field]));
 	if (missing) return { problem: { field: missing.field, message: `${missing.field} is required: ${missing.why}` } };
 	const checked: Record<string, unknown> = { ...record };

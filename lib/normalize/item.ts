@@ -72,13 +72,44 @@ export function personFields(json: IDataObject): Fields<PersonInput> & { title?:
 	const person = nested(json, 'person');
 	const company = nested(json, 'company');
 	return {
-		email: first(['person.email', person.email], ['email', json.email], ['emailAddress', json.emailAddress], ['work_email', json.work_email]),
-		firstName: first(['person.firstName', person.firstName], ['firstName', json.firstName], ['first_name', json.first_name], ['firstname', json.firstname]),
-		lastName: first(['person.lastName', person.lastName], ['lastName', json.lastName], ['last_name', json.last_name], ['lastname', json.lastname], ['surname', json.surname]),
-		fullName: first(['person.fullName', person.fullName], ['fullName', json.fullName], ['full_name', json.full_name], ['name', typeof json.name === 'string' ? json.name : undefined]),
+		email: first(
+			['person.email', person.email],
+			['email', json.email],
+			['emailAddress', json.emailAddress],
+			['work_email', json.work_email],
+		),
+		firstName: first(
+			['person.firstName', person.firstName],
+			['firstName', json.firstName],
+			['first_name', json.first_name],
+			['firstname', json.firstname],
+		),
+		lastName: first(
+			['person.lastName', person.lastName],
+			['lastName', json.lastName],
+			['last_name', json.last_name],
+			['lastname', json.lastname],
+			['surname', json.surname],
+		),
+		fullName: first(
+			['person.fullName', person.fullName],
+			['fullName', json.fullName],
+			['full_name', json.full_name],
+			['name', typeof json.name === 'string' ? json.name : undefined],
+		),
 		domain: first(['person.companyDomain', person.companyDomain], ...domainCandidates(json, company)),
-		companyName: first(['person.companyName', person.companyName], ...companyNameCandidates(json, company), ['organization_name', json.organization_name], companyText(json)),
-		linkedinUrl: first(['person.linkedinUrl', person.linkedinUrl], ['linkedinUrl', json.linkedinUrl], ['linkedin_url', json.linkedin_url], ['linkedin', json.linkedin]),
+		companyName: first(
+			['person.companyName', person.companyName],
+			...companyNameCandidates(json, company),
+			['organization_name', json.organization_name],
+			companyText(json),
+		),
+		linkedinUrl: first(
+			['person.linkedinUrl', person.linkedinUrl],
+			['linkedinUrl', json.linkedinUrl],
+			['linkedin_url', json.linkedin_url],
+			['linkedin', json.linkedin],
+		),
 		ids: first(['person.ids', person.ids], ['ids', json.ids]),
 		title: first(['person.title', person.title], ['title', json.title], ['jobtitle', json.jobtitle], ['job_title', json.job_title]),
 		phone: first(['phone', json.phone], ['phone_number', json.phone_number], ['mobile', json.mobile]),
@@ -90,7 +121,12 @@ export function companyFields(json: IDataObject): Fields<CompanyInput> {
 	const person = nested(json, 'person');
 	return {
 		domain: first(...domainCandidates(json, company), ['person.companyDomain', person.companyDomain]),
-		name: first(...companyNameCandidates(json, company), companyText(json), ['name', json.name], ['person.companyName', person.companyName]),
+		name: first(
+			...companyNameCandidates(json, company),
+			companyText(json),
+			['name', json.name],
+			['person.companyName', person.companyName],
+		),
 		ids: first(['company.ids', company.ids]),
 	};
 }
@@ -131,14 +167,18 @@ const COMPANY_RULES: Record<Exclude<keyof CompanyInput, 'ids'>, FieldRule> = { d
  * mapping would drop a value of the wrong type without a word, and pass a broken one on. Fields
  * the node does not read are not its concern.
  */
-export function itemProblem(json: IDataObject, reads: { person?: Array<Exclude<PersonField, 'ids'> | 'phones'>; company?: Array<Exclude<keyof CompanyInput, 'ids'>> }): InputProblem | undefined {
+export function itemProblem(
+	json: IDataObject,
+	reads: { person?: Array<Exclude<PersonField, 'ids'> | 'phones'>; company?: Array<Exclude<keyof CompanyInput, 'ids'>> },
+): InputProblem | undefined {
 	const checks: Array<[string, unknown, FieldRule]> = [];
 	const person = personFields(json);
 	for (const key of reads.person ?? []) {
 		if (key === 'phones') {
 			const phones = nested(json, 'person').phones;
 			checks.push(['person.phones', phones, 'list']);
-			if (Array.isArray(phones)) phones.forEach((phone, index) => checks.push([`person.phones[${index}].number`, (phone as IDataObject | null)?.number, 'phone']));
+			if (Array.isArray(phones))
+				phones.forEach((phone, index) => checks.push([`person.phones[${index}].number`, (phone as IDataObject | null)?.number, 'phone']));
 		} else if (person[key]) checks.push([person[key].path, person[key].value, PERSON_RULES[key]]);
 	}
 	const company = companyFields(json);

@@ -70,7 +70,8 @@ function claimedSignatures(scheme: HmacScheme, request: SignedRequest): ClaimedS
 function decodeClaim(scheme: HmacScheme, claim: string): Buffer | Refused {
 	let text = claim;
 	if (scheme.prefix) {
-		if (text.slice(0, scheme.prefix.length).toLowerCase() !== scheme.prefix.toLowerCase()) return malformed(`signature does not start with ${scheme.prefix}`);
+		if (text.slice(0, scheme.prefix.length).toLowerCase() !== scheme.prefix.toLowerCase())
+			return malformed(`signature does not start with ${scheme.prefix}`);
 		text = text.slice(scheme.prefix.length);
 	}
 	return decodeSignature(text, scheme.encoding) ?? malformed(`signature is not ${scheme.encoding}`);
@@ -102,7 +103,11 @@ export function verifyHmac(scheme: HmacScheme, secret: Buffer, request: SignedRe
 	}
 
 	const layout = scheme.payloadLayout ?? DEFAULT_PAYLOAD_LAYOUT;
-	const expected = computeHmac(scheme.algorithm, secret, buildSignedPayload(layout, { body: request.rawBody, timestamp: claimed.timestamp, eventId }));
+	const expected = computeHmac(
+		scheme.algorithm,
+		secret,
+		buildSignedPayload(layout, { body: request.rawBody, timestamp: claimed.timestamp, eventId }),
+	);
 	const decoded: Buffer[] = [];
 	for (const claim of claimed.signatures) {
 		const bytes = decodeClaim(scheme, claim);

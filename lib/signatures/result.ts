@@ -20,7 +20,8 @@ export interface Refused {
 
 export type VerifyResult = Verified | Refused;
 
-export const verified = (method: string, timestamp?: number): Verified => (timestamp === undefined ? { ok: true, method } : { ok: true, method, timestamp });
+export const verified = (method: string, timestamp?: number): Verified =>
+	timestamp === undefined ? { ok: true, method } : { ok: true, method, timestamp };
 
 /** The request is not in the shape the scheme describes. */
 export const malformed = (reason: string): Refused => ({ ok: false, status: 400, reason });

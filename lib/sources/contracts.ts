@@ -54,14 +54,26 @@ export interface PeopleSearchProvider {
 	maxPageSize: number;
 	/** Deepest page the API serves (Apollo: 500), if limited. */
 	maxPage?: number;
-	searchPeople(ctx: TransportContext, filters: PeopleSearchFilters, page: number, pageSize: number, options?: CallOptions): Promise<SearchPage>;
+	searchPeople(
+		ctx: TransportContext,
+		filters: PeopleSearchFilters,
+		page: number,
+		pageSize: number,
+		options?: CallOptions,
+	): Promise<SearchPage>;
 }
 
 export interface CompanySearchProvider {
 	provider: ProviderName;
 	maxPageSize: number;
 	maxPage?: number;
-	searchCompanies(ctx: TransportContext, filters: CompanySearchFilters, page: number, pageSize: number, options?: CallOptions): Promise<SearchPage>;
+	searchCompanies(
+		ctx: TransportContext,
+		filters: CompanySearchFilters,
+		page: number,
+		pageSize: number,
+		options?: CallOptions,
+	): Promise<SearchPage>;
 }
 
 /** A validated, normalized person to look up. At least an email, a LinkedIn URL, a provider id, or a name with a domain or company name. */

@@ -17,7 +17,6 @@ export interface Failure {
 	message: string;
 }
 
-
 interface ErrorLike {
 	message?: unknown;
 	code?: unknown;
@@ -92,7 +91,10 @@ export function describeFailure(thrown: unknown): Failure {
 		status,
 		headers: normalizeHeaders(informative.response?.headers),
 		body: informative.response?.data ?? oauthBody(informative),
-		code: typeof informative.code === 'string' && informative.code !== 'EAUTH' && !/^\d+$/.test(informative.code) ? informative.code : undefined,
+		code:
+			typeof informative.code === 'string' && informative.code !== 'EAUTH' && !/^\d+$/.test(informative.code)
+				? informative.code
+				: undefined,
 		message: String(informative.message ?? outer.message ?? 'Unknown error'),
 	};
 }

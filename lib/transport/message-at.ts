@@ -17,5 +17,7 @@ export function messageAt(body: unknown, ...paths: string[]): string | undefined
 
 /** A credential field read as a URL without its trailing slash. */
 export function urlField(credentials: Record<string, unknown>, field: string): string {
-	return String(credentials[field] ?? '').trim().replace(/\/+$/, '');
+	return String(credentials[field] ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 }

@@ -24,7 +24,8 @@ const NETWORK_ERRORS: Record<string, NetworkError> = {
 	ERR_NETWORK: { words: 'the network failed', neverSent: false },
 };
 
-const known = (code: string | undefined): NetworkError | undefined => (code !== undefined && Object.hasOwn(NETWORK_ERRORS, code) ? NETWORK_ERRORS[code] : undefined);
+const known = (code: string | undefined): NetworkError | undefined =>
+	code !== undefined && Object.hasOwn(NETWORK_ERRORS, code) ? NETWORK_ERRORS[code] : undefined;
 
 /** Whether a code says the request got no answer at all (and may get one when tried again). */
 export function isNetworkErrorCode(code: string | undefined): boolean {

@@ -70,7 +70,6 @@ export function readRateLimitSignal(headers: Headers, now = Date.now()): RateLim
 	// Apollo's windows are fixed minutes, hours and days; the one exhausted decides the wait.
 	if (numberHeader(headers, 'x-minute-requests-left') === 0) signal.resumeAt = now + 60_000;
 	else if (numberHeader(headers, 'x-hourly-requests-left') === 0) signal.resumeAt = now + 3_600_000;
-	else if (numberHeader(headers, 'x-daily-requests-left', 'x-24-hour-requests-left') === 0)
-		signal.resumeAt = now + 86_400_000;
+	else if (numberHeader(headers, 'x-daily-requests-left', 'x-24-hour-requests-left') === 0) signal.resumeAt = now + 86_400_000;
 	return signal;
 }

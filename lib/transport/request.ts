@@ -99,8 +99,7 @@ interface Tally {
 
 function decide(failure: Failure, profile: ProviderProfile, idempotent: boolean, tally: Tally, policy: RetryPolicy, now: number): Decision {
 	const failureKind =
-		(failure.status !== undefined ? profile.classify?.(failure.status, failure.body) : undefined) ??
-		kindOfStatus(failure.status);
+		(failure.status !== undefined ? profile.classify?.(failure.status, failure.body) : undefined) ?? kindOfStatus(failure.status);
 	const kind = errorKindOf(failure, failureKind);
 
 	// "Slow down" is not a failure: the request waits its turn, within a total time rather than a count,
@@ -110,7 +109,10 @@ function decide(failure: Failure, profile: ProviderProfile, idempotent: boolean,
 		const resumeAt = readRateLimitSignal(failure.headers, now).resumeAt;
 		const wait = Math.max(0, resumeAt !== undefined ? resumeAt - now : backoffDelay(tally.refusals, policy));
 		if (wait > policy.maxRetryAfterMs) {
-			return { kind, reason: `it asked to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s allowed` };
+			return {
+				kind,
+				reason: `it asked to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s allowed`,
+			};
 		}
 		if (tally.waitedForLimitMs + wait > policy.maxRateLimitWaitMs) {
 			return { kind, reason: `kept refusing for ${Math.ceil(tally.waitedForLimitMs / 1000)} s (${tally.refusals} times)` };
@@ -133,11 +135,16 @@ function buildError(
 	attempts: number,
 	itemIndex: number | undefined,
 ): ProviderApiError {
-	const providerMessage = failure.status === undefined ? describeWireFailure(failure) : (profile.errorMessage(failure.body) ?? failure.message);
+	const providerMessage =
+		failure.status === undefined ? describeWireFailure(failure) : (profile.errorMessage(failure.body) ?? failure.message);
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const item = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const hint = [HINTS[decision.kind], decision.reason ? `The provider ${decision.reason}.` : undefined, isNetworkErrorCode(failure.code) ? `Socket error: ${failure.code}.` : undefined]
+	const hint = [
+		HINTS[decision.kind],
+		decision.reason ? `The provider ${decision.reason}.` : undefined,
+		isNetworkErrorCode(failure.code) ? `Socket error: ${failure.code}.` : undefined,
+	]
 		.filter(Boolean)
 		.join(' ');
 	return new ProviderApiError(ctx.getNode(), {
@@ -170,7 +177,9 @@ function httpOptions(profile: ProviderProfile, credentials: ICredentialDataDecry
 /** Empty filters are left out rather than sent as `?title=`, which some APIs read as "match empty". */
 function compactQuery(qs: NonNullable<ProviderRequest['qs']>): NonNullable<ProviderRequest['qs']> {
 	return Object.fromEntries(
-		Object.entries(qs).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)),
+		Object.entries(qs).filter(
+			([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0),
+		),
 	);
 }
 
@@ -197,7 +206,8 @@ export async function providerRequest<T = unknown>(
 		const answered = await limiter.acquire();
 		try {
 			const response = (await transportClock.call(
-				async () => await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, httpOptions(profile, credentials, request)),
+				async () =>
+					await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, httpOptions(profile, credentials, request)),
 			)) as IN8nHttpFullResponse;
 			answered();
 			const headers = normalizeHeaders(response.headers);

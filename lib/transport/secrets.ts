@@ -6,13 +6,13 @@
  */
 
 /** Credential and body fields whose values are secret (token types, scopes and ids are not). */
-const SECRET_FIELD =
-	/^(api_?key|x-api-key|.*secret|.*password|private_?key|jwt|token|token-id|authorization|access_?token|refresh_?token|id_?token|session_?token|token_?id|private_?integration_?token)$/i;
+const SECRET_FIELD = new RegExp(
+	'^(api_?key|x-api-key|.*secret|.*password|private_?key|jwt|token|token-id|authorization|' +
+		'access_?token|refresh_?token|id_?token|session_?token|token_?id|private_?integration_?token)$',
+	'i',
+);
 const MASK = '***';
-const SECRET_SHAPES = [
-	/\beyJ[\w-]{6,}\.[\w-]{6,}\.[\w-]*/g,
-	/\b(Bearer|Basic)\s+[\w\-.~+/=]{6,}/gi,
-];
+const SECRET_SHAPES = [/\beyJ[\w-]{6,}\.[\w-]{6,}\.[\w-]*/g, /\b(Bearer|Basic)\s+[\w\-.~+/=]{6,}/gi];
 
 export function collectSecrets(credentials: Record<string, unknown>): string[] {
 	const found: string[] = [];
@@ -30,7 +30,8 @@ export function collectSecrets(credentials: Record<string, unknown>): string[] {
 export function maskSecrets(text: string, secrets: readonly string[]): string {
 	let masked = text;
 	for (const secret of secrets) masked = masked.split(secret).join(MASK);
-	for (const shape of SECRET_SHAPES) masked = masked.replace(shape, (match) => (/^(Bearer|Basic)/i.test(match) ? `${match.split(/\s+/)[0]} ${MASK}` : MASK));
+	for (const shape of SECRET_SHAPES)
+		masked = masked.replace(shape, (match) => (/^(Bearer|Basic)/i.test(match) ? `${match.split(/\s+/)[0]} ${MASK}` : MASK));
 	return masked;
 }
 
@@ -39,7 +40,10 @@ export function maskDeep<T>(value: T, secrets: readonly string[]): T {
 	if (Array.isArray(value)) return value.map((entry) => maskDeep(entry, secrets)) as T;
 	if (value !== null && typeof value === 'object') {
 		return Object.fromEntries(
-			Object.entries(value).map(([key, nested]) => [key, SECRET_FIELD.test(key) && typeof nested === 'string' ? MASK : maskDeep(nested, secrets)]),
+			Object.entries(value).map(([key, nested]) => [
+				key,
+				SECRET_FIELD.test(key) && typeof nested === 'string' ? MASK : maskDeep(nested, secrets),
+			]),
 		) as T;
 	}
 	return value;

@@ -1,10 +1,4 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	INode,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 /**
  * What every n8n context that may call a provider offers (execute, load options, poll, hooks,
@@ -12,15 +6,9 @@ import type {
  */
 export interface TransportContext {
 	getNode(): INode;
-	getCredentials<T extends object = ICredentialDataDecryptedObject>(
-		type: string,
-		itemIndex?: number,
-	): Promise<T>;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
 	helpers: {
-		httpRequestWithAuthentication(
-			credentialsType: string,
-			requestOptions: IHttpRequestOptions,
-		): Promise<unknown>;
+		httpRequestWithAuthentication(credentialsType: string, requestOptions: IHttpRequestOptions): Promise<unknown>;
 	};
 }
 

@@ -36,13 +36,20 @@ function eventIdOf(policy: WebhookPolicy, request: SignedRequest, body: WebhookB
 	if (policy.eventId?.bodyField) {
 		const value = valueAt(body, policy.eventId.bodyField);
 		// Without its id a captured event could be sent again and again inside the window.
-		if (value === undefined || value === null || value === '') return unauthorized(`body carries no ${policy.eventId.bodyField}, the event id that replays are refused by`);
+		if (value === undefined || value === null || value === '')
+			return unauthorized(`body carries no ${policy.eventId.bodyField}, the event id that replays are refused by`);
 		return typeof value === 'string' || typeof value === 'number' ? String(value) : malformed(`${policy.eventId.bodyField} is not an id`);
 	}
 	return undefined;
 }
 
-function checkReplay(ctx: IWebhookFunctions, policy: WebhookPolicy, request: SignedRequest, body: WebhookBody, now: number): Checked | Refused {
+function checkReplay(
+	ctx: IWebhookFunctions,
+	policy: WebhookPolicy,
+	request: SignedRequest,
+	body: WebhookBody,
+	now: number,
+): Checked | Refused {
 	const checked: Checked = {};
 	if (policy.bodyTimestampField && policy.toleranceSeconds > 0) {
 		const value = valueAt(body, policy.bodyTimestampField);
@@ -87,5 +94,9 @@ export function handleWebhook(ctx: IWebhookFunctions, policy: WebhookPolicy, now
 	const details: IDataObject = { method: verification.method };
 	if (timestamp !== undefined) details.timestamp = new Date(timestamp).toISOString();
 	if (checked.eventId !== undefined) details.eventId = checked.eventId;
-	return accept({ body: parsed.body as IDataObject, headers: pickHeaders(request.headers, policy.passHeaders ?? []), verification: details });
+	return accept({
+		body: parsed.body as IDataObject,
+		headers: pickHeaders(request.headers, policy.passHeaders ?? []),
+		verification: details,
+	});
 }

@@ -14,7 +14,8 @@ export class B2bGoHighLevel implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Push enriched people into HighLevel contacts and opportunities: upsert, look up, tag, custom fields by key, Return All past 100',
+		description:
+			'Push enriched people into HighLevel contacts and opportunities: upsert, look up, tag, custom fields by key, Return All past 100',
 		defaults: { name: 'GoHighLevel (B2B)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

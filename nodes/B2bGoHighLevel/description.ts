@@ -10,7 +10,11 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Private Integration Token (API V2)', value: 'privateIntegrationToken', description: "HighLevel's documented API" },
-			{ name: 'Session Token (Token-ID)', value: 'sessionToken', description: 'The session backend the HighLevel web app uses, renewed automatically' },
+			{
+				name: 'Session Token (Token-ID)',
+				value: 'sessionToken',
+				description: 'The session backend the HighLevel web app uses, renewed automatically',
+			},
 		],
 		default: 'privateIntegrationToken',
 	},

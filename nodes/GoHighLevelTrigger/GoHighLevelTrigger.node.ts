@@ -17,7 +17,7 @@ export class GoHighLevelTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].length ? $parameter["events"].join(", ") : "All events"}}',
-		description: 'Starts the workflow on HighLevel webhooks signed with HighLevel\'s key',
+		description: "Starts the workflow on HighLevel webhooks signed with HighLevel's key",
 		defaults: { name: 'GoHighLevel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -7,7 +7,8 @@ import { HIGHLEVEL_ED25519_SPKI } from './keys';
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'In your HighLevel Marketplace app open Advanced > Webhooks, set the webhook URL to the Production URL shown above and subscribe to the events you want. Calls are accepted only with a valid X-GHL-Signature.',
+			'In your HighLevel Marketplace app open Advanced > Webhooks, set the webhook URL to the Production URL shown above and subscribe ' +
+			'to the events you want. Calls are accepted only with a valid X-GHL-Signature.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -18,7 +19,9 @@ export const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: EVENT_OPTIONS,
 		default: [],
-		description: 'Event types (the body\'s type) that start the workflow; none selected means every event. Other genuine events are answered 200 and ignored.',
+		description:
+			"Event types (the body's type) that start the workflow; none selected means every event. Other genuine events are answered 200 and " +
+			'ignored.',
 	},
 	{
 		displayName: 'Options',
@@ -33,7 +36,7 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 3 },
 				default: HIGHLEVEL_ED25519_SPKI,
-				description: 'HighLevel\'s published key for X-GHL-Signature (base64 SPKI or PEM). Change it only when HighLevel rotates its key.',
+				description: "HighLevel's published key for X-GHL-Signature (base64 SPKI or PEM). Change it only when HighLevel rotates its key.",
 			},
 			{
 				displayName: 'Legacy RSA Public Key',
@@ -41,7 +44,9 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 6 },
 				default: '',
-				description: 'HighLevel\'s published RSA key for the legacy X-WH-Signature (PEM or base64 SPKI). Empty leaves the legacy scheme off, so calls signed only that way are refused. HighLevel retires it on July 1, 2026.',
+				description:
+					"HighLevel's published RSA key for the legacy X-WH-Signature (PEM or base64 SPKI). Empty leaves the legacy scheme off, so calls " +
+					'signed only that way are refused. HighLevel retires it on July 1, 2026.',
 			},
 			{
 				displayName: 'Other Event Types',
@@ -57,7 +62,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_TOLERANCE_SECONDS,
-				description: 'How far the body\'s timestamp may be from now; webhookIds seen inside twice this window are refused. 0 turns the timestamp check off.',
+				description:
+					"How far the body's timestamp may be from now; webhookIds seen inside twice this window are refused. 0 turns the timestamp check off.",
 			},
 		],
 	},

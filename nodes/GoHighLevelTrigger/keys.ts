@@ -33,7 +33,8 @@ export function highLevelKeys(node: INode, ed25519Text: string, rsaText: string)
  */
 export function highLevelVerifier(keys: HighLevelKeys): (request: SignedRequest) => VerifyResult {
 	return (request) => {
-		if (request.headers[ED25519_HEADER] !== undefined) return verifyAsymmetric({ signatureHeader: ED25519_HEADER, algorithm: 'ed25519', key: keys.ed25519 }, request);
+		if (request.headers[ED25519_HEADER] !== undefined)
+			return verifyAsymmetric({ signatureHeader: ED25519_HEADER, algorithm: 'ed25519', key: keys.ed25519 }, request);
 		if (keys.rsa !== undefined && request.headers[RSA_HEADER] !== undefined) {
 			return verifyAsymmetric({ signatureHeader: RSA_HEADER, algorithm: 'rsa-sha256', key: keys.rsa }, request);
 		}

@@ -54,7 +54,8 @@ export async function baseline(ctx: TransportContext, settings: PollSettings, ke
 	}
 	const newest = await scanNewestFirst(ctx, byId(settings, -1, true));
 	const newestChanges = tracksField(settings) ? await scanNewestFirst(ctx, byChange(settings, undefined, true)) : [];
-	if (newest === undefined || newestChanges === undefined) return cursorOver(await readAll(ctx, settings.entity, settings.filters), settings, empty);
+	if (newest === undefined || newestChanges === undefined)
+		return cursorOver(await readAll(ctx, settings.entity, settings.filters), settings, empty);
 	return cursorOver([...newest, ...newestChanges], settings, empty);
 }
 

@@ -36,7 +36,9 @@ export interface Cursor {
 
 export function cursorKey(settings: PollSettings): string {
 	const { entity, includeUpdates, detection, field, filters } = settings;
-	return JSON.stringify(includeUpdates ? [entity, detection, detection === 'updatedField' ? field : '', filters] : [entity, 'created', filters]);
+	return JSON.stringify(
+		includeUpdates ? [entity, detection, detection === 'updatedField' ? field : '', filters] : [entity, 'created', filters],
+	);
 }
 
 export const idOf = (record: HaloRecord): number | undefined => {
@@ -55,7 +57,11 @@ export function highestId(records: HaloRecord[], floor = 0): number {
 }
 
 /** The newest change time among records and the ids changed at exactly it, merged with the previous mark. */
-export function changeMark(records: HaloRecord[], field: string, previous?: Pick<Cursor, 'changedAt' | 'changedIds'>): Pick<Cursor, 'changedAt' | 'changedIds'> {
+export function changeMark(
+	records: HaloRecord[],
+	field: string,
+	previous?: Pick<Cursor, 'changedAt' | 'changedIds'>,
+): Pick<Cursor, 'changedAt' | 'changedIds'> {
 	let changedAt = previous?.changedAt;
 	let changedIds = new Set(previous?.changedIds ?? []);
 	for (const record of records) {
@@ -82,6 +88,7 @@ export function changedAfter(record: HaloRecord, field: string, cursor: Cursor):
 
 /** Oldest first, so a workflow handles changes in the order they happened. */
 export function chronological(records: HaloRecord[], settings: PollSettings): HaloRecord[] {
-	const time = (record: HaloRecord) => (settings.includeUpdates && settings.detection === 'updatedField' ? (changedAtOf(record, settings.field) ?? 0) : 0);
+	const time = (record: HaloRecord) =>
+		settings.includeUpdates && settings.detection === 'updatedField' ? (changedAtOf(record, settings.field) ?? 0) : 0;
 	return [...records].sort((a, b) => time(a) - time(b) || (idOf(a) ?? 0) - (idOf(b) ?? 0));
 }

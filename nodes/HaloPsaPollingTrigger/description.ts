@@ -55,7 +55,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'lastactiondate',
 		displayOptions: { show: { event: ['createdOrUpdated'], detection: ['updatedField'] } },
-		description: 'The record field holding when it last changed; empty uses the entity\'s usual one',
+		description: "The record field holding when it last changed; empty uses the entity's usual one",
 	},
 	{
 		displayName: 'Options',
@@ -94,7 +94,9 @@ export const properties: INodeProperties[] = [
 				name: 'fullScan',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to read all records on every poll instead of stopping at the first one already seen. Only needed if HaloPSA ignores the sort order; the node also falls back to it by itself when it notices that.',
+				description:
+					'Whether to read all records on every poll instead of stopping at the first one already seen. Only needed if HaloPSA ignores the ' +
+					'sort order; the node also falls back to it by itself when it notices that.',
 			},
 			{
 				displayName: 'Records When Testing',
@@ -102,7 +104,9 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 100 },
 				default: 0,
-				description: 'On a manual test (Fetch Test Event) before any poll has recorded a cursor, return this many of the newest existing records so you can see their shape. Active workflows never emit existing records.',
+				description:
+					'On a manual test (Fetch Test Event) before any poll has recorded a cursor, return this many of the newest existing records so ' +
+					'you can see their shape. Active workflows never emit existing records.',
 			},
 		],
 	},

@@ -28,7 +28,10 @@ export function pollSettings(ctx: IPollFunctions): PollSettings {
 	const chosen = includeUpdates ? (ctx.getNodeParameter('detection', 'auto') as string) : 'auto';
 	const detection = detectionFor(entity, chosen, includeUpdates ? String(ctx.getNodeParameter('updatedField', '')) : '');
 	if (detection === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `Name the field that holds when a ${entity} record last changed, or compare record contents`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Name the field that holds when a ${entity} record last changed, or compare record contents`,
+		);
 	}
 	const filters: IDataObject = {};
 	if (options.includeInactive === true) filters.includeinactive = true;

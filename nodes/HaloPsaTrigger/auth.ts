@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { unauthorized, verifyBasic, verifyBearer, verifyHeaderSecret, verifyHmac } from '../../lib/signatures';
 import type { SignedRequest, VerifyResult } from '../../lib/signatures';
@@ -22,7 +27,12 @@ export function haloPsaVerifier(credentials: ICredentialDataDecryptedObject): (r
 			case 'hmac':
 				// Seed 000's scheme signs the body alone: no timestamp to bound a replay with.
 				return verifyHmac(
-					{ signatureHeader: text(credentials.signatureHeader) || 'x-halopsa-signature', algorithm: 'sha256', encoding: 'hex', toleranceSeconds: 0 },
+					{
+						signatureHeader: text(credentials.signatureHeader) || 'x-halopsa-signature',
+						algorithm: 'sha256',
+						encoding: 'hex',
+						toleranceSeconds: 0,
+					},
 					Buffer.from(text(credentials.secret), 'utf8'),
 					request,
 					now,
@@ -47,7 +57,10 @@ function problemOf(data: ICredentialDataDecryptedObject): string | undefined {
 	return empty.length > 0 ? `Fill in: ${empty.join(', ')}.` : undefined;
 }
 
-export async function checkHaloPsaWebhookCredential(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function checkHaloPsaWebhookCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	return credentialCheckResult(problemOf(data), `The ${String(data.authMethod)} settings are complete.`);
 }

@@ -5,7 +5,9 @@ const registerOn = { show: { register: [true] } };
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'In HaloPSA open Configuration > Integrations > Webhooks and add a webhook: the Production URL shown above, method POST, content type JSON, and the authentication of the HaloPSA Webhook credential. Then bind it to the events you want in its Notifications. Or turn on Register in HaloPSA and n8n does this on activation.',
+			'In HaloPSA open Configuration > Integrations > Webhooks and add a webhook: the Production URL shown above, method POST, content ' +
+			'type JSON, and the authentication of the HaloPSA Webhook credential. Then bind it to the events you want in its Notifications. Or ' +
+			'turn on Register in HaloPSA and n8n does this on activation.',
 		name: 'manualSetupNotice',
 		type: 'notice',
 		default: '',
@@ -16,7 +18,9 @@ export const properties: INodeProperties[] = [
 		name: 'register',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to create the webhook and its notifications in HaloPSA when the workflow is activated, and remove them when it is deactivated. Needs a HaloPSA API credential allowed to edit webhooks.',
+		description:
+			'Whether to create the webhook and its notifications in HaloPSA when the workflow is activated, and remove them when it is ' +
+			'deactivated. Needs a HaloPSA API credential allowed to edit webhooks.',
 	},
 	{
 		displayName: 'HaloPSA Event Numbers',
@@ -41,7 +45,9 @@ export const properties: INodeProperties[] = [
 				name: 'additionalFields',
 				type: 'json',
 				default: '{}',
-				description: 'More fields for POST /Webhook, e.g. {"method": "POST"} if your HaloPSA expects the method by name. Never put secrets here: they belong in the credential.',
+				description:
+					'More fields for POST /Webhook, e.g. {"method": "POST"} if your HaloPSA expects the method by name. Never put secrets here: they ' +
+					'belong in the credential.',
 			},
 			{
 				displayName: 'API Key Name Field',

@@ -64,7 +64,10 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 	for (const webhook of ours) {
 		const bound = notifications.filter((notification) => sameId(notification.webhook_id, webhook.id));
 		const boundEvents = [...new Set(bound.map((notification) => Number(notification.eventno)))].sort((a, b) => a - b).join(',');
-		const current = boundEvents === events && Number(webhook.authentication_type) === wanted.authentication_type && webhook.content_type === wanted.content_type;
+		const current =
+			boundEvents === events &&
+			Number(webhook.authentication_type) === wanted.authentication_type &&
+			webhook.content_type === wanted.content_type;
 		if (current && ours.length === 1) {
 			store(ctx, { webhookId: idOf(webhook), notificationIds: idsOf(bound) });
 			return true;
@@ -84,7 +87,11 @@ export async function createRegistration(ctx: IHookFunctions): Promise<boolean> 
 	if (webhookId === undefined) throw new NodeOperationError(ctx.getNode(), 'HaloPSA did not return the id of the webhook it created');
 	let notifications: HaloRecord[];
 	try {
-		notifications = await saveBatch(ctx, 'Notification', events.map((eventno) => ({ webhook_id: webhookId, delivery_method: 6, eventno })));
+		notifications = await saveBatch(
+			ctx,
+			'Notification',
+			events.map((eventno) => ({ webhook_id: webhookId, delivery_method: 6, eventno })),
+		);
 	} catch (error) {
 		// A webhook bound to no event would sit in HaloPSA doing nothing: take it back out.
 		await removeRegistration(ctx, webhookId, []);

@@ -11,7 +11,10 @@ const AUTHENTICATION_TYPE: Record<string, number> = { hmac: 0, basic: 1, bearer:
 
 export function eventNumbers(ctx: IHookFunctions): number[] {
 	const text = String(ctx.getNodeParameter('eventNumbers', '') ?? '');
-	const numbers = text.split(/[\s,]+/).filter(Boolean).map(Number);
+	const numbers = text
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.map(Number);
 	if (numbers.length === 0 || numbers.some((value) => !Number.isInteger(value) || value < 0)) {
 		throw new NodeOperationError(ctx.getNode(), 'HaloPSA Event Numbers must be whole numbers separated by commas', {
 			description: 'They are the `eventno` values HaloPSA binds to a webhook in Notifications.',
@@ -65,4 +68,3 @@ export async function webhookBody(ctx: IHookFunctions): Promise<IDataObject> {
 		...authenticationFields(credentials, options),
 	};
 }
-

@@ -39,11 +39,16 @@ export class SignedWebhookTrigger implements INodeType {
 		const toleranceSeconds = typeof options.toleranceSeconds === 'number' ? options.toleranceSeconds : DEFAULT_TOLERANCE_SECONDS;
 		const custom: IDataObject = {};
 		for (const name of CUSTOM_FIELDS) custom[name] = this.getNodeParameter(name, '') as string;
-		const { scheme, eventIdBodyField, passHeaders } = schemeFromParameters(this.getNodeParameter('preset') as PresetName, custom, toleranceSeconds);
+		const { scheme, eventIdBodyField, passHeaders } = schemeFromParameters(
+			this.getNodeParameter('preset') as PresetName,
+			custom,
+			toleranceSeconds,
+		);
 		const problem = hmacSchemeProblem(scheme);
 		if (problem !== undefined) throw new NodeOperationError(this.getNode(), `The signature settings are not usable: ${problem}`);
 		const secret = credentialSecret(await this.getCredentials('b2bWebhookSecretApi'));
-		if (secret === undefined || secret.length === 0) throw new NodeOperationError(this.getNode(), 'The signing secret is empty or does not decode in its chosen format');
+		if (secret === undefined || secret.length === 0)
+			throw new NodeOperationError(this.getNode(), 'The signing secret is empty or does not decode in its chosen format');
 
 		const events = listOf(options.events);
 		const eventField = String(options.eventField || 'type');
@@ -52,7 +57,8 @@ export class SignedWebhookTrigger implements INodeType {
 			verify: (request, now) => verifyHmac(scheme, secret, request, now),
 			toleranceSeconds,
 			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : bodyField ? { bodyField } : undefined,
-			ignoreReason: (body) => (isAllowed(valueAt(body, eventField), events) ? undefined : `${eventField} is not one of the selected events`),
+			ignoreReason: (body) =>
+				isAllowed(valueAt(body, eventField), events) ? undefined : `${eventField} is not one of the selected events`,
 			passHeaders,
 		});
 	}

@@ -90,7 +90,8 @@ export const properties: INodeProperties[] = [
 		default: '{body}',
 		placeholder: '{timestamp}.{body}',
 		displayOptions: custom,
-		description: 'What the sender signs: {body} is the raw body, {timestamp} the timestamp header\'s text, {eventId} the event ID header\'s text',
+		description:
+			"What the sender signs: {body} is the raw body, {timestamp} the timestamp header's text, {eventId} the event ID header's text",
 	},
 	{
 		displayName: 'Event ID Header',
@@ -98,7 +99,9 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: custom,
-		description: 'Header carrying a unique event ID (e.g. Standard Webhooks\' webhook-ID); a repeated ID is refused. Put {eventId} in the layout so it is signed, or a replay could simply change it.',
+		description:
+			"Header carrying a unique event ID (e.g. Standard Webhooks' webhook-ID); a repeated ID is refused. Put {eventId} in the layout so " +
+			'it is signed, or a replay could simply change it.',
 	},
 	{
 		displayName: 'Options',
@@ -119,7 +122,9 @@ export const properties: INodeProperties[] = [
 				name: 'eventIdBodyField',
 				type: 'string',
 				default: '',
-				description: 'Dotted path of a body field holding a unique event ID; a repeated ID, or a body without one, is refused. Stripe style uses the event ID in the body unless this is set.',
+				description:
+					'Dotted path of a body field holding a unique event ID; a repeated ID, or a body without one, is refused. Stripe style uses the ' +
+					'event ID in the body unless this is set.',
 			},
 			{
 				displayName: 'Events',
@@ -127,7 +132,9 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'invoice.paid, customer.created',
-				description: 'Event values to accept, separated by commas (case-insensitive); empty accepts all. Other genuine events are answered 200 and ignored.',
+				description:
+					'Event values to accept, separated by commas (case-insensitive); empty accepts all. Other genuine events are answered 200 and ' +
+					'ignored.',
 			},
 			{
 				displayName: 'Timestamp Tolerance (Seconds)',
@@ -135,7 +142,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_TOLERANCE_SECONDS,
-				description: 'How far a signed timestamp may be from now; event IDs seen inside twice this window are refused. 0 turns the timestamp check off.',
+				description:
+					'How far a signed timestamp may be from now; event IDs seen inside twice this window are refused. 0 turns the timestamp check off.',
 			},
 		],
 	},

@@ -51,7 +51,16 @@ export const PRESETS: Record<Exclude<PresetName, 'custom'>, Preset> = {
 };
 
 /** The parameters the Custom scheme is read from. */
-export const CUSTOM_FIELDS = ['signatureHeader', 'headerFormat', 'algorithm', 'encoding', 'prefix', 'timestampHeader', 'payloadLayout', 'eventIdHeader'];
+export const CUSTOM_FIELDS = [
+	'signatureHeader',
+	'headerFormat',
+	'algorithm',
+	'encoding',
+	'prefix',
+	'timestampHeader',
+	'payloadLayout',
+	'eventIdHeader',
+];
 
 const optional = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 

@@ -16,14 +16,22 @@ export interface N8nRuntime {
 /** Node 24 and n8n from the cache outside the repository, installed there on first use. */
 export function ensureN8n(): N8nRuntime {
 	const out = execFileSync('bash', [join(ROOT, 'scripts', 'n8n-install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const vars = Object.fromEntries(out.trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
+	const vars = Object.fromEntries(
+		out
+			.trim()
+			.split('\n')
+			.map((line) => line.split('=', 2) as [string, string]),
+	);
 	return { node: vars.NODE24, n8n: vars.N8N_BIN };
 }
 
 /** `npm pack` of the built package: exactly what the registry would serve. */
 export function packPackage(into: string): string {
 	mkdirSync(into, { recursive: true });
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', into], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', into], { cwd: ROOT, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop() as string;
 	return join(into, name);
 }
 
@@ -36,7 +44,11 @@ export function installPackage(userFolder: string, tarball: string): void {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
-	execFileSync('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', tarball], { stdio: 'inherit' });
+	execFileSync(
+		'npm',
+		['install', '--prefix', nodesDir, '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', tarball],
+		{ stdio: 'inherit' },
+	);
 }
 
 export function n8nEnv(userFolder: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -86,7 +98,8 @@ export async function n8nCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: 
 
 async function checkedCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
 	const result = await n8nCli(runtime, env, args);
-	if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+	if (result.code !== 0)
+		throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 	return result;
 }
 
@@ -114,7 +127,12 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-export async function startN8n(runtime: N8nRuntime, env: NodeJS.ProcessEnv, port: number, onOutput?: (chunk: string) => void): Promise<RunningN8n> {
+export async function startN8n(
+	runtime: N8nRuntime,
+	env: NodeJS.ProcessEnv,
+	port: number,
+	onOutput?: (chunk: string) => void,
+): Promise<RunningN8n> {
 	const child = spawn(runtime.node, [runtime.n8n, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const collect = (chunk: Buffer) => {
@@ -151,7 +169,11 @@ export async function startN8n(runtime: N8nRuntime, env: NodeJS.ProcessEnv, port
 }
 
 /** Runs a workflow with the CLI (`n8n execute`), returning n8n's raw execution JSON. */
-export async function executeWorkflow(runtime: N8nRuntime, env: NodeJS.ProcessEnv, id: string): Promise<{ result: CliResult; execution?: ExecutionJson }> {
+export async function executeWorkflow(
+	runtime: N8nRuntime,
+	env: NodeJS.ProcessEnv,
+	id: string,
+): Promise<{ result: CliResult; execution?: ExecutionJson }> {
 	const result = await n8nCli(runtime, env, ['execute', `--id=${id}`, '--rawOutput']);
 	const start = result.stdout.indexOf('{');
 	const end = result.stdout.lastIndexOf('}');
@@ -166,7 +188,12 @@ export async function executeWorkflow(runtime: N8nRuntime, env: NodeJS.ProcessEn
 
 export interface ExecutionJson {
 	status: string;
-	data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>; error?: { message: string } } };
+	data: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			error?: { message: string };
+		};
+	};
 }
 
 /** The items a node output in an execution (its first run, first output). */
@@ -178,13 +205,21 @@ export const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-2026
 
 /** The owner account a fresh n8n asks for; returns the session cookie. */
 export async function setupOwner(url: string): Promise<string> {
-	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+	const setup = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
 	if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 	return await login(url);
 }
 
 export async function login(url: string): Promise<string> {
-	const response = await fetch(`${url}/rest/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+	const response = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
 	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 	const cookie = response.headers.get('set-cookie') ?? '';
 	return cookie.split(';')[0];
@@ -196,7 +231,12 @@ export function freshUserFolder(prefix: string): string {
 
 export function exampleFiles(): string[] {
 	const dir = join(ROOT, 'examples');
-	return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).sort().map((file) => join(dir, file)) : [];
+	return existsSync(dir)
+		? readdirSync(dir)
+				.filter((file) => file.endsWith('.json'))
+				.sort()
+				.map((file) => join(dir, file))
+		: [];
 }
 
 /**
@@ -204,7 +244,11 @@ export function exampleFiles(): string[] {
  * (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing a repeated body `id`
  * inside the window, followed by a No Op: what the fuzz and the throughput benchmark run.
  */
-export function signedWebhookWorkflow(id: string, webhookId: string, credential: { id: string; name: string }): { id: string } & Record<string, unknown> {
+export function signedWebhookWorkflow(
+	id: string,
+	webhookId: string,
+	credential: { id: string; name: string },
+): { id: string } & Record<string, unknown> {
 	return {
 		id,
 		name: `Signed webhook ${webhookId}`,
@@ -239,7 +283,13 @@ export interface ActiveN8n {
  * A fresh n8n with the packed package installed (build first), the credentials and workflows
  * imported, the workflows published, started on `port`, with the owner set up.
  */
-export async function startN8nWithWorkflows(options: { prefix: string; port: number; env?: Record<string, string>; credentials: ImportedCredential[]; workflows: Array<{ id: unknown }> }): Promise<ActiveN8n> {
+export async function startN8nWithWorkflows(options: {
+	prefix: string;
+	port: number;
+	env?: Record<string, string>;
+	credentials: ImportedCredential[];
+	workflows: Array<{ id: unknown }>;
+}): Promise<ActiveN8n> {
 	const userFolder = freshUserFolder(options.prefix);
 	const tarball = packPackage(join(userFolder, 'pack'));
 	const runtime = ensureN8n();

@@ -16,14 +16,35 @@ export interface ImportedCredential {
 export function sandboxCredentialsFor(sandboxUrl: string, goHighLevelSessionToken?: string): ImportedCredential[] {
 	const url = (prefix: string) => `${sandboxUrl}${prefix}`;
 	const credentials: ImportedCredential[] = [
-		{ id: 'b2bSandboxApollo', name: 'Apollo (sandbox)', type: 'b2bApolloApi', data: { baseUrl: url('/apollo/api/v1'), apiKey: SANDBOX_CREDENTIALS.apollo.apiKey } },
-		{ id: 'b2bSandboxHunter', name: 'Hunter (sandbox)', type: 'b2bHunterApi', data: { baseUrl: url('/hunter/v2'), apiKey: SANDBOX_CREDENTIALS.hunter.apiKey } },
-		{ id: 'b2bSandboxUpLead', name: 'UpLead (sandbox)', type: 'b2bUpLeadApi', data: { baseUrl: url('/uplead/v2'), apiKey: SANDBOX_CREDENTIALS.upLead.apiKey } },
+		{
+			id: 'b2bSandboxApollo',
+			name: 'Apollo (sandbox)',
+			type: 'b2bApolloApi',
+			data: { baseUrl: url('/apollo/api/v1'), apiKey: SANDBOX_CREDENTIALS.apollo.apiKey },
+		},
+		{
+			id: 'b2bSandboxHunter',
+			name: 'Hunter (sandbox)',
+			type: 'b2bHunterApi',
+			data: { baseUrl: url('/hunter/v2'), apiKey: SANDBOX_CREDENTIALS.hunter.apiKey },
+		},
+		{
+			id: 'b2bSandboxUpLead',
+			name: 'UpLead (sandbox)',
+			type: 'b2bUpLeadApi',
+			data: { baseUrl: url('/uplead/v2'), apiKey: SANDBOX_CREDENTIALS.upLead.apiKey },
+		},
 		{
 			id: 'b2bSandboxZoomInfo',
 			name: 'ZoomInfo (sandbox)',
 			type: 'b2bZoomInfoJwtApi',
-			data: { baseUrl: url('/zoominfo'), authMethod: 'password', username: SANDBOX_CREDENTIALS.zoomInfo.username, password: SANDBOX_CREDENTIALS.zoomInfo.password, jwt: '' },
+			data: {
+				baseUrl: url('/zoominfo'),
+				authMethod: 'password',
+				username: SANDBOX_CREDENTIALS.zoomInfo.username,
+				password: SANDBOX_CREDENTIALS.zoomInfo.password,
+				jwt: '',
+			},
 		},
 		{
 			id: 'b2bSandboxHaloPsa',
@@ -43,13 +64,24 @@ export function sandboxCredentialsFor(sandboxUrl: string, goHighLevelSessionToke
 			id: 'b2bSandboxThrio',
 			name: 'Thrio (sandbox)',
 			type: 'b2bThrioApi',
-			data: { loginUrl: url('/thrio-login'), username: SANDBOX_CREDENTIALS.thrio.username, password: SANDBOX_CREDENTIALS.thrio.password, token: '', location: '' },
+			data: {
+				loginUrl: url('/thrio-login'),
+				username: SANDBOX_CREDENTIALS.thrio.username,
+				password: SANDBOX_CREDENTIALS.thrio.password,
+				token: '',
+				location: '',
+			},
 		},
 		{
 			id: 'b2bSandboxGhlV2',
 			name: 'GoHighLevel v2 (sandbox)',
 			type: 'b2bGoHighLevelApi',
-			data: { baseUrl: url('/ghl-v2'), privateIntegrationToken: SANDBOX_CREDENTIALS.goHighLevel.privateIntegrationToken, locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId, apiVersion: '2021-07-28' },
+			data: {
+				baseUrl: url('/ghl-v2'),
+				privateIntegrationToken: SANDBOX_CREDENTIALS.goHighLevel.privateIntegrationToken,
+				locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId,
+				apiVersion: '2021-07-28',
+			},
 		},
 		{
 			id: 'b2bSandboxGhlSess',

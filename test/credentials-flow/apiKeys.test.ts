@@ -19,9 +19,30 @@ interface Case {
 }
 
 const cases: Case[] = [
-	{ profile: apolloProfile, api: 'apollo', apiKey: SANDBOX_CREDENTIALS.apollo.apiKey, probe: { method: 'GET', path: '/auth/health' }, via: 'header:x-api-key', header: (key) => ['x-api-key', key] },
-	{ profile: hunterProfile, api: 'hunter', apiKey: SANDBOX_CREDENTIALS.hunter.apiKey, probe: { method: 'GET', path: '/account' }, via: 'header:x-api-key', header: (key) => ['x-api-key', key] },
-	{ profile: upLeadProfile, api: 'upLead', apiKey: SANDBOX_CREDENTIALS.upLead.apiKey, probe: { method: 'GET', path: '/credits' }, via: 'header:authorization', header: (key) => ['authorization', key] },
+	{
+		profile: apolloProfile,
+		api: 'apollo',
+		apiKey: SANDBOX_CREDENTIALS.apollo.apiKey,
+		probe: { method: 'GET', path: '/auth/health' },
+		via: 'header:x-api-key',
+		header: (key) => ['x-api-key', key],
+	},
+	{
+		profile: hunterProfile,
+		api: 'hunter',
+		apiKey: SANDBOX_CREDENTIALS.hunter.apiKey,
+		probe: { method: 'GET', path: '/account' },
+		via: 'header:x-api-key',
+		header: (key) => ['x-api-key', key],
+	},
+	{
+		profile: upLeadProfile,
+		api: 'upLead',
+		apiKey: SANDBOX_CREDENTIALS.upLead.apiKey,
+		probe: { method: 'GET', path: '/credits' },
+		via: 'header:authorization',
+		header: (key) => ['authorization', key],
+	},
 ];
 
 describe.each(cases)('$profile.name API key credential', ({ profile, api, apiKey, probe, via, header }) => {

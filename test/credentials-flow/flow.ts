@@ -58,7 +58,11 @@ export function useSandbox(): () => Sandbox {
 
 /** Everything a run exposes to a user: outputs and errors, serialized for secret checks. */
 export function exposed(...values: unknown[]): string {
-	return values.map((value) => (value instanceof Error ? JSON.stringify(value, Object.getOwnPropertyNames(value)) + String(value.stack) : JSON.stringify(value))).join('\n');
+	return values
+		.map((value) =>
+			value instanceof Error ? JSON.stringify(value, Object.getOwnPropertyNames(value)) + String(value.stack) : JSON.stringify(value),
+		)
+		.join('\n');
 }
 
 export async function failureOf(promise: Promise<unknown>): Promise<Error & { kind?: string }> {

@@ -47,7 +47,10 @@ describe('GoHighLevel session credential', () => {
 		expect(session).not.toBe(pasted);
 		expect(flow.stored().sessionSource).toBe(fingerprint(pasted));
 		expect(flow.helper.writes).toHaveLength(1);
-		expect(flow.helper.writes[0]).toMatchObject({ kind: 'preAuthentication', data: { sessionToken: session, sessionSource: fingerprint(pasted) } });
+		expect(flow.helper.writes[0]).toMatchObject({
+			kind: 'preAuthentication',
+			data: { sessionToken: session, sessionSource: fingerprint(pasted) },
+		});
 
 		expect(sessionCalls()).toHaveLength(1);
 		expect(sessionCalls()[0].headers).toMatchObject({ 'token-id': session, version: '1.0' });
@@ -126,7 +129,9 @@ describe('GoHighLevel session credential', () => {
 		sandbox().revokeTokens('goHighLevel');
 
 		const error = await failureOf(flow.run([location]));
-		expect(`${error.message} ${(error as { description?: string }).description}`).toMatch(/GoHighLevel login failed \(HTTP 401\): check Email and Password/);
+		expect(`${error.message} ${(error as { description?: string }).description}`).toMatch(
+			/GoHighLevel login failed \(HTTP 401\): check Email and Password/,
+		);
 		expect(error.kind).toBe('auth');
 		expect(logins().map((login) => login.status)).toEqual([401]);
 		const tested = await flow.test();

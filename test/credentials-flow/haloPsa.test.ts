@@ -198,7 +198,12 @@ describe('HaloPSA OAuth2 credential, authorization code with PKCE', () => {
 		const { flow, verifier } = await connect();
 		const exchange = tokenRequests()[0];
 		expect(exchange.query).toEqual({ tenant });
-		expect(exchange.body).toMatchObject({ grant_type: 'authorization_code', client_id: clientId, code_verifier: verifier, redirect_uri: REDIRECT_URI });
+		expect(exchange.body).toMatchObject({
+			grant_type: 'authorization_code',
+			client_id: clientId,
+			code_verifier: verifier,
+			redirect_uri: REDIRECT_URI,
+		});
 		expect(exchange.body).not.toHaveProperty('client_secret');
 
 		const [first] = await flow.run([me]);
@@ -229,7 +234,10 @@ describe('HaloPSA OAuth2 credential, authorization code with PKCE', () => {
 		sandbox().expireTokens('haloPsa');
 		const results = await flow.run([me, me, me]);
 		expect(results.map((item) => item.json.status)).toEqual([200, 200, 200]);
-		expect(tokenRequests().map((request) => (request.body as { grant_type: string }).grant_type)).toEqual(['authorization_code', 'refresh_token']);
+		expect(tokenRequests().map((request) => (request.body as { grant_type: string }).grant_type)).toEqual([
+			'authorization_code',
+			'refresh_token',
+		]);
 	});
 
 	it('is refused by the authorization server with the wrong verifier', async () => {

@@ -28,7 +28,9 @@ describe('Thrio credential', () => {
 	it('sends "Bearer <token>" when the credential asks for it', async () => {
 		const flow = thrioFlow({ authorizationPrefix: 'bearer' });
 		await flow.run([contacts]);
-		expect(sandbox().requests({ provider: 'thrio', pathIncludes: '/data/api/types/contact' })[0].headers.authorization).toBe(`Bearer ${flow.stored().token}`);
+		expect(sandbox().requests({ provider: 'thrio', pathIncludes: '/data/api/types/contact' })[0].headers.authorization).toBe(
+			`Bearer ${flow.stored().token}`,
+		);
 	});
 
 	it('logs in again when the token expires mid-run, and the run goes on', async () => {

@@ -7,7 +7,13 @@ const sandbox = useSandbox();
 const usage = { method: 'GET', path: '/lookup/usage' };
 
 function passwordFlow(overrides: Record<string, string> = {}) {
-	return credentialFlow(zoomInfoProfile, { baseUrl: sandbox().baseUrl('zoomInfo'), authMethod: 'password', username, password, ...overrides });
+	return credentialFlow(zoomInfoProfile, {
+		baseUrl: sandbox().baseUrl('zoomInfo'),
+		authMethod: 'password',
+		username,
+		password,
+		...overrides,
+	});
 }
 
 const logins = () => sandbox().requests({ provider: 'zoomInfo', pathIncludes: '/authenticate' });
@@ -37,7 +43,11 @@ describe('ZoomInfo JWT credential', () => {
 		expect(result.json.status).toBe(200);
 		expect(logins()).toHaveLength(2);
 		expect(flow.stored().jwt).not.toBe(firstJwt);
-		expect(sandbox().requests({ provider: 'zoomInfo', pathIncludes: '/lookup/usage' }).map((entry) => entry.status)).toEqual([200, 401, 200]);
+		expect(
+			sandbox()
+				.requests({ provider: 'zoomInfo', pathIncludes: '/lookup/usage' })
+				.map((entry) => entry.status),
+		).toEqual([200, 401, 200]);
 	});
 
 	it('renews a JWT that stops working in the middle of a batch', async () => {
@@ -53,7 +63,9 @@ describe('ZoomInfo JWT credential', () => {
 		const flow = passwordFlow({ password: wrong });
 		const error = await failureOf(flow.run([usage]));
 		expect(error.message).toMatch(/ZoomInfo/);
-		expect(`${error.message} ${(error as { description?: string }).description}`).toMatch(/login failed \(HTTP 401\).*check Username and Password/);
+		expect(`${error.message} ${(error as { description?: string }).description}`).toMatch(
+			/login failed \(HTTP 401\).*check Username and Password/,
+		);
 		expect(exposed(error, flow.helper.writes)).not.toContain(wrong);
 		expect(await flow.test()).toMatchObject({ status: 'Error' });
 	});
@@ -79,7 +91,13 @@ describe('ZoomInfo JWT credential', () => {
 		const { generateKeyPairSync } = await import('node:crypto');
 		const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 		const pki = sandbox().zoomInfoPki();
-		const flow = credentialFlow(zoomInfoProfile, { baseUrl: sandbox().baseUrl('zoomInfo'), authMethod: 'pki', username: pki.username, clientId: pki.clientId, privateKey: stranger });
+		const flow = credentialFlow(zoomInfoProfile, {
+			baseUrl: sandbox().baseUrl('zoomInfo'),
+			authMethod: 'pki',
+			username: pki.username,
+			clientId: pki.clientId,
+			privateKey: stranger,
+		});
 		const error = await failureOf(flow.run([usage]));
 		expect(error.kind).toBe('auth');
 		expect(exposed(error)).not.toContain('PRIVATE KEY');

@@ -2,13 +2,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 
 import { Workflow } from 'n8n-workflow';
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	INode,
-	INodeParameters,
-	INodeTypes,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeParameters, INodeTypes } from 'n8n-workflow';
 
 import { B2bApolloApi } from '../../credentials/B2bApolloApi.credentials';
 import { B2bGoHighLevelApi } from '../../credentials/B2bGoHighLevelApi.credentials';
@@ -42,12 +36,9 @@ const mockNode: INode = { id: 'mock', name: '', type: 'mock', typeVersion: 1, po
 
 /** Resolves a value the way n8n resolves `authenticate` and `test` definitions: with `$credentials`. */
 function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
-	return workflow.expression.getComplexParameterValue(
-		mockNode,
-		value as INodeParameters,
-		'internal',
-		{ $credentials: credentials } as never,
-	);
+	return workflow.expression.getComplexParameterValue(mockNode, value as INodeParameters, 'internal', {
+		$credentials: credentials,
+	} as never);
 }
 
 describe.each(CREDENTIALS.map((c) => [c.name, c] as const))('%s', (_name, credential) => {

@@ -33,9 +33,7 @@ export function axiosFailure(request: IHttpRequestOptions, outcome: { status?: n
 		auth: request.auth,
 	} as InternalAxiosRequestConfig;
 	const response =
-		outcome.status === undefined
-			? undefined
-			: { status: outcome.status, statusText: 'x', headers: {}, config, data: { error: 'nope' } };
+		outcome.status === undefined ? undefined : { status: outcome.status, statusText: 'x', headers: {}, config, data: { error: 'nope' } };
 	const code = outcome.code ?? (outcome.status && outcome.status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST');
 	return new AxiosError('Request failed', code, config, {}, response);
 }

@@ -32,15 +32,11 @@ describe('chooseSessionToken', () => {
 	const source = tokenFingerprint('pasted-1');
 
 	it('uses the session that descends from the pasted token', () => {
-		expect(chooseSessionToken({ tokenId: 'pasted-1', sessionToken: 'session-9', sessionSource: source })).toBe(
-			'session-9',
-		);
+		expect(chooseSessionToken({ tokenId: 'pasted-1', sessionToken: 'session-9', sessionSource: source })).toBe('session-9');
 	});
 
 	it('lets a newly pasted token win over an older session', () => {
-		expect(chooseSessionToken({ tokenId: 'pasted-2', sessionToken: 'session-9', sessionSource: source })).toBe(
-			'pasted-2',
-		);
+		expect(chooseSessionToken({ tokenId: 'pasted-2', sessionToken: 'session-9', sessionSource: source })).toBe('pasted-2');
 	});
 
 	it('uses the pasted token while there is no session', () => {
@@ -49,9 +45,7 @@ describe('chooseSessionToken', () => {
 	});
 
 	it('keeps a service-account session when no token was pasted', () => {
-		expect(
-			chooseSessionToken({ tokenId: '', sessionToken: 'session-9', sessionSource: tokenFingerprint('') }),
-		).toBe('session-9');
+		expect(chooseSessionToken({ tokenId: '', sessionToken: 'session-9', sessionSource: tokenFingerprint('') })).toBe('session-9');
 	});
 });
 
@@ -121,7 +115,10 @@ describe('GoHighLevel session preAuthentication', () => {
 	});
 
 	it('also logs in when the renewal answers without a token', async () => {
-		const { helper } = fakeHttp(() => ({}), () => ({ token: 'session-login' }));
+		const { helper } = fakeHttp(
+			() => ({}),
+			() => ({ token: 'session-login' }),
+		);
 		await expect(credential.preAuthentication.call(helper, { ...WITH_LOGIN, tokenId: 'pasted-t5' })).resolves.toMatchObject({
 			sessionToken: 'session-login',
 		});
@@ -146,9 +143,7 @@ describe('GoHighLevel session preAuthentication', () => {
 	it('reports an unavailable backend as such rather than as an expired session', async () => {
 		const { helper } = fakeHttp(failWith({ status: 503 }));
 		const error = await rejectionOf(credential.preAuthentication.call(helper, { ...BASE, tokenId: 'pasted-t8' }));
-		expect(error.message).toBe(
-			'GoHighLevel token refresh failed (HTTP 503): the service is unavailable; try again later.',
-		);
+		expect(error.message).toBe('GoHighLevel token refresh failed (HTTP 503): the service is unavailable; try again later.');
 	});
 
 	it('never leaks the password or the tokens when the login fails', async () => {

@@ -5,12 +5,7 @@ import nock from 'nock';
 
 import { B2bHaloPsaOAuth2Api } from '../../credentials/B2bHaloPsaOAuth2Api.credentials';
 import type { HaloPsaUrlSettings } from '../../lib/auth/haloPsaUrls';
-import {
-	HALO_PSA_API_URL_EXPRESSION,
-	haloPsaApiUrl,
-	haloPsaAuthorizeUrl,
-	haloPsaTokenUrl,
-} from '../../lib/auth/haloPsaUrls';
+import { HALO_PSA_API_URL_EXPRESSION, haloPsaApiUrl, haloPsaAuthorizeUrl, haloPsaTokenUrl } from '../../lib/auth/haloPsaUrls';
 
 const credential = new B2bHaloPsaOAuth2Api();
 
@@ -46,12 +41,9 @@ function resolveCredential(settings: HaloPsaUrlSettings): IDataObject {
 }
 
 function resolveTestBaseUrl(settings: HaloPsaUrlSettings): unknown {
-	return workflow.expression.getComplexParameterValue(
-		mockNode,
-		HALO_PSA_API_URL_EXPRESSION,
-		'internal',
-		{ $credentials: settings } as never,
-	);
+	return workflow.expression.getComplexParameterValue(mockNode, HALO_PSA_API_URL_EXPRESSION, 'internal', {
+		$credentials: settings,
+	} as never);
 }
 
 const CASES: Array<[string, HaloPsaUrlSettings, string, string]> = [

@@ -35,9 +35,7 @@ describe('signRs256Jwt', () => {
 	it('produces a signature that fails for tampered claims', () => {
 		const [header, , signature] = signRs256Jwt(claims, PKCS8).split('.');
 		const forged = base64UrlEncode(JSON.stringify({ ...claims, username: 'someone-else' }));
-		expect(verify('sha256', Buffer.from(`${header}.${forged}`), publicKey, fromBase64Url(signature))).toBe(
-			false,
-		);
+		expect(verify('sha256', Buffer.from(`${header}.${forged}`), publicKey, fromBase64Url(signature))).toBe(false);
 	});
 
 	it('throws on something that is not a key', () => {

@@ -59,10 +59,7 @@ describe('loginFailedError', () => {
 		[{ status: 404 }, 'Acme login failed (HTTP 404): the endpoint was not found; check the Base URL.'],
 		[{ status: 429 }, 'Acme login failed (HTTP 429): too many requests; wait a minute and try again.'],
 		[{ status: 502 }, 'Acme login failed (HTTP 502): the service is unavailable; try again later.'],
-		[
-			{ status: 400 },
-			'Acme login failed (HTTP 400): the server refused the request; check the Base URL and Username and Password.',
-		],
+		[{ status: 400 }, 'Acme login failed (HTTP 400): the server refused the request; check the Base URL and Username and Password.'],
 		[
 			{ networkCode: 'ECONNREFUSED' },
 			'Acme login failed: could not reach the server (ECONNREFUSED); check the Base URL and that n8n can reach it.',

@@ -1,12 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { B2bThrioApi } from '../../credentials/B2bThrioApi.credentials';
-import {
-	applyThrioAuthentication,
-	basicAuthorization,
-	normalizeThrioLocation,
-	thrioLoginErrorCode,
-} from '../../lib/auth/thrio';
+import { applyThrioAuthentication, basicAuthorization, normalizeThrioLocation, thrioLoginErrorCode } from '../../lib/auth/thrio';
 import { errorText, failWith, fakeHttp, rejectionOf } from './fakeHttp';
 
 const credential = new B2bThrioApi();
@@ -69,10 +64,7 @@ describe('Thrio authenticate', () => {
 	});
 
 	it('adds Bearer when asked to', async () => {
-		const options = await credential.authenticate(
-			{ ...loggedIn, authorizationPrefix: 'bearer' },
-			{ url: '/x' },
-		);
+		const options = await credential.authenticate({ ...loggedIn, authorizationPrefix: 'bearer' }, { url: '/x' });
 		expect(options.headers).toEqual({ Authorization: 'Bearer jwt-1' });
 	});
 
@@ -82,9 +74,7 @@ describe('Thrio authenticate', () => {
 	});
 
 	it('leaves the base URL alone when no host is known', () => {
-		expect(applyThrioAuthentication({ token: 't' }, { url: '/x', baseURL: 'https://keep' }).baseURL).toBe(
-			'https://keep',
-		);
+		expect(applyThrioAuthentication({ token: 't' }, { url: '/x', baseURL: 'https://keep' }).baseURL).toBe('https://keep');
 	});
 });
 
@@ -101,16 +91,15 @@ describe('Thrio preAuthentication', () => {
 			url: 'http://127.0.0.1:9000/thrio-login/provider/token-with-authorities',
 			headers: { Authorization: basicAuthorization('thrio-user@example.com', PASSWORD) },
 		});
-		expect(calls[0].headers?.Authorization).toBe(
-			`Basic ${Buffer.from(`thrio-user@example.com:${PASSWORD}`).toString('base64')}`,
-		);
+		expect(calls[0].headers?.Authorization).toBe(`Basic ${Buffer.from(`thrio-user@example.com:${PASSWORD}`).toString('base64')}`);
 	});
 
 	it('accepts a login without location when the API Base URL is set', async () => {
 		const { helper } = fakeHttp(() => ({ token: 'jwt-1' }));
-		await expect(
-			credential.preAuthentication.call(helper, { ...CREDENTIALS, apiBaseUrl: 'https://c9.thrio.io' }),
-		).resolves.toEqual({ token: 'jwt-1', location: '' });
+		await expect(credential.preAuthentication.call(helper, { ...CREDENTIALS, apiBaseUrl: 'https://c9.thrio.io' })).resolves.toEqual({
+			token: 'jwt-1',
+			location: '',
+		});
 	});
 
 	it('refuses a login without location when nothing else names the API host', async () => {
@@ -142,8 +131,6 @@ describe('Thrio preAuthentication', () => {
 		const { helper } = fakeHttp(() => ({ location: 'c1.thrio.io' }));
 		const error = await rejectionOf(credential.preAuthentication.call(helper, CREDENTIALS));
 		expect(error.code).toBe('NO_ACCESS_TOKEN');
-		expect(error.message).toBe(
-			'NO_ACCESS_TOKEN: Thrio login answered without "token"; check that the Login URL points at the Thrio API.',
-		);
+		expect(error.message).toBe('NO_ACCESS_TOKEN: Thrio login answered without "token"; check that the Login URL points at the Thrio API.');
 	});
 });

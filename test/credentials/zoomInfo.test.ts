@@ -85,9 +85,7 @@ describe('ZoomInfo preAuthentication with PKI', () => {
 	it('explains an unreadable key without echoing it and without calling ZoomInfo', async () => {
 		const { helper, calls } = fakeHttp();
 		const garbage = '-----BEGIN PRIVATE KEY-----\nnot-really-a-key-0123456789\n-----END PRIVATE KEY-----';
-		const error = await rejectionOf(
-			credential.preAuthentication.call(helper, { ...PKI_LOGIN, privateKey: garbage }),
-		);
+		const error = await rejectionOf(credential.preAuthentication.call(helper, { ...PKI_LOGIN, privateKey: garbage }));
 		expect(error.message).toMatch(/^ZoomInfo login failed: the Private Key could not be read/);
 		expect(errorText(error)).not.toContain('not-really-a-key');
 		expect(calls).toHaveLength(0);

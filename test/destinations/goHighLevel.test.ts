@@ -18,7 +18,8 @@ import { providerContext } from '../harness/transport-context';
 
 const sandbox = useSandbox();
 const { locationId, privateIntegrationToken } = SANDBOX_CREDENTIALS.goHighLevel;
-const context = (token: string = privateIntegrationToken) => providerContext('b2bGoHighLevelApi', { baseUrl: sandbox().baseUrl('goHighLevelV2'), privateIntegrationToken: token, locationId });
+const context = (token: string = privateIntegrationToken) =>
+	providerContext('b2bGoHighLevelApi', { baseUrl: sandbox().baseUrl('goHighLevelV2'), privateIntegrationToken: token, locationId });
 const requests = (path: string) => sandbox().requests({ api: 'goHighLevelV2', pathIncludes: path });
 const store = () => sandbox().state.goHighLevel.location(locationId);
 
@@ -28,30 +29,80 @@ async function connected(token?: string) {
 }
 
 describe('GoHighLevel mapping', () => {
-	it('maps a normalized person and company: mobile phone first, the person\'s own place, an absolute website', () => {
+	it("maps a normalized person and company: mobile phone first, the person's own place, an absolute website", () => {
 		const contact = contactFromItem({
 			person: {
-				firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', email: ' Ada@Acme.com ', companyName: 'Acme',
-				phones: [{ number: '+1 512 555 0100', type: 'work' }, { number: '+1 512 555 0101', type: 'direct' }, { number: '+1 512 555 0102', type: 'mobile' }],
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				fullName: 'Ada Lovelace',
+				email: ' Ada@Acme.com ',
+				companyName: 'Acme',
+				phones: [
+					{ number: '+1 512 555 0100', type: 'work' },
+					{ number: '+1 512 555 0101', type: 'direct' },
+					{ number: '+1 512 555 0102', type: 'mobile' },
+				],
 				location: { city: 'Austin', country: 'US' },
 			},
 			company: { name: 'Acme Inc', domain: 'acme.com', address: { street: '1 Main St', city: 'Dallas', postalCode: '75001' } },
 		});
-		expect(contact).toEqual({ firstName: 'Ada', lastName: 'Lovelace', name: 'Ada Lovelace', email: 'ada@acme.com', phone: '+1 512 555 0102', companyName: 'Acme', website: 'https://acme.com', city: 'Austin', country: 'US' });
+		expect(contact).toEqual({
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			name: 'Ada Lovelace',
+			email: 'ada@acme.com',
+			phone: '+1 512 555 0102',
+			companyName: 'Acme',
+			website: 'https://acme.com',
+			city: 'Austin',
+			country: 'US',
+		});
 	});
 
 	it('uses the company address when the person has no location, and reads flat fields', () => {
-		expect(contactFromItem({ person: { email: 'a@b.co', phones: [{ number: '1' }] }, company: { website: 'www.b.co', address: { street: '1 Main St', city: 'Dallas', state: 'TX', postalCode: '75001', country: 'US' } } })).toEqual({
-			email: 'a@b.co', phone: '1', website: 'https://www.b.co', address1: '1 Main St', city: 'Dallas', state: 'TX', postalCode: '75001', country: 'US',
+		expect(
+			contactFromItem({
+				person: { email: 'a@b.co', phones: [{ number: '1' }] },
+				company: { website: 'www.b.co', address: { street: '1 Main St', city: 'Dallas', state: 'TX', postalCode: '75001', country: 'US' } },
+			}),
+		).toEqual({
+			email: 'a@b.co',
+			phone: '1',
+			website: 'https://www.b.co',
+			address1: '1 Main St',
+			city: 'Dallas',
+			state: 'TX',
+			postalCode: '75001',
+			country: 'US',
 		});
-		expect(contactFromItem({ first_name: 'Bo', last_name: 'Li', email: 'bo@li.io', phone: '555', company_name: 'Li Co', domain: 'li.io', city: 'Oslo' })).toEqual({
-			firstName: 'Bo', lastName: 'Li', email: 'bo@li.io', phone: '555', companyName: 'Li Co', website: 'https://li.io', city: 'Oslo',
+		expect(
+			contactFromItem({
+				first_name: 'Bo',
+				last_name: 'Li',
+				email: 'bo@li.io',
+				phone: '555',
+				company_name: 'Li Co',
+				domain: 'li.io',
+				city: 'Oslo',
+			}),
+		).toEqual({
+			firstName: 'Bo',
+			lastName: 'Li',
+			email: 'bo@li.io',
+			phone: '555',
+			companyName: 'Li Co',
+			website: 'https://li.io',
+			city: 'Oslo',
 		});
 		expect(contactFromItem({ person: { phones: [null, { type: 'mobile' }] } })).toEqual({});
 	});
 
 	it('normalizes phones to E.164 and tags to a list', () => {
-		expect([e164('(415) 555-0100'), e164('+44 20 7946 0958'), e164('14155550100')]).toEqual(['+14155550100', '+442079460958', '+14155550100']);
+		expect([e164('(415) 555-0100'), e164('+44 20 7946 0958'), e164('14155550100')]).toEqual([
+			'+14155550100',
+			'+442079460958',
+			'+14155550100',
+		]);
 		expect(tagList(' lead, apollo ,, lead')).toEqual(['lead', 'apollo']);
 		expect(tagList(['a', ' b '])).toEqual(['a', 'b']);
 		expect(tagList(undefined)).toEqual([]);
@@ -65,15 +116,22 @@ describe('GoHighLevel custom fields', () => {
 	];
 
 	it('finds a field by id, then by key (with or without contact., or as a merge tag), then by name', () => {
-		expect(['cfA', 'contact.lead_source', 'lead_source', '{{ contact.lead_source }}', 'LEAD SOURCE', 'contact.origin'].map((reference) => findCustomField(fields, reference)?.id)).toEqual(['cfA', 'cfA', 'cfA', 'cfA', 'cfA', 'cfB']);
+		expect(
+			['cfA', 'contact.lead_source', 'lead_source', '{{ contact.lead_source }}', 'LEAD SOURCE', 'contact.origin'].map(
+				(reference) => findCustomField(fields, reference)?.id,
+			),
+		).toEqual(['cfA', 'cfA', 'cfA', 'cfA', 'cfA', 'cfB']);
 		expect(findCustomField(fields, 'contact.nope')).toBeUndefined();
 		expect(findCustomField(fields, ' ')).toBeUndefined();
 	});
 
-	it('reads the location\'s fields once however many items resolve, and reports unknown ones', async () => {
+	it("reads the location's fields once however many items resolve, and reports unknown ones", async () => {
 		const { ctx, connection } = await connected();
 		const catalog = new CustomFieldCatalog(ctx, connection);
-		const first = await catalog.resolve([{ field: 'contact.seniority', value: 'vp' }, { field: 'nope', value: 1 }]);
+		const first = await catalog.resolve([
+			{ field: 'contact.seniority', value: 'vp' },
+			{ field: 'nope', value: 1 },
+		]);
 		const second = await catalog.resolve([{ field: 'Company Size', value: 3 }]);
 		expect(first).toEqual({ customFields: [{ id: 'cfSeniority000000003', field_value: 'vp' }], unknown: ['nope'] });
 		expect(second.customFields).toEqual([{ id: 'cfCompanySize0000004', field_value: 3 }]);
@@ -121,7 +179,11 @@ describe('GoHighLevel contacts', () => {
 	});
 
 	it('needs a Location ID in the credential', async () => {
-		const ctx = providerContext('b2bGoHighLevelApi', { baseUrl: sandbox().baseUrl('goHighLevelV2'), privateIntegrationToken, locationId: ' ' });
+		const ctx = providerContext('b2bGoHighLevelApi', {
+			baseUrl: sandbox().baseUrl('goHighLevelV2'),
+			privateIntegrationToken,
+			locationId: ' ',
+		});
 		await expect(connect(ctx, 'privateIntegrationToken')).rejects.toThrow('GoHighLevel: the credential has no Location ID');
 	});
 });
@@ -131,10 +193,16 @@ describe('GoHighLevel opportunities', () => {
 		sandbox().seed('goHighLevel', { contacts: [{ email: 'buyer@example.com' }] });
 		const contactId = store().contacts.list()[0].id;
 		const pipelineId = store().pipelines[0].id;
-		sandbox().seed('goHighLevel', { opportunities: Array.from({ length: 150 }, (_, n) => ({ name: `Deal ${n}`, pipelineId, status: 'open', contactId })) });
+		sandbox().seed('goHighLevel', {
+			opportunities: Array.from({ length: 150 }, (_, n) => ({ name: `Deal ${n}`, pipelineId, status: 'open', contactId })),
+		});
 		const { ctx, connection } = await connected();
 		expect(await searchOpportunities(ctx, connection, {}, 120)).toHaveLength(120);
 		expect(requests('/opportunities/search').map((entry) => entry.query.limit)).toEqual(['100', '20']);
-		expect(requests('/opportunities/search')[1].query).toMatchObject({ location_id: locationId, startAfterId: expect.any(String), startAfter: expect.any(String) });
+		expect(requests('/opportunities/search')[1].query).toMatchObject({
+			location_id: locationId,
+			startAfterId: expect.any(String),
+			startAfter: expect.any(String),
+		});
 	});
 });

@@ -12,10 +12,31 @@ const LIST = '0000000000000000000000a1';
 
 describe('Thrio mapping', () => {
 	it('takes the direct line, then the mobile, then the work phone, with the name, email and employer', () => {
-		const person = { firstName: 'Ada', lastName: 'Lovelace', email: 'ADA@acme.com', companyName: 'Acme', phones: [{ number: '+1 512 555 0100', type: 'work' }, { number: '+1 512 555 0102', type: 'mobile' }] };
-		expect(personRecordFromItem({ person, company: { name: 'Acme Inc' } })).toEqual({ phone: '+1 512 555 0102', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.com', company: 'Acme' });
-		expect(personRecordFromItem({ person: { ...person, phones: [...person.phones, { number: '+1 512 555 0101', type: 'direct' }] } }).phone).toBe('+1 512 555 0101');
-		expect(personRecordFromItem({ phone: '415-555-0100', first_name: 'Bo', company_name: 'Li Co' })).toEqual({ phone: '415-555-0100', firstName: 'Bo', company: 'Li Co' });
+		const person = {
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ADA@acme.com',
+			companyName: 'Acme',
+			phones: [
+				{ number: '+1 512 555 0100', type: 'work' },
+				{ number: '+1 512 555 0102', type: 'mobile' },
+			],
+		};
+		expect(personRecordFromItem({ person, company: { name: 'Acme Inc' } })).toEqual({
+			phone: '+1 512 555 0102',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@acme.com',
+			company: 'Acme',
+		});
+		expect(
+			personRecordFromItem({ person: { ...person, phones: [...person.phones, { number: '+1 512 555 0101', type: 'direct' }] } }).phone,
+		).toBe('+1 512 555 0101');
+		expect(personRecordFromItem({ phone: '415-555-0100', first_name: 'Bo', company_name: 'Li Co' })).toEqual({
+			phone: '415-555-0100',
+			firstName: 'Bo',
+			company: 'Li Co',
+		});
 		expect(personRecordFromItem({ person: { phones: 'not a list' } })).toEqual({});
 	});
 });
@@ -40,7 +61,11 @@ describe('Thrio leads upsert', () => {
 		// Thrio checks every lead of a call: one without a phone refuses the whole second chunk.
 		delete (leads[1500] as { phone?: string }).phone;
 		const outcomes = await upsertLeads(context(), LIST, leads, 1000);
-		expect(requests('/leadsupsert').map((entry) => [(entry.body as unknown[]).length, entry.status])).toEqual([[1000, 200], [1000, 400], [1, 200]]);
+		expect(requests('/leadsupsert').map((entry) => [(entry.body as unknown[]).length, entry.status])).toEqual([
+			[1000, 200],
+			[1000, 400],
+			[1, 200],
+		]);
 		const failed = outcomes.map((outcome, index) => ('error' in outcome ? index : -1)).filter((index) => index >= 0);
 		expect(failed).toEqual(Array.from({ length: 1000 }, (_, n) => 1000 + n));
 		const error = (outcomes[1000] as { error: Error }).error;
@@ -51,7 +76,12 @@ describe('Thrio leads upsert', () => {
 	});
 
 	it('never sends more than 1,000 leads in one call, whatever batch size is asked', async () => {
-		await upsertLeads(context(), LIST, Array.from({ length: 1500 }, (_, n) => ({ phone: String(n) })), 5000);
+		await upsertLeads(
+			context(),
+			LIST,
+			Array.from({ length: 1500 }, (_, n) => ({ phone: String(n) })),
+			5000,
+		);
 		expect(requests('/leadsupsert').map((entry) => (entry.body as unknown[]).length)).toEqual([1000, 500]);
 	});
 });

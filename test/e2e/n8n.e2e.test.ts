@@ -64,7 +64,9 @@ beforeAll(async () => {
 	await importWorkflows(runtime, env, exampleFiles());
 	// Example 2 as shipped trusts HighLevel's own key; this copy trusts a key whose private half the test holds.
 	const example2 = JSON.parse(readFileSync(join(ROOT, 'examples', '02-signed-highlevel-webhook-to-halopsa.json'), 'utf8'));
-	example2.nodes[0].parameters.options = { ed25519PublicKey: highLevelKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64') };
+	example2.nodes[0].parameters.options = {
+		ed25519PublicKey: highLevelKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+	};
 	const copy = join(userFolder, 'example2-test-key.json');
 	writeFileSync(copy, JSON.stringify(example2));
 	await importWorkflows(runtime, env, [copy]);
@@ -84,9 +86,16 @@ async function run(id: string) {
 const outcome = (execution: Awaited<ReturnType<typeof executeWorkflow>>['execution']) =>
 	execution?.status === 'success' ? { status: 'success' } : { status: execution?.status, error: execution?.data.resultData.error?.message };
 
-const haloWrites = (since: number) => sandbox.requests({ provider: 'haloPsa' }).filter((entry) => entry.seq > since && entry.method === 'POST' && entry.path.startsWith('/api')).length;
+const haloWrites = (since: number) =>
+	sandbox.requests({ provider: 'haloPsa' }).filter((entry) => entry.seq > since && entry.method === 'POST' && entry.path.startsWith('/api'))
+		.length;
 const lastSeq = () => sandbox.log[sandbox.log.length - 1]?.seq ?? 0;
-const halo = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string }>; users: Array<{ emailaddress: string }>; opportunities: Array<{ user_id: number; customfields?: Array<{ id: number; value: unknown }> }> };
+const halo = () =>
+	sandbox.dumpState('haloPsa') as {
+		clients: Array<{ id: number; name: string }>;
+		users: Array<{ emailaddress: string }>;
+		opportunities: Array<{ user_id: number; customfields?: Array<{ id: number; value: unknown }> }>;
+	};
 
 describe('the packed package in n8n 2.x', () => {
 	it('registers every node, its AI tool variant, and loads without errors', async () => {
@@ -105,12 +114,19 @@ describe('the packed package in n8n 2.x', () => {
 		const before = lastSeq();
 		const first = await run('b2bExample000001');
 		expect(outcome(first)).toEqual({ status: 'success' });
-		const synced = nodeOutput(first, 'Sync to HaloPSA') as Array<{ person?: { email?: string }; haloPsa: { user?: { action: string; id?: number }; opportunity?: { action: string } } }>;
+		const synced = nodeOutput(first, 'Sync to HaloPSA') as Array<{
+			person?: { email?: string };
+			haloPsa: { user?: { action: string; id?: number }; opportunity?: { action: string } };
+		}>;
 		expect(synced.length).toBe(25);
 		const created = synced.filter((item) => item.haloPsa.user?.action === 'created');
 		const withEmail = synced.filter((item) => item.person?.email !== undefined);
 		expect(created.length).toBe(new Set(withEmail.map((item) => item.person?.email)).size);
-		expect(halo().users.map((user) => user.emailaddress).sort()).toEqual([...new Set(withEmail.map((item) => item.person?.email as string))].sort());
+		expect(
+			halo()
+				.users.map((user) => user.emailaddress)
+				.sort(),
+		).toEqual([...new Set(withEmail.map((item) => item.person?.email as string))].sort());
 		expect(halo().opportunities).toHaveLength(created.length);
 		expect(haloWrites(before)).toBeGreaterThan(0);
 
@@ -118,19 +134,28 @@ describe('the packed package in n8n 2.x', () => {
 		const second = await run('b2bExample000001');
 		expect(outcome(second)).toEqual({ status: 'success' });
 		expect(haloWrites(between)).toBe(0);
-		expect((nodeOutput(second, 'Sync to HaloPSA') as Array<{ haloPsa: { user?: { action: string } } }>).every((item) => item.haloPsa.user === undefined || ['matched', 'skipped'].includes(item.haloPsa.user.action))).toBe(true);
+		expect(
+			(nodeOutput(second, 'Sync to HaloPSA') as Array<{ haloPsa: { user?: { action: string } } }>).every(
+				(item) => item.haloPsa.user === undefined || ['matched', 'skipped'].includes(item.haloPsa.user.action),
+			),
+		).toBe(true);
 	});
 
 	it('example 4 (company list) shares one lookup for a repeated domain; an expired ZoomInfo JWT is renewed by n8n', async () => {
 		const logins = () => sandbox.requests({ provider: 'zoomInfo', pathIncludes: '/authenticate' }).length;
 		const first = await run('b2bExample000004');
 		expect(outcome(first)).toEqual({ status: 'success' });
-		const enriched = nodeOutput(first, 'Enrich Companies (ZoomInfo)') as Array<{ company: { domain: string; industry?: string }; enrichment: { duplicateOfItem?: number } }>;
+		const enriched = nodeOutput(first, 'Enrich Companies (ZoomInfo)') as Array<{
+			company: { domain: string; industry?: string };
+			enrichment: { duplicateOfItem?: number };
+		}>;
 		expect(enriched).toHaveLength(5);
 		expect(enriched[4].enrichment.duplicateOfItem).toBe(0);
 		expect(enriched.every((item) => item.company.industry !== undefined)).toBe(true);
 		const companies = new Set(enriched.map((item) => item.company.domain));
-		expect(halo().clients.filter((client) => companies.has(client.name) || enriched.some((item) => item.company.domain && client.name)).length).toBeGreaterThanOrEqual(companies.size);
+		expect(
+			halo().clients.filter((client) => companies.has(client.name) || enriched.some((item) => item.company.domain && client.name)).length,
+		).toBeGreaterThanOrEqual(companies.size);
 		const loginsAfterFirst = logins();
 
 		// The JWT n8n saved in the credential is now refused: n8n must renew it and repeat the request.
@@ -142,8 +167,12 @@ describe('the packed package in n8n 2.x', () => {
 		expect(haloWrites(between)).toBe(0);
 	});
 
-	it('example 3 puts the opportunities\' contacts into a Thrio outbound list with consent, once', async () => {
-		const thrio = () => sandbox.dumpState('thrio') as { leads: Record<string, Array<{ phone: string; externalId?: string }>>; objects: { commconsent?: unknown[] } };
+	it("example 3 puts the opportunities' contacts into a Thrio outbound list with consent, once", async () => {
+		const thrio = () =>
+			sandbox.dumpState('thrio') as {
+				leads: Record<string, Array<{ phone: string; externalId?: string }>>;
+				objects: { commconsent?: unknown[] };
+			};
 		const withPhone = halo().opportunities.length;
 		const first = await run('b2bExample000003');
 		expect(outcome(first)).toEqual({ status: 'success' });
@@ -153,7 +182,9 @@ describe('the packed package in n8n 2.x', () => {
 		const leads = thrio().leads['0000000000000000000000a1'] ?? [];
 		expect(leads.map((lead) => lead.externalId).sort()).toEqual(sent.map((lead) => lead.externalId as string).sort());
 		expect(nodeOutput(first, 'Record Consent')).toHaveLength(sent.length);
-		expect(halo().opportunities.filter((opportunity) => opportunity.customfields?.some((field) => field.id === 205 && field.value === 'yes'))).toHaveLength(sent.length);
+		expect(
+			halo().opportunities.filter((opportunity) => opportunity.customfields?.some((field) => field.id === 205 && field.value === 'yes')),
+		).toHaveLength(sent.length);
 
 		const thrioBefore = sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length;
 		const second = await run('b2bExample000003');
@@ -178,8 +209,14 @@ describe('a running n8n', () => {
 	});
 
 	const rest = async (path: string, init: RequestInit = {}) => {
-		const response = await fetch(`${n8n.url}/rest${path}`, { ...init, headers: { 'content-type': 'application/json', cookie, ...(init.headers ?? {}) } });
-		return { status: response.status, body: (await response.json().catch(() => undefined)) as { data?: unknown } & Record<string, unknown> };
+		const response = await fetch(`${n8n.url}/rest${path}`, {
+			...init,
+			headers: { 'content-type': 'application/json', cookie, ...(init.headers ?? {}) },
+		});
+		return {
+			status: response.status,
+			body: (await response.json().catch(() => undefined)) as { data?: unknown } & Record<string, unknown>,
+		};
 	};
 
 	it('knows every credential type of the package', async () => {
@@ -192,10 +229,16 @@ describe('a running n8n', () => {
 		const credentials = sandboxCredentialsFor(sandbox.url);
 		for (const credential of credentials.filter((entry) => entry.type !== 'b2bGoHighLevelSessionApi')) {
 			const good = await rest('/credentials/test', { method: 'POST', body: JSON.stringify({ credentials: credential }) });
-			expect({ type: credential.type, result: good.body.data }).toEqual({ type: credential.type, result: { status: 'OK', message: 'Connection successful!' } });
+			expect({ type: credential.type, result: good.body.data }).toEqual({
+				type: credential.type,
+				result: { status: 'OK', message: 'Connection successful!' },
+			});
 		}
 		const apollo = credentials.find((entry) => entry.type === 'b2bApolloApi')!;
-		const bad = await rest('/credentials/test', { method: 'POST', body: JSON.stringify({ credentials: { ...apollo, data: { ...apollo.data, apiKey: 'wrong-key-123456' } } }) });
+		const bad = await rest('/credentials/test', {
+			method: 'POST',
+			body: JSON.stringify({ credentials: { ...apollo, data: { ...apollo.data, apiKey: 'wrong-key-123456' } } }),
+		});
 		expect(bad.body.data).toMatchObject({ status: 'Error' });
 		expect(JSON.stringify(bad.body)).not.toContain('wrong-key-123456');
 	});
@@ -203,13 +246,35 @@ describe('a running n8n', () => {
 	describe('a signed webhook on an active workflow', () => {
 		const url = () => `${n8n.url}/webhook/b2b-example-ghl-contacts/webhook`;
 		const event = (webhookId: string, email: string) =>
-			JSON.stringify({ type: 'ContactCreate', locationId: 'loc-sandbox-1', id: `c-${webhookId}`, firstName: 'Webhook', lastName: 'Person', email, companyName: 'Hooked Inc', website: 'https://hooked.example', timestamp: new Date().toISOString(), webhookId });
+			JSON.stringify({
+				type: 'ContactCreate',
+				locationId: 'loc-sandbox-1',
+				id: `c-${webhookId}`,
+				firstName: 'Webhook',
+				lastName: 'Person',
+				email,
+				companyName: 'Hooked Inc',
+				website: 'https://hooked.example',
+				timestamp: new Date().toISOString(),
+				webhookId,
+			});
 		const post = async (body: string, signature?: string) =>
-			await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-ghl-signature': signature } : {}) }, body });
+			await fetch(url(), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...(signature ? { 'x-ghl-signature': signature } : {}) },
+				body,
+			});
 		const signed = (body: string) => sign(null, Buffer.from(body), highLevelKeys.privateKey).toString('base64');
-		const executions = async () => ((await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: 'b2bExample000002' })))).body.data as { count?: number; results: unknown[] }).results.length;
+		const executions = async () =>
+			(
+				(await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: 'b2bExample000002' })))).body.data as {
+					count?: number;
+					results: unknown[];
+				}
+			).results.length;
 		const settled = async (expected: number) => {
-			for (let waited = 0; waited < 20_000 && (await executions()) < expected; waited += 250) await new Promise((done) => setTimeout(done, 250));
+			for (let waited = 0; waited < 20_000 && (await executions()) < expected; waited += 250)
+				await new Promise((done) => setTimeout(done, 250));
 			return await executions();
 		};
 
@@ -255,7 +320,19 @@ describe('a running n8n', () => {
 
 		beforeAll(async () => {
 			mkdirSync(shots, { recursive: true });
-			browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+			browser = await chromium.launch({
+				executablePath: CHROMIUM,
+				args: [
+					'--headless',
+					'--no-sandbox',
+					'--disable-gpu',
+					'--disable-quic',
+					'--no-first-run',
+					'--disable-background-networking',
+					'--disable-component-update',
+					'--disable-sync',
+				],
+			});
 			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 			await page.goto(`${n8n.url}/signin`);
 			await page.fill('input[name=emailOrLdapLoginId], input[type=email]', OWNER.email);
@@ -280,7 +357,7 @@ describe('a running n8n', () => {
 
 		afterAll(async () => await browser?.close());
 
-		it('shows each example workflow with the package\'s nodes and icons', async () => {
+		it("shows each example workflow with the package's nodes and icons", async () => {
 			for (const file of exampleFiles()) {
 				const workflow = JSON.parse(readFileSync(file, 'utf8')) as { id: string; nodes: Array<{ name: string; type: string }> };
 				await page.goto(`${n8n.url}/workflow/${workflow.id}`);
@@ -293,7 +370,10 @@ describe('a running n8n', () => {
 		it('opens every node of the package and its credential form without an error', async () => {
 			let credentialForms = 0;
 			for (const file of exampleFiles()) {
-				const workflow = JSON.parse(readFileSync(file, 'utf8')) as { id: string; nodes: Array<{ name: string; type: string; credentials?: Record<string, { name: string }> }> };
+				const workflow = JSON.parse(readFileSync(file, 'utf8')) as {
+					id: string;
+					nodes: Array<{ name: string; type: string; credentials?: Record<string, { name: string }> }>;
+				};
 				await page.goto(`${n8n.url}/workflow/${workflow.id}`);
 				for (const node of workflow.nodes.filter((entry) => entry.type.startsWith(PACKAGE))) {
 					await page.locator('[data-test-id="canvas-node"]').filter({ hasText: node.name }).first().dblclick();
@@ -320,7 +400,6 @@ describe('a running n8n', () => {
 			// Every "Failed to load resource" in the console is one of the schema probes seen above.
 			expect(loadFailures).toBeLessThanOrEqual(schemaProbes);
 		});
-
 	});
 
 	describe('after everything above', () => {

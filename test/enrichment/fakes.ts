@@ -21,7 +21,12 @@ export interface FakeProvider {
 export function fakeProvider(
 	provider: ProviderName,
 	answer: (lookup: PersonLookup) => Person | undefined,
-	options: { batchSize?: number; accepts?: (lookup: PersonLookup) => boolean; failAfter?: number; failKind?: 'quotaExhausted' | 'auth' | 'server' } = {},
+	options: {
+		batchSize?: number;
+		accepts?: (lookup: PersonLookup) => boolean;
+		failAfter?: number;
+		failKind?: 'quotaExhausted' | 'auth' | 'server';
+	} = {},
 ): FakeProvider {
 	const calls: PersonLookup[][] = [];
 	const module: ProviderModule = {
@@ -36,11 +41,17 @@ export function fakeProvider(
 			enrichPeople: async (_ctx, lookups): Promise<LookupOutcome[]> => {
 				calls.push(lookups);
 				if (options.failAfter !== undefined && calls.length > options.failAfter) {
-					throw new ProviderApiError(NODE, { provider, kind: options.failKind ?? 'quotaExhausted', message: `${provider}: out of credits (HTTP 429)` });
+					throw new ProviderApiError(NODE, {
+						provider,
+						kind: options.failKind ?? 'quotaExhausted',
+						message: `${provider}: out of credits (HTTP 429)`,
+					});
 				}
 				return lookups.map((lookup) => {
 					const person = answer(lookup);
-					return person ? { status: 'matched', credits: 1, record: { person, raw: { from: provider, lookup } } } : { status: 'noMatch', credits: 0 };
+					return person
+						? { status: 'matched', credits: 1, record: { person, raw: { from: provider, lookup } } }
+						: { status: 'noMatch', credits: 0 };
 				});
 			},
 		},

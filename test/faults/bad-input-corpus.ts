@@ -90,7 +90,21 @@ export const VALID_NAMES: Array<[first: string, last: string]> = [
 ];
 
 /** Addresses that are valid but rare, which must not be refused. */
-export const UNUSUAL_EMAILS = ["o'brien+b2b@sub.example.co.uk", 'ADA.LOVELACE@EXAMPLE.ORG', 'josé@example.net', 'ada@xn--mnchen-3ya.de', 'ada@münchen.de', 'a_b-c=d@example.io'];
+export const UNUSUAL_EMAILS = [
+	"o'brien+b2b@sub.example.co.uk",
+	'ADA.LOVELACE@EXAMPLE.ORG',
+	'josé@example.net',
+	'ada@xn--mnchen-3ya.de',
+	'ada@münchen.de',
+	'a_b-c=d@example.io',
+];
 
 /** Websites that are valid but rare, which must not be refused. */
-export const UNUSUAL_WEBSITES = ['https://www.example.co.uk/about?x=1#team', 'EXAMPLE.ORG', 'example.com:8443', 'münchen.de', 'xn--e1afmkfd.xn--p1ai', 'http://www2.example.info/'];
+export const UNUSUAL_WEBSITES = [
+	'https://www.example.co.uk/about?x=1#team',
+	'EXAMPLE.ORG',
+	'example.com:8443',
+	'münchen.de',
+	'xn--e1afmkfd.xn--p1ai',
+	'http://www2.example.info/',
+];

@@ -69,5 +69,14 @@ export function reportFigures(label: string, entries: LogEntry[], startedAt: num
 	if (!process.env.FAULT_FIGURES) return;
 	const byStatus: Record<string, number> = {};
 	for (const entry of entries) byStatus[entry.status] = (byStatus[entry.status] ?? 0) + 1;
-	console.log(JSON.stringify({ run: label, requests: entries.length, byStatus, faults: faultsIn(entries), realMs: Math.round(performance.now() - startedAt), ...more }));
+	console.log(
+		JSON.stringify({
+			run: label,
+			requests: entries.length,
+			byStatus,
+			faults: faultsIn(entries),
+			realMs: Math.round(performance.now() - startedAt),
+			...more,
+		}),
+	);
 }

@@ -13,7 +13,12 @@ import type {
 import type { TestCredentialsHelper } from './credentials-helper';
 
 function valueAt(data: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+			data,
+		);
 }
 
 /**
@@ -86,7 +91,8 @@ export async function testCredential(helper: TestCredentialsHelper, credentialId
 		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
 		if (cause?.response) {
 			for (const rule of test.rules ?? []) {
-				if (rule.type === 'responseCode' && rule.properties.value === cause.response.status) return { status: 'Error', message: rule.properties.message };
+				if (rule.type === 'responseCode' && rule.properties.value === cause.response.status)
+					return { status: 'Error', message: rule.properties.message };
 			}
 			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
 		}

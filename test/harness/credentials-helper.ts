@@ -120,7 +120,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		for (const field of OAUTH_PINNED_FIELDS) {
 			if (properties.some((property) => property.name === field && property.type === 'hidden')) delete stored[field];
 		}
-		const withDefaults = NodeHelpers.getNodeParameters(properties, stored as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+		const withDefaults = NodeHelpers.getNodeParameters(
+			properties,
+			stored as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 		if (original.oauthTokenData !== undefined) withDefaults.oauthTokenData = original.oauthTokenData;
 		const workflow = new Workflow({ nodes: [MOCK_NODE], connections: {}, active: false, nodeTypes: noNodeTypes });
 		return workflow.expression.getComplexParameterValue(
@@ -145,13 +152,23 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const { authenticate } = this.registry.get(typeName);
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate === undefined || authenticate.type !== 'generic') return requestOptions;
-		if (workflow === undefined || node === undefined) throw new Error('Workflow and node are required for declarative credential authentication');
+		if (workflow === undefined || node === undefined)
+			throw new Error('Workflow and node are required for declarative credential authentication');
 		requestOptions.headers ??= {};
 		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 			for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
 				const resolve = (expression: string) =>
 					isExpression(expression)
-						? String(workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials } as IWorkflowDataProxyAdditionalKeys, undefined, '') ?? '')
+						? String(
+								workflow.expression.getSimpleParameterValue(
+									node,
+									expression,
+									'internal',
+									{ $credentials: credentials } as IWorkflowDataProxyAdditionalKeys,
+									undefined,
+									'',
+								) ?? '',
+							)
 						: expression;
 				requestOptions[outerKey] ??= {};
 				requestOptions[outerKey][resolve(key)] = resolve(value);

@@ -14,7 +14,13 @@ export class PollTrigger extends TriggerWorkflow {
 	}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[][] | null> {
-		const context = new PollContext(this.workflow, this.workflowNode, this.additionalData(), mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			this.workflow,
+			this.workflowNode,
+			this.additionalData(),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		const poll = this.options.nodeType.poll;
 		if (poll === undefined) throw new Error('the node has no poll method');
 		return await poll.call(context);

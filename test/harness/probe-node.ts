@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { providerRequest } from '../../lib/transport';
 import type { ProviderProfile, RetryPolicy } from '../../lib/transport';
@@ -28,13 +35,22 @@ export function probeNodeType(profile: ProviderProfile, retry?: Partial<RetryPol
 			const items = this.getInputData();
 			const results = await Promise.all(
 				items.map(async (item, itemIndex) => {
-					const spec = item.json as { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject; idempotent?: boolean };
+					const spec = item.json as {
+						method: IHttpRequestMethods;
+						path: string;
+						qs?: IDataObject;
+						body?: IDataObject;
+						idempotent?: boolean;
+					};
 					try {
 						const response = await providerRequest(this, profile, spec, { itemIndex, retry });
 						return { json: { status: response.status, body: response.body as IDataObject }, pairedItem: { item: itemIndex } };
 					} catch (error) {
 						if (!this.continueOnFail()) throw error;
-						return { json: { error: (error as Error).message, kind: (error as { kind?: string }).kind ?? null }, pairedItem: { item: itemIndex } };
+						return {
+							json: { error: (error as Error).message, kind: (error as { kind?: string }).kind ?? null },
+							pairedItem: { item: itemIndex },
+						};
 					}
 				}),
 			);

@@ -2,7 +2,7 @@ import { SimulatedClock } from './simulated-clock';
 
 const realPause = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-describe('the benchmarks\' simulated clock', () => {
+describe("the benchmarks' simulated clock", () => {
 	it('lets an hour of waiting pass in moments, and counts it', async () => {
 		const clock = new SimulatedClock();
 		const started = clock.now();
@@ -16,14 +16,16 @@ describe('the benchmarks\' simulated clock', () => {
 	it('wakes sleepers in the order of their wake-up times', async () => {
 		const clock = new SimulatedClock();
 		const woke: number[] = [];
-		await Promise.all([300, 100, 200].map(async (ms) => {
-			await clock.sleep(ms);
-			woke.push(ms);
-		}));
+		await Promise.all(
+			[300, 100, 200].map(async (ms) => {
+				await clock.sleep(ms);
+				woke.push(ms);
+			}),
+		);
 		expect(woke).toEqual([100, 200, 300]);
 	});
 
-	it('does not move while a call is on the wire, unless the call is parked in the server\'s latency', async () => {
+	it("does not move while a call is on the wire, unless the call is parked in the server's latency", async () => {
 		const clock = new SimulatedClock();
 		const server = clock.serverClock();
 		const started = clock.now();

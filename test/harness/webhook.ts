@@ -1,5 +1,12 @@
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, IWebhookData, IWebhookDescription, IWebhookResponseData, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { TriggerWorkflow } from './trigger-workflow';
 import type { TriggerOptions } from './trigger-workflow';
@@ -103,10 +110,26 @@ export class WebhookTrigger extends TriggerWorkflow {
 		const rawBody = Buffer.isBuffer(spec.body) ? spec.body : Buffer.from(spec.body, 'utf8');
 		const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 		const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'] : '';
-		const request = { method: spec.method ?? 'POST', headers, rawBody, body: parsedAsN8nDoes(rawBody, contentType), contentType, params: {}, query: {} };
+		const request = {
+			method: spec.method ?? 'POST',
+			headers,
+			rawBody,
+			body: parsedAsN8nDoes(rawBody, contentType),
+			contentType,
+			params: {},
+			query: {},
+		};
 		const { response, express } = recordingResponse();
 		const additionalData = this.additionalData({ httpRequest: request, httpResponse: express } as never);
-		const context = new WebhookContext(this.workflow, this.workflowNode, additionalData, mode, this.webhookData(additionalData, mode === 'manual'), [], null);
+		const context = new WebhookContext(
+			this.workflow,
+			this.workflowNode,
+			additionalData,
+			mode,
+			this.webhookData(additionalData, mode === 'manual'),
+			[],
+			null,
+		);
 		const webhook = this.options.nodeType.webhook;
 		if (webhook === undefined) throw new Error('the node has no webhook method');
 		const result = await webhook.call(context);
@@ -115,7 +138,14 @@ export class WebhookTrigger extends TriggerWorkflow {
 
 	async lifecycle(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate'): Promise<boolean> {
 		const additionalData = this.additionalData();
-		const context = new HookContext(this.workflow, this.workflowNode, additionalData, 'trigger', activation, this.webhookData(additionalData, false));
+		const context = new HookContext(
+			this.workflow,
+			this.workflowNode,
+			additionalData,
+			'trigger',
+			activation,
+			this.webhookData(additionalData, false),
+		);
 		const methods = this.options.nodeType.webhookMethods?.default;
 		if (methods === undefined) throw new Error('the node has no webhook methods');
 		return await methods[method].call(context);

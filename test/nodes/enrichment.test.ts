@@ -15,20 +15,40 @@ const node = new B2bEnrichment();
 const domainOf = (person: FixturePerson) => sandbox.fixtures.company(person.companyId)!.domain;
 /** People whose name is unique at their company, so a name + domain lookup can only mean them. */
 const identifiable = () =>
-	sandbox.fixtures.people.filter((person) => sandbox.fixtures.peopleAt(person.companyId).filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1);
-const asInput = (person: FixturePerson) => ({ first_name: person.firstName, last_name: person.lastName, website: `https://www.${domainOf(person)}/` });
+	sandbox.fixtures.people.filter(
+		(person) =>
+			sandbox.fixtures
+				.peopleAt(person.companyId)
+				.filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
+	);
+const asInput = (person: FixturePerson) => ({
+	first_name: person.firstName,
+	last_name: person.lastName,
+	website: `https://www.${domainOf(person)}/`,
+});
 const bulkCalls = () => sandbox.requests({ provider: 'apollo', pathIncludes: 'bulk_match' });
 const paid = (provider: 'apollo' | 'hunter' | 'zoomInfo' | 'upLead') => sandbox.stats().credits[provider] ?? 0;
 
 describe('B2B Enrichment: Enrich Person', () => {
 	it('enriches from one provider, pairs every item and says where each field came from', async () => {
-		const people = identifiable().filter((person) => person.email !== null && person.knownBy.apollo).slice(0, 3);
-		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['email', 'title'] }, people.map(asInput));
+		const people = identifiable()
+			.filter((person) => person.email !== null && person.knownBy.apollo)
+			.slice(0, 3);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['email', 'title'] },
+			people.map(asInput),
+		);
 
 		expect(output).toHaveLength(3);
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
-			expect(item.json.person).toMatchObject({ email: people[index].email, title: people[index].title, firstName: people[index].firstName });
+			expect(item.json.person).toMatchObject({
+				email: people[index].email,
+				title: people[index].title,
+				firstName: people[index].firstName,
+			});
 			expect(item.json.enrichment).toMatchObject({ complete: true, sources: { email: 'apollo', title: 'apollo', firstName: 'input' } });
 			expect(item.json.first_name).toBe(people[index].firstName);
 			expect(item.json.raw).toHaveProperty('apollo');
@@ -38,8 +58,15 @@ describe('B2B Enrichment: Enrich Person', () => {
 
 	it('never pays twice: 100 leads with 30 duplicates cost 70 lookups, 10 per Apollo call', async () => {
 		const people = identifiable().slice(0, 70);
-		const duplicates = people.slice(0, 30).map((person) => ({ first_name: person.firstName.toUpperCase(), last_name: ` ${person.lastName}`, website: domainOf(person) }));
-		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['title'] }, [...people.map(asInput), ...duplicates]);
+		const duplicates = people
+			.slice(0, 30)
+			.map((person) => ({ first_name: person.firstName.toUpperCase(), last_name: ` ${person.lastName}`, website: domainOf(person) }));
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['title'] },
+			[...people.map(asInput), ...duplicates],
+		);
 
 		const details = bulkCalls().map((entry) => (entry.body as { details: unknown[] }).details.length);
 		expect(details).toEqual([10, 10, 10, 10, 10, 10, 10]);
@@ -50,18 +77,44 @@ describe('B2B Enrichment: Enrich Person', () => {
 	});
 
 	it('runs a waterfall: Hunter is asked only for the people Apollo had no email for', async () => {
-		const apolloKnows = identifiable().filter((person) => person.email !== null && person.knownBy.apollo).slice(0, 4);
-		const onlyHunterKnows = identifiable().filter((person) => person.email !== null && !person.knownBy.apollo && person.knownBy.hunter).slice(0, 3);
+		const apolloKnows = identifiable()
+			.filter((person) => person.email !== null && person.knownBy.apollo)
+			.slice(0, 4);
+		const onlyHunterKnows = identifiable()
+			.filter((person) => person.email !== null && !person.knownBy.apollo && person.knownBy.hunter)
+			.slice(0, 3);
 		const output = await runWithSandbox(
 			sandbox,
 			node,
-			{ resource: 'person', operation: 'enrich', providers: ['apollo', 'hunter'], inputMode: 'auto', wanted: ['email'], options: { catchAll: 'accept' } },
+			{
+				resource: 'person',
+				operation: 'enrich',
+				providers: ['apollo', 'hunter'],
+				inputMode: 'auto',
+				wanted: ['email'],
+				options: { catchAll: 'accept' },
+			},
 			[...apolloKnows, ...onlyHunterKnows].map(asInput),
 		);
 		expect(sandbox.requests({ provider: 'hunter', pathIncludes: 'email-finder' })).toHaveLength(3);
-		expect(output.slice(0, 4).map((item) => (item.json.enrichment as { sources: { email: string } }).sources.email)).toEqual(['apollo', 'apollo', 'apollo', 'apollo']);
-		expect(output.slice(4).map((item) => (item.json.person as { email: string }).email)).toEqual(onlyHunterKnows.map((person) => person.email));
-		expect(output.slice(4).map((item) => (item.json.enrichment as { attempts: Array<{ provider: string; status: string }> }).attempts.map((attempt) => `${attempt.provider}:${attempt.status}`))).toEqual([
+		expect(output.slice(0, 4).map((item) => (item.json.enrichment as { sources: { email: string } }).sources.email)).toEqual([
+			'apollo',
+			'apollo',
+			'apollo',
+			'apollo',
+		]);
+		expect(output.slice(4).map((item) => (item.json.person as { email: string }).email)).toEqual(
+			onlyHunterKnows.map((person) => person.email),
+		);
+		expect(
+			output
+				.slice(4)
+				.map((item) =>
+					(item.json.enrichment as { attempts: Array<{ provider: string; status: string }> }).attempts.map(
+						(attempt) => `${attempt.provider}:${attempt.status}`,
+					),
+				),
+		).toEqual([
 			['apollo:matched', 'hunter:matched'],
 			['apollo:matched', 'hunter:matched'],
 			['apollo:matched', 'hunter:matched'],
@@ -70,33 +123,77 @@ describe('B2B Enrichment: Enrich Person', () => {
 
 	it('moves on when Apollo runs out of credits, with the reason on the items', async () => {
 		sandbox.configure({ apollo: { creditLimit: 10 } });
-		const people = identifiable().filter((person) => person.email !== null && person.knownBy.apollo && person.knownBy.hunter).slice(0, 30);
-		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'enrich', providers: ['apollo', 'hunter'], inputMode: 'auto', wanted: ['email'], options: { catchAll: 'accept' } }, people.map(asInput));
+		const people = identifiable()
+			.filter((person) => person.email !== null && person.knownBy.apollo && person.knownBy.hunter)
+			.slice(0, 30);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{
+				resource: 'person',
+				operation: 'enrich',
+				providers: ['apollo', 'hunter'],
+				inputMode: 'auto',
+				wanted: ['email'],
+				options: { catchAll: 'accept' },
+			},
+			people.map(asInput),
+		);
 		expect(output.every((item) => (item.json.person as { email?: string }).email !== undefined)).toBe(true);
-		const apolloAttempts = output.map((item) => (item.json.enrichment as { attempts: Array<{ provider: string; status: string; reason?: string }> }).attempts[0]);
+		const apolloAttempts = output.map(
+			(item) => (item.json.enrichment as { attempts: Array<{ provider: string; status: string; reason?: string }> }).attempts[0],
+		);
 		expect(apolloAttempts.filter((attempt) => attempt.status === 'matched')).toHaveLength(10);
-		expect(apolloAttempts.filter((attempt) => attempt.status !== 'matched').every((attempt) => /credits/i.test(attempt.reason ?? ''))).toBe(true);
-		expect(sandbox.requests({ provider: 'apollo', pathIncludes: 'bulk_match' }).filter((entry) => entry.status === 422).length).toBeLessThanOrEqual(2);
+		expect(apolloAttempts.filter((attempt) => attempt.status !== 'matched').every((attempt) => /credits/i.test(attempt.reason ?? ''))).toBe(
+			true,
+		);
+		expect(
+			sandbox.requests({ provider: 'apollo', pathIncludes: 'bulk_match' }).filter((entry) => entry.status === 422).length,
+		).toBeLessThanOrEqual(2);
 	});
 
 	it('stops before spending anything when an item is bad, naming the item and field', async () => {
 		const good = identifiable().slice(0, 3).map(asInput);
-		await expect(runWithSandbox(sandbox, node, { resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['email'] }, [...good, { email: 'not an email' }])).rejects.toThrow(
-			'Item 3: email "not an email" is not a valid email address',
-		);
+		await expect(
+			runWithSandbox(
+				sandbox,
+				node,
+				{ resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['email'] },
+				[...good, { email: 'not an email' }],
+			),
+		).rejects.toThrow('Item 3: email "not an email" is not a valid email address');
 		expect(sandbox.requests({ provider: 'apollo' })).toHaveLength(0);
 	});
 
 	it('with Continue On Fail, passes a bad item through with its error and enriches the rest', async () => {
-		const good = identifiable().filter((person) => person.knownBy.apollo).slice(0, 2).map(asInput);
-		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['title'] }, [good[0], { first_name: 'Solo' }, good[1]], { continueOnFail: true });
+		const good = identifiable()
+			.filter((person) => person.knownBy.apollo)
+			.slice(0, 2)
+			.map(asInput);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'auto', wanted: ['title'] },
+			[good[0], { first_name: 'Solo' }, good[1]],
+			{ continueOnFail: true },
+		);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[1].json).toEqual({ first_name: 'Solo', error: 'Item 1: nothing to look the person up by: give an email, a LinkedIn URL, or a first and last name with a company domain' });
+		expect(output[1].json).toEqual({
+			first_name: 'Solo',
+			error: 'Item 1: nothing to look the person up by: give an email, a LinkedIn URL, or a first and last name with a company domain',
+		});
 		expect(output[0].json.person).toHaveProperty('title');
 	});
 
 	it('fails an item every provider refused (a wrong key is not "no data")', async () => {
-		const parameters = { resource: 'person', operation: 'enrich', providers: ['apollo'], inputMode: 'define', email: 'x@example.com', wanted: ['title'] };
+		const parameters = {
+			resource: 'person',
+			operation: 'enrich',
+			providers: ['apollo'],
+			inputMode: 'define',
+			email: 'x@example.com',
+			wanted: ['title'],
+		};
 		const wrongKey = { credentialOverrides: { b2bApolloApi: { apiKey: 'revoked-key' } } };
 		await expect(runWithSandbox(sandbox, node, parameters, [{}], wrongKey)).rejects.toThrow(/Apollo: .*\(HTTP 401\)/);
 	});
@@ -105,11 +202,21 @@ describe('B2B Enrichment: Enrich Person', () => {
 describe('B2B Enrichment: Find Email', () => {
 	it('stops at the first verified email and verifies the rest once per address', async () => {
 		sandbox.configure({ hunter: { verifierPendingPolls: 0 } });
-		const people = identifiable().filter((person) => person.email !== null && person.knownBy.hunter).slice(0, 5);
+		const people = identifiable()
+			.filter((person) => person.email !== null && person.knownBy.hunter)
+			.slice(0, 5);
 		const input = [...people.map(asInput), asInput(people[0])];
-		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'findEmail', providers: ['hunter', 'apollo'], inputMode: 'auto', options: { verify: true } }, input);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'person', operation: 'findEmail', providers: ['hunter', 'apollo'], inputMode: 'auto', options: { verify: true } },
+			input,
+		);
 		expect(output).toHaveLength(6);
-		expect(output.map((item) => (item.json.person as { email: string }).email)).toEqual([...people.map((person) => person.email), people[0].email]);
+		expect(output.map((item) => (item.json.person as { email: string }).email)).toEqual([
+			...people.map((person) => person.email),
+			people[0].email,
+		]);
 		const finderCalls = sandbox.requests({ provider: 'hunter', pathIncludes: 'email-finder' });
 		expect(finderCalls).toHaveLength(5);
 		const verifierCalls = sandbox.requests({ provider: 'hunter', pathIncludes: 'email-verifier' });
@@ -122,14 +229,24 @@ describe('B2B Enrichment: Email operations', () => {
 	it('verifies an address, polling while Hunter says it is still running, and only once per address', async () => {
 		sandbox.configure({ hunter: { verifierPendingPolls: 1 } });
 		const person = sandbox.fixtures.people.find((entry) => entry.email !== null && !sandbox.fixtures.company(entry.companyId)!.catchAll)!;
-		const output = await runWithSandbox(sandbox, node, { resource: 'email', operation: 'verify', email: '={{ $json.email }}' }, [{ email: person.email }, { email: person.email!.toUpperCase() }]);
+		const output = await runWithSandbox(sandbox, node, { resource: 'email', operation: 'verify', email: '={{ $json.email }}' }, [
+			{ email: person.email },
+			{ email: person.email!.toUpperCase() },
+		]);
 		expect(output.map((item) => item.json.status)).toEqual(['verified', 'verified']);
 		expect(sandbox.requests({ provider: 'hunter', pathIncludes: 'email-verifier' }).map((entry) => entry.status)).toEqual([202, 200]);
 	});
 
 	it('lists every person at a domain with Return All, page after page', async () => {
-		const company = sandbox.fixtures.companies.find((entry) => sandbox.fixtures.peopleAt(entry.id).filter((person) => person.email !== null).length >= 3)!;
-		const output = await runWithSandbox(sandbox, node, { resource: 'email', operation: 'domainSearch', domain: company.domain, returnAll: true });
+		const company = sandbox.fixtures.companies.find(
+			(entry) => sandbox.fixtures.peopleAt(entry.id).filter((person) => person.email !== null).length >= 3,
+		)!;
+		const output = await runWithSandbox(sandbox, node, {
+			resource: 'email',
+			operation: 'domainSearch',
+			domain: company.domain,
+			returnAll: true,
+		});
 		expect(output.length).toBeGreaterThanOrEqual(3);
 		expect(new Set(output.map((item) => (item.json.person as { email: string }).email)).size).toBe(output.length);
 		expect(output.every((item) => item.json.domain === company.domain)).toBe(true);
@@ -139,14 +256,31 @@ describe('B2B Enrichment: Email operations', () => {
 describe('B2B Enrichment: Company and Account', () => {
 	it('enriches companies, ZoomInfo in batches of 25, for the ones Apollo left incomplete', async () => {
 		const domains = sandbox.fixtures.companies.slice(0, 30).map((company) => ({ domain: company.domain }));
-		const output = await runWithSandbox(sandbox, node, { resource: 'company', operation: 'enrich', providers: ['zoomInfo'], inputMode: 'auto', companyWanted: ['industry', 'size'] }, domains);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'company', operation: 'enrich', providers: ['zoomInfo'], inputMode: 'auto', companyWanted: ['industry', 'size'] },
+			domains,
+		);
 		expect(output).toHaveLength(30);
-		expect(sandbox.requests({ provider: 'zoomInfo', pathIncludes: '/enrich/company' }).map((entry) => (entry.body as { matchCompanyInput: unknown[] }).matchCompanyInput.length)).toEqual([25, 5]);
-		expect(output[0].json.company).toMatchObject({ domain: sandbox.fixtures.companies[0].domain, industry: sandbox.fixtures.companies[0].industry });
+		expect(
+			sandbox
+				.requests({ provider: 'zoomInfo', pathIncludes: '/enrich/company' })
+				.map((entry) => (entry.body as { matchCompanyInput: unknown[] }).matchCompanyInput.length),
+		).toEqual([25, 5]);
+		expect(output[0].json.company).toMatchObject({
+			domain: sandbox.fixtures.companies[0].domain,
+			industry: sandbox.fixtures.companies[0].industry,
+		});
 	});
 
 	it('reports the remaining quota per provider', async () => {
-		const output = await runWithSandbox(sandbox, node, { resource: 'account', operation: 'getUsage', providers: ['hunter', 'zoomInfo', 'upLead'] }, [{}, {}]);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'account', operation: 'getUsage', providers: ['hunter', 'zoomInfo', 'upLead'] },
+			[{}, {}],
+		);
 		expect(output.map((item) => item.json.provider)).toEqual(['hunter', 'zoomInfo', 'upLead']);
 		expect(output.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect((output[0].json.remaining as Record<string, number>).searches).toBeGreaterThan(0);
@@ -155,8 +289,15 @@ describe('B2B Enrichment: Company and Account', () => {
 
 describe('B2B Enrichment: rate limits', () => {
 	it("stays under Hunter's 15 requests per second: 40 lookups, not one refused", async () => {
-		const people = identifiable().filter((person) => person.knownBy.hunter).slice(0, 40);
-		const output = await runWithSandbox(sandbox, node, { resource: 'person', operation: 'findEmail', providers: ['hunter'], inputMode: 'auto' }, people.map(asInput));
+		const people = identifiable()
+			.filter((person) => person.knownBy.hunter)
+			.slice(0, 40);
+		const output = await runWithSandbox(
+			sandbox,
+			node,
+			{ resource: 'person', operation: 'findEmail', providers: ['hunter'], inputMode: 'auto' },
+			people.map(asInput),
+		);
 		expect(output).toHaveLength(40);
 		const statuses = sandbox.requests({ provider: 'hunter', pathIncludes: 'email-finder' }).map((entry) => entry.status);
 		expect(statuses).toHaveLength(40);
@@ -169,7 +310,10 @@ describe('B2B Enrichment: rate limits', () => {
 		const url = `${sandbox.baseUrl('hunter')}/email-finder`;
 		const params = { first_name: person.firstName, last_name: person.lastName, domain: domainOf(person) };
 		const answers = await Promise.all(
-			Array.from({ length: 30 }, async () => (await axios.get(url, { params, headers: { 'X-API-KEY': 'hunter-key-0001' }, validateStatus: () => true })).status),
+			Array.from(
+				{ length: 30 },
+				async () => (await axios.get(url, { params, headers: { 'X-API-KEY': 'hunter-key-0001' }, validateStatus: () => true })).status,
+			),
 		);
 		expect(answers.filter((status) => status === 403).length).toBeGreaterThan(0);
 	});

@@ -23,79 +23,120 @@ const contacts = () => store().contacts.list();
 type Auth = 'privateIntegrationToken' | 'sessionToken';
 const API: Record<Auth, ApiName> = { privateIntegrationToken: 'goHighLevelV2', sessionToken: 'goHighLevelSession' };
 
-const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) => await runWithSandbox(sandbox, node, parameters as INodeParameters, input as never, options);
+const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) =>
+	await runWithSandbox(sandbox, node, parameters as INodeParameters, input as never, options);
 
 /** The API requests made so far on one API, session renewals apart. */
 function calls(api: ApiName) {
 	const entries = sandbox.requests({ api }).filter((entry) => entry.path !== '/token/update');
 	return {
 		entries,
-		count: (method: string, path: string | RegExp) => entries.filter((entry) => entry.method === method && (typeof path === 'string' ? entry.path === path : path.test(entry.path))).length,
+		count: (method: string, path: string | RegExp) =>
+			entries.filter((entry) => entry.method === method && (typeof path === 'string' ? entry.path === path : path.test(entry.path))).length,
 	};
 }
 
 const person = (n: number) => ({ email: `lead${n}@acme-${n % 7}.com`, first_name: `Lead${n}`, last_name: 'Tester' });
 
 function seedContacts(count: number, extra: (n: number) => Partial<GhlContact> = () => ({})) {
-	sandbox.seed('goHighLevel', { contacts: Array.from({ length: count }, (_, n) => ({ email: `seed${n}@example.com`, firstName: `Seed${n}`, ...extra(n) })) });
+	sandbox.seed('goHighLevel', {
+		contacts: Array.from({ length: count }, (_, n) => ({ email: `seed${n}@example.com`, firstName: `Seed${n}`, ...extra(n) })),
+	});
 }
 
-describe.each(['privateIntegrationToken', 'sessionToken'] as Auth[])('GoHighLevel node with the %s credential: contacts', (authentication) => {
-	const api = API[authentication];
-	const other = API[authentication === 'sessionToken' ? 'privateIntegrationToken' : 'sessionToken'];
-	const contact = (operation: string, parameters: object = {}) => ({ authentication, resource: 'contact', operation, ...parameters });
+describe.each(['privateIntegrationToken', 'sessionToken'] as Auth[])(
+	'GoHighLevel node with the %s credential: contacts',
+	(authentication) => {
+		const api = API[authentication];
+		const other = API[authentication === 'sessionToken' ? 'privateIntegrationToken' : 'sessionToken'];
+		const contact = (operation: string, parameters: object = {}) => ({ authentication, resource: 'contact', operation, ...parameters });
 
-	it('upserts: created, then updated by email, then by phone; the output says which', async () => {
-		const upsert = contact('upsert', { inputMode: 'define', email: '={{ $json.email }}', phone: '={{ $json.phone }}', additionalFields: { companyName: '={{ $json.company }}' } });
-		const [first] = await run(upsert, [{ email: 'Ada@Example.com', phone: '(415) 555-0100', company: 'Analytical Engines' }]);
-		expect(first.json).toMatchObject({ action: 'created', new: true, contact: { email: 'ada@example.com', phone: '+14155550100', companyName: 'Analytical Engines' } });
-		const id = (first.json.contact as GhlContact).id;
+		it('upserts: created, then updated by email, then by phone; the output says which', async () => {
+			const upsert = contact('upsert', {
+				inputMode: 'define',
+				email: '={{ $json.email }}',
+				phone: '={{ $json.phone }}',
+				additionalFields: { companyName: '={{ $json.company }}' },
+			});
+			const [first] = await run(upsert, [{ email: 'Ada@Example.com', phone: '(415) 555-0100', company: 'Analytical Engines' }]);
+			expect(first.json).toMatchObject({
+				action: 'created',
+				new: true,
+				contact: { email: 'ada@example.com', phone: '+14155550100', companyName: 'Analytical Engines' },
+			});
+			const id = (first.json.contact as GhlContact).id;
 
-		const [byEmail] = await run(upsert, [{ email: 'ada@example.com', company: 'Babbage & Co' }]);
-		expect(byEmail.json).toMatchObject({ action: 'updated', new: false, contact: { id, companyName: 'Babbage & Co' } });
-		const [byPhone] = await run(upsert, [{ phone: '+1 415 555 0100', company: 'Difference Engines' }]);
-		expect(byPhone.json).toMatchObject({ action: 'updated', contact: { id, companyName: 'Difference Engines' } });
+			const [byEmail] = await run(upsert, [{ email: 'ada@example.com', company: 'Babbage & Co' }]);
+			expect(byEmail.json).toMatchObject({ action: 'updated', new: false, contact: { id, companyName: 'Babbage & Co' } });
+			const [byPhone] = await run(upsert, [{ phone: '+1 415 555 0100', company: 'Difference Engines' }]);
+			expect(byPhone.json).toMatchObject({ action: 'updated', contact: { id, companyName: 'Difference Engines' } });
 
-		expect(contacts()).toHaveLength(1);
-		const made = calls(api);
-		// Per run: the location's duplicate setting once, then one upsert per item; the other API never.
-		expect(made.count('POST', '/contacts/upsert')).toBe(3);
-		expect(made.count('GET', `/locations/${locationId}`)).toBe(3);
-		expect(made.entries.every((entry) => entry.status < 300)).toBe(true);
-		expect(made.entries.every((entry) => entry.body === undefined || !('locationId' in (entry.body as object)) || (entry.body as { locationId: string }).locationId === locationId)).toBe(true);
-		expect(sandbox.requests({ api: other })).toHaveLength(0);
-	});
+			expect(contacts()).toHaveLength(1);
+			const made = calls(api);
+			// Per run: the location's duplicate setting once, then one upsert per item; the other API never.
+			expect(made.count('POST', '/contacts/upsert')).toBe(3);
+			expect(made.count('GET', `/locations/${locationId}`)).toBe(3);
+			expect(made.entries.every((entry) => entry.status < 300)).toBe(true);
+			expect(
+				made.entries.every(
+					(entry) =>
+						entry.body === undefined ||
+						!('locationId' in (entry.body as object)) ||
+						(entry.body as { locationId: string }).locationId === locationId,
+				),
+			).toBe(true);
+			expect(sandbox.requests({ api: other })).toHaveLength(0);
+		});
 
-	it('gets, updates, tags, untags and deletes a contact by id', async () => {
-		const [created] = await run(contact('upsert', { inputMode: 'define', email: 'grace@navy.mil', additionalFields: { tags: 'lead, apollo' } }));
-		const id = (created.json.contact as GhlContact).id;
-		expect((await run(contact('get', { contactId: id })))[0].json).toMatchObject({ id, email: 'grace@navy.mil', tags: ['lead', 'apollo'] });
-		const [updated] = await run(contact('update', { contactId: id, updateFields: { lastName: 'Hopper', city: 'Arlington', firstName: '' } }));
-		expect(updated.json).toMatchObject({ id, lastName: 'Hopper', city: 'Arlington' });
-		expect(calls(api).entries.find((entry) => entry.method === 'PUT')?.body).toEqual({ lastName: 'Hopper', city: 'Arlington' });
-		expect((await run(contact('addTags', { contactId: id, tags: 'vip, lead' })))[0].json).toEqual({ id, tags: ['lead', 'apollo', 'vip'] });
-		expect((await run(contact('removeTags', { contactId: id, tags: '={{ ["apollo"] }}' })))[0].json).toEqual({ id, tags: ['lead', 'vip'] });
-		expect((await run(contact('delete', { contactId: id })))[0].json).toEqual({ deleted: true, id });
-		await expect(run(contact('get', { contactId: id }))).rejects.toThrow(/^GoHighLevel: Contact not found \(HTTP 404\) \[item 0\]/);
-	});
+		it('gets, updates, tags, untags and deletes a contact by id', async () => {
+			const [created] = await run(
+				contact('upsert', { inputMode: 'define', email: 'grace@navy.mil', additionalFields: { tags: 'lead, apollo' } }),
+			);
+			const id = (created.json.contact as GhlContact).id;
+			expect((await run(contact('get', { contactId: id })))[0].json).toMatchObject({
+				id,
+				email: 'grace@navy.mil',
+				tags: ['lead', 'apollo'],
+			});
+			const [updated] = await run(
+				contact('update', { contactId: id, updateFields: { lastName: 'Hopper', city: 'Arlington', firstName: '' } }),
+			);
+			expect(updated.json).toMatchObject({ id, lastName: 'Hopper', city: 'Arlington' });
+			expect(calls(api).entries.find((entry) => entry.method === 'PUT')?.body).toEqual({ lastName: 'Hopper', city: 'Arlington' });
+			expect((await run(contact('addTags', { contactId: id, tags: 'vip, lead' })))[0].json).toEqual({
+				id,
+				tags: ['lead', 'apollo', 'vip'],
+			});
+			expect((await run(contact('removeTags', { contactId: id, tags: '={{ ["apollo"] }}' })))[0].json).toEqual({
+				id,
+				tags: ['lead', 'vip'],
+			});
+			expect((await run(contact('delete', { contactId: id })))[0].json).toEqual({ deleted: true, id });
+			await expect(run(contact('get', { contactId: id }))).rejects.toThrow(/^GoHighLevel: Contact not found \(HTTP 404\) \[item 0\]/);
+		});
 
-	it('finds contacts by email or phone with one filtered search each', async () => {
-		seedContacts(30, (n) => ({ phone: `+1415555${String(n).padStart(4, '0')}` }));
-		const lookup = contact('lookup', { lookupBy: '={{ $json.by }}', email: '={{ $json.email }}', phone: '={{ $json.phone }}' });
-		const output = await run(lookup, [{ by: 'email', email: 'SEED7@example.com' }, { by: 'phone', phone: '(415) 555-0012' }, { by: 'email', email: 'nobody@example.com' }]);
-		expect(output.map((item) => [item.json.email, item.pairedItem])).toEqual([
-			['seed7@example.com', { item: 0 }],
-			['seed12@example.com', { item: 1 }],
-		]);
-		expect(output[0].json).not.toHaveProperty('searchAfter');
-		const searches = calls(api).entries.filter((entry) => entry.path === '/contacts/search');
-		expect(searches.map((entry) => (entry.body as { filters: unknown }).filters)).toEqual([
-			[{ field: 'email', operator: 'eq', value: 'seed7@example.com' }],
-			[{ field: 'phone', operator: 'eq', value: '+14155550012' }],
-			[{ field: 'email', operator: 'eq', value: 'nobody@example.com' }],
-		]);
-	});
-});
+		it('finds contacts by email or phone with one filtered search each', async () => {
+			seedContacts(30, (n) => ({ phone: `+1415555${String(n).padStart(4, '0')}` }));
+			const lookup = contact('lookup', { lookupBy: '={{ $json.by }}', email: '={{ $json.email }}', phone: '={{ $json.phone }}' });
+			const output = await run(lookup, [
+				{ by: 'email', email: 'SEED7@example.com' },
+				{ by: 'phone', phone: '(415) 555-0012' },
+				{ by: 'email', email: 'nobody@example.com' },
+			]);
+			expect(output.map((item) => [item.json.email, item.pairedItem])).toEqual([
+				['seed7@example.com', { item: 0 }],
+				['seed12@example.com', { item: 1 }],
+			]);
+			expect(output[0].json).not.toHaveProperty('searchAfter');
+			const searches = calls(api).entries.filter((entry) => entry.path === '/contacts/search');
+			expect(searches.map((entry) => (entry.body as { filters: unknown }).filters)).toEqual([
+				[{ field: 'email', operator: 'eq', value: 'seed7@example.com' }],
+				[{ field: 'phone', operator: 'eq', value: '+14155550012' }],
+				[{ field: 'email', operator: 'eq', value: 'nobody@example.com' }],
+			]);
+		});
+	},
+);
 
 describe('GoHighLevel node: Get Many past 100 contacts', () => {
 	it('Return All reads 1,234 contacts with the searchAfter cursor: all of them, once each, in 3 requests', async () => {
@@ -106,7 +147,11 @@ describe('GoHighLevel node: Get Many past 100 contacts', () => {
 		const searches = calls('goHighLevelV2').entries.filter((entry) => entry.path === '/contacts/search');
 		expect(searches).toHaveLength(3);
 		expect(searches.map((entry) => (entry.body as { searchAfter?: unknown }).searchAfter === undefined)).toEqual([true, false, false]);
-		expect(searches.every((entry) => (entry.body as { pageLimit: number }).pageLimit === 500 && (entry.body as { page?: number }).page === undefined)).toBe(true);
+		expect(
+			searches.every(
+				(entry) => (entry.body as { pageLimit: number }).pageLimit === 500 && (entry.body as { page?: number }).page === undefined,
+			),
+		).toBe(true);
 	});
 
 	it('a Limit of 150 is one request of 150; a tag filter narrows the search', async () => {
@@ -118,14 +163,25 @@ describe('GoHighLevel node: Get Many past 100 contacts', () => {
 });
 
 describe('GoHighLevel node: custom fields', () => {
-	it('sets fields by key and by name in HighLevel\'s format, reading the field list once per run, and reads them back by id', async () => {
+	it("sets fields by key and by name in HighLevel's format, reading the field list once per run, and reads them back by id", async () => {
 		const upsert = {
 			resource: 'contact',
 			operation: 'upsert',
 			inputMode: 'auto',
-			customFields: { field: [{ field: 'contact.lead_source', value: 'apollo' }, { field: '={{ $json.sizeField }}', value: '={{ $json.size }}' }, { field: 'cfLinkedInUrl0000001', value: '={{ $json.linkedin }}' }] },
+			customFields: {
+				field: [
+					{ field: 'contact.lead_source', value: 'apollo' },
+					{ field: '={{ $json.sizeField }}', value: '={{ $json.size }}' },
+					{ field: 'cfLinkedInUrl0000001', value: '={{ $json.linkedin }}' },
+				],
+			},
 		};
-		const items = [1, 2, 3].map((n) => ({ ...person(n), sizeField: n === 2 ? 'company_size' : 'Company Size', size: 10 * n, linkedin: `https://linkedin.com/in/lead${n}` }));
+		const items = [1, 2, 3].map((n) => ({
+			...person(n),
+			sizeField: n === 2 ? 'company_size' : 'Company Size',
+			size: 10 * n,
+			linkedin: `https://linkedin.com/in/lead${n}`,
+		}));
 		const output = await run(upsert, items);
 		expect(output.map((item) => item.json.action)).toEqual(['created', 'created', 'created']);
 		const made = calls('goHighLevelV2');
@@ -145,17 +201,29 @@ describe('GoHighLevel node: custom fields', () => {
 	});
 
 	it('fails an item naming a field the location does not have, before sending it (HighLevel would drop it silently)', async () => {
-		const parameters = { resource: 'contact', operation: 'update', contactId: '={{ $json.id }}', customFields: { field: [{ field: '={{ $json.field }}', value: 'x' }] } };
+		const parameters = {
+			resource: 'contact',
+			operation: 'update',
+			contactId: '={{ $json.id }}',
+			customFields: { field: [{ field: '={{ $json.field }}', value: 'x' }] },
+		};
 		seedContacts(2);
 		const [a, b] = contacts();
-		const output = await run(parameters, [{ id: a.id, field: 'contact.seniority' }, { id: b.id, field: 'contact.shoe_size' }], { continueOnFail: true });
+		const output = await run(
+			parameters,
+			[
+				{ id: a.id, field: 'contact.seniority' },
+				{ id: b.id, field: 'contact.shoe_size' },
+			],
+			{ continueOnFail: true },
+		);
 		expect(output[0].json).toMatchObject({ id: a.id, customFields: [{ id: 'cfSeniority000000003', value: 'x' }] });
 		expect(output[1].json.error).toBe('Item 1: the HighLevel location has no custom field "contact.shoe_size"');
 		expect(calls('goHighLevelV2').count('PUT', /^\/contacts\//)).toBe(1);
 	});
 });
 
-describe('GoHighLevel node: the location\'s duplicate setting', () => {
+describe("GoHighLevel node: the location's duplicate setting", () => {
 	it('with duplicates allowed, the same email upserts a second contact, and the output says created', async () => {
 		sandbox.seed('goHighLevel', { settings: { allowDuplicateContact: true } });
 		const upsert = { resource: 'contact', operation: 'upsert', inputMode: 'auto' };
@@ -166,29 +234,72 @@ describe('GoHighLevel node: the location\'s duplicate setting', () => {
 });
 
 describe('GoHighLevel node: a person from the enrichment nodes, with no mapping', () => {
-	it('pushes person and company as HighLevel fields, picking the mobile phone and the person\'s own location', async () => {
+	it("pushes person and company as HighLevel fields, picking the mobile phone and the person's own location", async () => {
 		const enriched = {
 			person: {
-				firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', email: 'ADA@acme.com', title: 'CTO', emailStatus: 'verified',
-				phones: [{ number: '+1 512 555 0199', type: 'work' }, { number: '+15125550142', type: 'mobile' }],
-				location: { city: 'Austin', state: 'TX', country: 'US' }, companyName: 'Acme', companyDomain: 'acme.com', ids: { apollo: '5f2a' },
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				fullName: 'Ada Lovelace',
+				email: 'ADA@acme.com',
+				title: 'CTO',
+				emailStatus: 'verified',
+				phones: [
+					{ number: '+1 512 555 0199', type: 'work' },
+					{ number: '+15125550142', type: 'mobile' },
+				],
+				location: { city: 'Austin', state: 'TX', country: 'US' },
+				companyName: 'Acme',
+				companyDomain: 'acme.com',
+				ids: { apollo: '5f2a' },
 			},
-			company: { name: 'Acme Inc', domain: 'acme.com', website: 'https://www.acme.com', address: { street: '1 Main St', city: 'Dallas', postalCode: '75001', country: 'US' } },
+			company: {
+				name: 'Acme Inc',
+				domain: 'acme.com',
+				website: 'https://www.acme.com',
+				address: { street: '1 Main St', city: 'Dallas', postalCode: '75001', country: 'US' },
+			},
 			provider: 'apollo',
 		};
-		const [output] = await run({ resource: 'contact', operation: 'upsert', inputMode: 'auto', additionalFields: { source: 'Apollo', tags: 'b2b' } }, [enriched]);
+		const [output] = await run(
+			{ resource: 'contact', operation: 'upsert', inputMode: 'auto', additionalFields: { source: 'Apollo', tags: 'b2b' } },
+			[enriched],
+		);
 		expect(output.json.action).toBe('created');
 		expect(contacts()[0]).toMatchObject({
-			firstName: 'Ada', lastName: 'Lovelace', name: 'Ada Lovelace', email: 'ada@acme.com', phone: '+15125550142', companyName: 'Acme',
-			website: 'https://www.acme.com', city: 'Austin', state: 'TX', country: 'US', source: 'Apollo', tags: ['b2b'],
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			name: 'Ada Lovelace',
+			email: 'ada@acme.com',
+			phone: '+15125550142',
+			companyName: 'Acme',
+			website: 'https://www.acme.com',
+			city: 'Austin',
+			state: 'TX',
+			country: 'US',
+			source: 'Apollo',
+			tags: ['b2b'],
 		});
 		expect(contacts()[0]).not.toHaveProperty('address1');
 	});
 
 	it('reads flat fields too, and refuses an item with neither email nor phone before sending anything', async () => {
-		const output = await run({ resource: 'contact', operation: 'upsert', inputMode: 'auto' }, [{ first_name: 'Nobody' }, { email: 'flat@example.org', company_name: 'Flat Co', website: 'flat.example.org', phone: '512-555-0100' }], { continueOnFail: true });
+		const output = await run(
+			{ resource: 'contact', operation: 'upsert', inputMode: 'auto' },
+			[
+				{ first_name: 'Nobody' },
+				{ email: 'flat@example.org', company_name: 'Flat Co', website: 'flat.example.org', phone: '512-555-0100' },
+			],
+			{ continueOnFail: true },
+		);
 		expect(output[0].json.error).toBe('Item 0: a contact needs an email or a phone: HighLevel matches contacts by them');
-		expect(contacts()).toEqual([expect.objectContaining({ email: 'flat@example.org', companyName: 'Flat Co', website: 'https://flat.example.org', phone: '+15125550100' })]);
+		expect(contacts()).toEqual([
+			expect.objectContaining({
+				email: 'flat@example.org',
+				companyName: 'Flat Co',
+				website: 'https://flat.example.org',
+				phone: '+15125550100',
+			}),
+		]);
 		expect(calls('goHighLevelV2').count('POST', '/contacts/upsert')).toBe(1);
 	});
 });
@@ -196,30 +307,71 @@ describe('GoHighLevel node: a person from the enrichment nodes, with no mapping'
 describe('GoHighLevel node: opportunities', () => {
 	const pipeline = () => store().pipelines[0];
 
-	it.each(['privateIntegrationToken', 'sessionToken'] as Auth[])('creates an opportunity for a contact, then moves it, values it and closes it (%s)', async (authentication) => {
-		const [upserted] = await run({ authentication, resource: 'contact', operation: 'upsert', inputMode: 'auto' }, [person(1)]);
-		const [created] = await run(
-			{ authentication, resource: 'opportunity', operation: 'create', name: 'Managed services', pipelineId: pipeline().id, pipelineStageId: pipeline().stages[0].id, additionalFields: { monetaryValue: 1200 } },
-			[upserted.json],
-		);
-		expect(created.json).toMatchObject({ name: 'Managed services', contactId: (upserted.json.contact as GhlContact).id, status: 'open', monetaryValue: 1200 });
-		const [updated] = await run({ authentication, resource: 'opportunity', operation: 'update', opportunityId: created.json.id, updateFields: { pipelineStageId: pipeline().stages[3].id, status: 'won', monetaryValue: 1500 } });
-		expect(updated.json).toMatchObject({ id: created.json.id, pipelineStageId: pipeline().stages[3].id, status: 'won', monetaryValue: 1500, name: 'Managed services' });
-		const made = calls(API[authentication]);
-		expect(made.entries.find((entry) => entry.method === 'PUT')?.body).toEqual({ pipelineStageId: pipeline().stages[3].id, status: 'won', monetaryValue: 1500 });
-		expect(made.count('POST', '/opportunities')).toBe(1);
-	});
+	it.each(['privateIntegrationToken', 'sessionToken'] as Auth[])(
+		'creates an opportunity for a contact, then moves it, values it and closes it (%s)',
+		async (authentication) => {
+			const [upserted] = await run({ authentication, resource: 'contact', operation: 'upsert', inputMode: 'auto' }, [person(1)]);
+			const [created] = await run(
+				{
+					authentication,
+					resource: 'opportunity',
+					operation: 'create',
+					name: 'Managed services',
+					pipelineId: pipeline().id,
+					pipelineStageId: pipeline().stages[0].id,
+					additionalFields: { monetaryValue: 1200 },
+				},
+				[upserted.json],
+			);
+			expect(created.json).toMatchObject({
+				name: 'Managed services',
+				contactId: (upserted.json.contact as GhlContact).id,
+				status: 'open',
+				monetaryValue: 1200,
+			});
+			const [updated] = await run({
+				authentication,
+				resource: 'opportunity',
+				operation: 'update',
+				opportunityId: created.json.id,
+				updateFields: { pipelineStageId: pipeline().stages[3].id, status: 'won', monetaryValue: 1500 },
+			});
+			expect(updated.json).toMatchObject({
+				id: created.json.id,
+				pipelineStageId: pipeline().stages[3].id,
+				status: 'won',
+				monetaryValue: 1500,
+				name: 'Managed services',
+			});
+			const made = calls(API[authentication]);
+			expect(made.entries.find((entry) => entry.method === 'PUT')?.body).toEqual({
+				pipelineStageId: pipeline().stages[3].id,
+				status: 'won',
+				monetaryValue: 1500,
+			});
+			expect(made.count('POST', '/opportunities')).toBe(1);
+		},
+	);
 
 	it('Get Many follows the startAfter cursor past 100: 230 opportunities in 3 requests, and filters by status', async () => {
 		seedContacts(1);
 		const contactId = contacts()[0].id;
-		const opportunities = Array.from({ length: 230 }, (_, n) => ({ name: `Deal ${n}`, pipelineId: pipeline().id, status: n % 10 === 0 ? 'won' : 'open', contactId }));
+		const opportunities = Array.from({ length: 230 }, (_, n) => ({
+			name: `Deal ${n}`,
+			pipelineId: pipeline().id,
+			status: n % 10 === 0 ? 'won' : 'open',
+			contactId,
+		}));
 		sandbox.seed('goHighLevel', { opportunities });
 		const all = await run({ resource: 'opportunity', operation: 'getMany', returnAll: true });
 		expect(new Set(all.map((item) => (item.json as GhlOpportunity).id)).size).toBe(230);
 		expect(calls('goHighLevelV2').count('GET', '/opportunities/search')).toBe(3);
-		expect(await run({ resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { status: 'won', contactId } })).toHaveLength(23);
-		expect(await run({ resource: 'opportunity', operation: 'getMany', returnAll: false, limit: 5, filters: { status: 'all' } })).toHaveLength(5);
+		expect(
+			await run({ resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { status: 'won', contactId } }),
+		).toHaveLength(23);
+		expect(
+			await run({ resource: 'opportunity', operation: 'getMany', returnAll: false, limit: 5, filters: { status: 'all' } }),
+		).toHaveLength(5);
 	});
 });
 
@@ -234,12 +386,27 @@ describe('GoHighLevel node: dropdowns', () => {
 		return new LoadOptionsContext(workflow, placed, { ...additionalData, currentNodeParameters: placed.parameters } as never, path);
 	}
 
-	it('loads custom fields with their keys, pipelines, and the chosen pipeline\'s stages in order', async () => {
-		const ctx = loadOptionsContext({ resource: 'opportunity', operation: 'create', pipelineId: 'plSalesPipeline00001' }, 'parameters.pipelineStageId');
-		expect(await loadOptions.getCustomFields.call(ctx)).toContainEqual({ name: 'Lead Source (contact.lead_source)', value: 'cfLeadSource00000002' });
+	it("loads custom fields with their keys, pipelines, and the chosen pipeline's stages in order", async () => {
+		const ctx = loadOptionsContext(
+			{ resource: 'opportunity', operation: 'create', pipelineId: 'plSalesPipeline00001' },
+			'parameters.pipelineStageId',
+		);
+		expect(await loadOptions.getCustomFields.call(ctx)).toContainEqual({
+			name: 'Lead Source (contact.lead_source)',
+			value: 'cfLeadSource00000002',
+		});
 		expect(await loadOptions.getPipelines.call(ctx)).toEqual([{ name: 'Sales Pipeline', value: 'plSalesPipeline00001' }]);
-		expect((await loadOptions.getStages.call(ctx)).map((option) => option.name)).toEqual(['New Lead', 'Contacted', 'Qualified', 'Proposal Sent', 'Closed']);
-		const inUpdate = loadOptionsContext({ resource: 'opportunity', operation: 'update', updateFields: {} }, 'parameters.updateFields.pipelineStageId');
+		expect((await loadOptions.getStages.call(ctx)).map((option) => option.name)).toEqual([
+			'New Lead',
+			'Contacted',
+			'Qualified',
+			'Proposal Sent',
+			'Closed',
+		]);
+		const inUpdate = loadOptionsContext(
+			{ resource: 'opportunity', operation: 'update', updateFields: {} },
+			'parameters.updateFields.pipelineStageId',
+		);
 		expect((await loadOptions.getStages.call(inUpdate))[0].name).toBe('Sales Pipeline: New Lead');
 	});
 });
@@ -247,19 +414,27 @@ describe('GoHighLevel node: dropdowns', () => {
 describe('GoHighLevel node: session renewal and pacing', () => {
 	it('renews a session that dies every 4 calls in the middle of a batch: 10 upserts, no failed item', async () => {
 		sandbox.configure({ auth: { tokenMaxCalls: { goHighLevel: 4 } } });
-		const output = await run({ authentication: 'sessionToken', resource: 'contact', operation: 'upsert', inputMode: 'auto' }, Array.from({ length: 10 }, (_, n) => person(n)));
+		const output = await run(
+			{ authentication: 'sessionToken', resource: 'contact', operation: 'upsert', inputMode: 'auto' },
+			Array.from({ length: 10 }, (_, n) => person(n)),
+		);
 		expect(output.map((item) => item.json.action)).toEqual(Array(10).fill('created'));
 		const statuses = calls('goHighLevelSession').entries.map((entry) => entry.status);
 		// 11 calls (the location, then 10 upserts); the 5th and 9th meet a dead token, are renewed and repeated.
 		expect(statuses.filter((status) => status < 300)).toHaveLength(11);
 		expect(statuses.filter((status) => status === 401)).toHaveLength(2);
 		// One renewal of the pasted token at the start, one per dead token.
-		expect(sandbox.requests({ api: 'goHighLevelSession', pathIncludes: '/token/update' }).map((entry) => entry.status)).toEqual([200, 200, 200]);
+		expect(sandbox.requests({ api: 'goHighLevelSession', pathIncludes: '/token/update' }).map((entry) => entry.status)).toEqual([
+			200, 200, 200,
+		]);
 	});
 
 	it('paces 150 upserts under 100 requests per 10 s: not one 429 from the sandbox', async () => {
 		const started = Date.now();
-		const output = await run({ resource: 'contact', operation: 'upsert', inputMode: 'auto' }, Array.from({ length: 150 }, (_, n) => person(n)));
+		const output = await run(
+			{ resource: 'contact', operation: 'upsert', inputMode: 'auto' },
+			Array.from({ length: 150 }, (_, n) => person(n)),
+		);
 		expect(output).toHaveLength(150);
 		expect(output.every((item) => item.json.action === 'created')).toBe(true);
 		const statuses = calls('goHighLevelV2').entries.map((entry) => entry.status);
@@ -273,7 +448,9 @@ describe('GoHighLevel node: session renewal and pacing', () => {
 		const { default: axios } = await import('axios');
 		const url = `${sandbox.baseUrl('goHighLevelV2')}/locations/${locationId}`;
 		const headers = { Authorization: `Bearer ${privateIntegrationToken}`, Version: '2021-07-28' };
-		const answers = await Promise.all(Array.from({ length: 120 }, async () => (await axios.get(url, { headers, validateStatus: () => true })).status));
+		const answers = await Promise.all(
+			Array.from({ length: 120 }, async () => (await axios.get(url, { headers, validateStatus: () => true })).status),
+		);
 		expect(answers.filter((status) => status === 429)).toHaveLength(20);
 	});
 });

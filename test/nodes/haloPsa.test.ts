@@ -14,16 +14,25 @@ beforeEach(() => sandbox.reset());
 afterAll(async () => await sandbox.stop());
 
 const node = new B2bHaloPsa();
-const state = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string; website?: string }>; users: Array<Record<string, unknown>>; opportunities: Array<Record<string, unknown>> };
-const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) => await runWithSandbox(sandbox, node, parameters as never, input as never, options);
+const state = () =>
+	sandbox.dumpState('haloPsa') as {
+		clients: Array<{ id: number; name: string; website?: string }>;
+		users: Array<Record<string, unknown>>;
+		opportunities: Array<Record<string, unknown>>;
+	};
+const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) =>
+	await runWithSandbox(sandbox, node, parameters as never, input as never, options);
 
 describe('HaloPSA node: entities', () => {
 	it('creates clients in one batched request, one output item per input item', async () => {
-		const output = await run({ resource: 'client', operation: 'create', name: '={{ $json.name }}', additionalFields: { website: '={{ $json.site }}' } }, [
-			{ name: 'Acme', site: 'https://acme.com' },
-			{ name: 'Globex', site: 'https://globex.com' },
-			{ name: 'Initech', site: 'https://initech.com' },
-		]);
+		const output = await run(
+			{ resource: 'client', operation: 'create', name: '={{ $json.name }}', additionalFields: { website: '={{ $json.site }}' } },
+			[
+				{ name: 'Acme', site: 'https://acme.com' },
+				{ name: 'Globex', site: 'https://globex.com' },
+				{ name: 'Initech', site: 'https://initech.com' },
+			],
+		);
 		expect(output.map((item) => item.json.name)).toEqual(['Acme', 'Globex', 'Initech']);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(haloRequests(sandbox).count('POST', 'Client')).toBe(1);
@@ -34,18 +43,25 @@ describe('HaloPSA node: entities', () => {
 		const [created] = await run({ resource: 'client', operation: 'create', name: 'Umbrella' });
 		const id = created.json.id as number;
 		expect((await run({ resource: 'client', operation: 'get', id }))[0].json).toMatchObject({ id, name: 'Umbrella' });
-		expect((await run({ resource: 'client', operation: 'update', id, updateFields: { website: 'https://umbrella.example' } }))[0].json).toMatchObject({ id, website: 'https://umbrella.example' });
+		expect(
+			(await run({ resource: 'client', operation: 'update', id, updateFields: { website: 'https://umbrella.example' } }))[0].json,
+		).toMatchObject({ id, website: 'https://umbrella.example' });
 		expect((await run({ resource: 'client', operation: 'delete', id }))[0].json).toEqual({ deleted: true, id });
 		await expect(run({ resource: 'client', operation: 'get', id })).rejects.toThrow(`Item 0: HaloPSA has no client with ID ${id}`);
 	});
 
 	it('Get Many follows the pages to the last one, 100 per request', async () => {
-		await run({ resource: 'client', operation: 'create', name: '={{ "Client " + $json.n }}' }, Array.from({ length: 230 }, (_, n) => ({ n })));
+		await run(
+			{ resource: 'client', operation: 'create', name: '={{ "Client " + $json.n }}' },
+			Array.from({ length: 230 }, (_, n) => ({ n })),
+		);
 		const before = haloRequests(sandbox).last;
 		const all = await run({ resource: 'client', operation: 'getMany', returnAll: true, filters: {} });
 		expect(all).toHaveLength(230);
 		expect(haloRequests(sandbox, before).count('GET', 'Client')).toBe(3);
-		expect(await run({ resource: 'client', operation: 'getMany', returnAll: false, limit: 7, filters: { search: 'Client 1' } })).toHaveLength(7);
+		expect(
+			await run({ resource: 'client', operation: 'getMany', returnAll: false, limit: 7, filters: { search: 'Client 1' } }),
+		).toHaveLength(7);
 	});
 
 	it('creates a contact with a custom field given by name, and finds contacts by client', async () => {
@@ -62,24 +78,56 @@ describe('HaloPSA node: entities', () => {
 		expect(user.json).toMatchObject({ client_id: client.json.id, emailaddress: 'gavin@hooli.com' });
 		expect(state().users[0].customfields).toEqual([expect.objectContaining({ id: fieldName.id, value: 'VIP' })]);
 		expect(await run({ resource: 'user', operation: 'getMany', returnAll: true, filters: { client_id: client.json.id } })).toHaveLength(1);
-		await expect(run({ resource: 'user', operation: 'create', client_id: client.json.id, name: 'X', customFields: { field: [{ field: 'No Such Field', value: 1 }] } })).rejects.toThrow(
-			'Item 0: HaloPSA has no custom field named "No Such Field"',
-		);
+		await expect(
+			run({
+				resource: 'user',
+				operation: 'create',
+				client_id: client.json.id,
+				name: 'X',
+				customFields: { field: [{ field: 'No Such Field', value: 1 }] },
+			}),
+		).rejects.toThrow('Item 0: HaloPSA has no custom field named "No Such Field"');
 	});
 
 	it('creates an opportunity and a lead ticket, and lists only open ones', async () => {
 		const [client] = await run({ resource: 'client', operation: 'create', name: 'Vandelay' });
-		await run({ resource: 'opportunity', operation: 'create', summary: 'Managed services', additionalFields: { client_id: client.json.id, tickettype_id: 4 } });
+		await run({
+			resource: 'opportunity',
+			operation: 'create',
+			summary: 'Managed services',
+			additionalFields: { client_id: client.json.id, tickettype_id: 4 },
+		});
 		await run({ resource: 'ticket', operation: 'create', summary: 'Lead: Vandelay', additionalFields: { client_id: client.json.id } });
-		expect(await run({ resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { client_id: client.json.id, open_only: true } })).toHaveLength(1);
-		expect(await run({ resource: 'ticket', operation: 'getMany', returnAll: true, filters: { client_id: client.json.id } })).toHaveLength(1);
+		expect(
+			await run({
+				resource: 'opportunity',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { client_id: client.json.id, open_only: true },
+			}),
+		).toHaveLength(1);
+		expect(await run({ resource: 'ticket', operation: 'getMany', returnAll: true, filters: { client_id: client.json.id } })).toHaveLength(
+			1,
+		);
 	});
 
-	it('a refused record fails its item with HaloPSA\'s message, and with Continue On Fail the others are created', async () => {
-		const output = await run({ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' }, [{ name: 'Ok', client: 999 }], { continueOnFail: true });
+	it("a refused record fails its item with HaloPSA's message, and with Continue On Fail the others are created", async () => {
+		const output = await run(
+			{ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' },
+			[{ name: 'Ok', client: 999 }],
+			{ continueOnFail: true },
+		);
 		expect(output[0].json.error).toMatch(/^Item 0: HaloPSA: .*\(HTTP 400\)/);
 		const [client] = await run({ resource: 'client', operation: 'create', name: 'Soylent' });
-		const mixed = await run({ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' }, [{ name: 'North', client: client.json.id }, { name: 'Bad', client: 999 }, { name: 'South', client: client.json.id }], { continueOnFail: true });
+		const mixed = await run(
+			{ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' },
+			[
+				{ name: 'North', client: client.json.id },
+				{ name: 'Bad', client: 999 },
+				{ name: 'South', client: client.json.id },
+			],
+			{ continueOnFail: true },
+		);
 		expect(mixed.map((item) => (item.json.error ? 'error' : item.json.name))).toEqual(['North', 'error', 'South']);
 		expect(mixed[1].json).toMatchObject({ name: 'Bad', error: expect.stringMatching(/^Item 1: HaloPSA: .*\(HTTP 400\)/) });
 	});
@@ -97,7 +145,14 @@ describe('HaloPSA node: entities', () => {
 });
 
 describe('HaloPSA node: Sync', () => {
-	const syncParameters = { resource: 'sync', operation: 'sync', whenNoClient: 'create', siteMode: 'main', createOpportunity: 'none', syncOptions: {} };
+	const syncParameters = {
+		resource: 'sync',
+		operation: 'sync',
+		whenNoClient: 'create',
+		siteMode: 'main',
+		createOpportunity: 'none',
+		syncOptions: {},
+	};
 
 	it('syncs 1,000 enriched people with exact request counts, and a second run writes nothing', async () => {
 		const people = syncablePeople(sandbox, 1000);
@@ -117,9 +172,18 @@ describe('HaloPSA node: Sync', () => {
 
 	it('reads flat fields too, and opens one opportunity per contact', async () => {
 		const items = [{ email: 'ann@pied-piper.com', first_name: 'Ann', last_name: 'Lee', company_name: 'Pied Piper', title: 'CTO' }];
-		const parameters = { ...syncParameters, createOpportunity: 'Opportunities', opportunitySummary: '={{ "Lead: " + $json.company_name }}', opportunityTicketTypeId: 4 };
+		const parameters = {
+			...syncParameters,
+			createOpportunity: 'Opportunities',
+			opportunitySummary: '={{ "Lead: " + $json.company_name }}',
+			opportunityTicketTypeId: 4,
+		};
 		const [first] = await run(parameters, items);
-		expect(first.json.haloPsa).toMatchObject({ client: { action: 'created' }, user: { action: 'created' }, opportunity: { action: 'created' } });
+		expect(first.json.haloPsa).toMatchObject({
+			client: { action: 'created' },
+			user: { action: 'created' },
+			opportunity: { action: 'created' },
+		});
 		expect(state().users[0]).toMatchObject({ emailaddress: 'ann@pied-piper.com', jobtitle: 'CTO', firstname: 'Ann' });
 		const [again] = await run(parameters, items);
 		expect(again.json.haloPsa).toMatchObject({ opportunity: { action: 'matched' } });
@@ -127,7 +191,10 @@ describe('HaloPSA node: Sync', () => {
 	});
 
 	it('stops before writing anything when an item is bad, naming the item and field', async () => {
-		const items = [{ email: 'ok@fine.io', company_name: 'Fine' }, { email: 'broken@', company_name: 'Broken' }];
+		const items = [
+			{ email: 'ok@fine.io', company_name: 'Fine' },
+			{ email: 'broken@', company_name: 'Broken' },
+		];
 		await expect(run(syncParameters, items)).rejects.toThrow('Item 1: email "broken@" is not a valid email address');
 		expect(haloRequests(sandbox).total).toBe(0);
 		const output = await run(syncParameters, items, { continueOnFail: true });
@@ -138,13 +205,18 @@ describe('HaloPSA node: Sync', () => {
 	it('dry run reports the plan and writes nothing', async () => {
 		const items = syncablePeople(sandbox, 5).map((person) => asSyncInput(sandbox, person));
 		const output = await run({ ...syncParameters, syncOptions: { dryRun: true } }, items);
-		expect(output.every((item) => item.json.dryRun === true && (item.json.haloPsa as { user: { action: string } }).user.action === 'created')).toBe(true);
+		expect(
+			output.every((item) => item.json.dryRun === true && (item.json.haloPsa as { user: { action: string } }).user.action === 'created'),
+		).toBe(true);
 		expect(state().clients).toHaveLength(0);
 	});
 
 	it('writes every good record before a refused one fails the node', async () => {
 		const knownField = (sandbox.dumpState('haloPsa') as { fieldInfo: Array<{ id: number }> }).fieldInfo[0].id;
-		const items = syncablePeople(sandbox, 4).map((person, index) => ({ ...asSyncInput(sandbox, person), field: index === 2 ? 999 : knownField }));
+		const items = syncablePeople(sandbox, 4).map((person, index) => ({
+			...asSyncInput(sandbox, person),
+			field: index === 2 ? 999 : knownField,
+		}));
 		// Item 2 sets a custom field HaloPSA does not have, so HaloPSA refuses that contact.
 		const parameters = { ...syncParameters, userCustomFields: { field: [{ field: '={{ $json.field }}', value: 'x' }] } };
 		await expect(run(parameters, items)).rejects.toThrow(/^Item 2: user: HaloPSA: .*\(HTTP 400\)/);

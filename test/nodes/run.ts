@@ -10,7 +10,12 @@ export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredential
 		b2bApolloApi: { baseUrl: sandbox.baseUrl('apollo'), apiKey: SANDBOX_CREDENTIALS.apollo.apiKey },
 		b2bHunterApi: { baseUrl: sandbox.baseUrl('hunter'), apiKey: SANDBOX_CREDENTIALS.hunter.apiKey },
 		b2bUpLeadApi: { baseUrl: sandbox.baseUrl('upLead'), apiKey: SANDBOX_CREDENTIALS.upLead.apiKey },
-		b2bZoomInfoJwtApi: { baseUrl: sandbox.baseUrl('zoomInfo'), authMethod: 'password', username: SANDBOX_CREDENTIALS.zoomInfo.username, password: SANDBOX_CREDENTIALS.zoomInfo.password },
+		b2bZoomInfoJwtApi: {
+			baseUrl: sandbox.baseUrl('zoomInfo'),
+			authMethod: 'password',
+			username: SANDBOX_CREDENTIALS.zoomInfo.username,
+			password: SANDBOX_CREDENTIALS.zoomInfo.password,
+		},
 		b2bHaloPsaOAuth2Api: {
 			grantType: 'clientCredentials',
 			hostingType: 'hosted',
@@ -20,10 +25,22 @@ export function sandboxCredentials(sandbox: Sandbox): Record<string, ICredential
 			clientSecret: SANDBOX_CREDENTIALS.haloPsa.clientSecret,
 			scope: 'all',
 		},
-		b2bGoHighLevelApi: { baseUrl: sandbox.baseUrl('goHighLevelV2'), privateIntegrationToken: SANDBOX_CREDENTIALS.goHighLevel.privateIntegrationToken, locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId },
+		b2bGoHighLevelApi: {
+			baseUrl: sandbox.baseUrl('goHighLevelV2'),
+			privateIntegrationToken: SANDBOX_CREDENTIALS.goHighLevel.privateIntegrationToken,
+			locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId,
+		},
 		// A session token as a user would paste it; each run gets a fresh one, as after a new paste.
-		b2bGoHighLevelSessionApi: { baseUrl: sandbox.baseUrl('goHighLevelSession'), tokenId: sandbox.issueGoHighLevelSession(), locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId },
-		b2bThrioApi: { loginUrl: sandbox.baseUrl('thrioLogin'), username: SANDBOX_CREDENTIALS.thrio.username, password: SANDBOX_CREDENTIALS.thrio.password },
+		b2bGoHighLevelSessionApi: {
+			baseUrl: sandbox.baseUrl('goHighLevelSession'),
+			tokenId: sandbox.issueGoHighLevelSession(),
+			locationId: SANDBOX_CREDENTIALS.goHighLevel.locationId,
+		},
+		b2bThrioApi: {
+			loginUrl: sandbox.baseUrl('thrioLogin'),
+			username: SANDBOX_CREDENTIALS.thrio.username,
+			password: SANDBOX_CREDENTIALS.thrio.password,
+		},
 	};
 }
 
@@ -46,9 +63,20 @@ export async function runWithSandbox(
 	nodeType: INodeType,
 	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean; credentialOverrides?: Record<string, ICredentialDataDecryptedObject>; saved?: ReturnType<typeof savedSandboxCredentials> } = {},
+	options: {
+		continueOnFail?: boolean;
+		credentialOverrides?: Record<string, ICredentialDataDecryptedObject>;
+		saved?: ReturnType<typeof savedSandboxCredentials>;
+	} = {},
 ): Promise<INodeExecutionData[]> {
 	const { helper, credentials } = options.saved ?? savedSandboxCredentials(sandbox, options.credentialOverrides);
-	const output = await runNode({ nodeType, helper, parameters, credentials, input: input.map((json) => ({ json })), continueOnFail: options.continueOnFail });
+	const output = await runNode({
+		nodeType,
+		helper,
+		parameters,
+		credentials,
+		input: input.map((json) => ({ json })),
+		continueOnFail: options.continueOnFail,
+	});
 	return output[0];
 }

@@ -19,7 +19,8 @@ const node = new B2bThrio();
 const LIST_A = '0000000000000000000000a1';
 const LIST_B = '0000000000000000000000a2';
 
-const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) => await runWithSandbox(sandbox, node, parameters as INodeParameters, input as never, options);
+const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) =>
+	await runWithSandbox(sandbox, node, parameters as INodeParameters, input as never, options);
 const leadsOf = (listId: string): ThrioLead[] => sandbox.state.thrio.leads.get(listId)?.list() ?? [];
 const cluster = (pathIncludes?: string) => sandbox.requests({ api: 'thrioCluster', pathIncludes });
 const logins = () => sandbox.requests({ api: 'thrioLogin', pathIncludes: 'token-with-authorities' });
@@ -29,33 +30,69 @@ const upsertCalls = () => cluster('/leadsupsert');
 function enriched(n: number) {
 	return {
 		person: {
-			firstName: `Lead${n}`, lastName: 'Tester', fullName: `Lead${n} Tester`, email: `lead${n}@acme.com`, title: 'IT Director',
-			phones: [{ number: `+1512555${String(n % 10_000).padStart(4, '0')}`, type: 'work' }, { number: `+1737555${String(n % 10_000).padStart(4, '0')}`, type: 'direct' }],
-			companyName: 'Acme', companyDomain: 'acme.com',
+			firstName: `Lead${n}`,
+			lastName: 'Tester',
+			fullName: `Lead${n} Tester`,
+			email: `lead${n}@acme.com`,
+			title: 'IT Director',
+			phones: [
+				{ number: `+1512555${String(n % 10_000).padStart(4, '0')}`, type: 'work' },
+				{ number: `+1737555${String(n % 10_000).padStart(4, '0')}`, type: 'direct' },
+			],
+			companyName: 'Acme',
+			companyDomain: 'acme.com',
 		},
 		company: { name: 'Acme Inc', domain: 'acme.com' },
 	};
 }
 
-const upsert = (parameters: object = {}) => ({ resource: 'lead', operation: 'upsert', outboundListId: LIST_A, inputMode: 'auto', ...parameters });
+const upsert = (parameters: object = {}) => ({
+	resource: 'lead',
+	operation: 'upsert',
+	outboundListId: LIST_A,
+	inputMode: 'auto',
+	...parameters,
+});
 
 describe('Thrio node: outbound list leads', () => {
 	it('upserts 2,500 enriched people as leads in 3 batched calls of at most 1,000, with no manual mapping', async () => {
-		const output = await run(upsert(), Array.from({ length: 2500 }, (_, n) => enriched(n)));
+		const output = await run(
+			upsert(),
+			Array.from({ length: 2500 }, (_, n) => enriched(n)),
+		);
 		expect(output).toHaveLength(2500);
 		expect(output.every((item, index) => (item.pairedItem as { item: number }).item === index)).toBe(true);
 		expect(upsertCalls().map((entry) => (entry.body as unknown[]).length)).toEqual([1000, 1000, 500]);
 		expect(leadsOf(LIST_A)).toHaveLength(2500);
 		// The direct line is what agents dial; the person's name, email and employer come along.
-		expect(output[7].json).toMatchObject({ id: expect.any(String), listId: LIST_A, phone: '+17375550007', firstName: 'Lead7', lastName: 'Tester', email: 'lead7@acme.com', company: 'Acme', status: 'NEW' });
-		expect((upsertCalls()[0].body as object[])[0]).toEqual({ phone: '+17375550000', firstName: 'Lead0', lastName: 'Tester', email: 'lead0@acme.com', company: 'Acme' });
+		expect(output[7].json).toMatchObject({
+			id: expect.any(String),
+			listId: LIST_A,
+			phone: '+17375550007',
+			firstName: 'Lead7',
+			lastName: 'Tester',
+			email: 'lead7@acme.com',
+			company: 'Acme',
+			status: 'NEW',
+		});
+		expect((upsertCalls()[0].body as object[])[0]).toEqual({
+			phone: '+17375550000',
+			firstName: 'Lead0',
+			lastName: 'Tester',
+			email: 'lead0@acme.com',
+			company: 'Acme',
+		});
 	}, 30_000);
 
 	it('groups items by outbound list, honours a smaller batch size, and a second run updates instead of adding', async () => {
 		const items = Array.from({ length: 5 }, (_, n) => ({ ...enriched(n), list: n % 2 === 0 ? LIST_A : LIST_B }));
 		const parameters = upsert({ outboundListId: '={{ $json.list }}', options: { batchSize: 2 } });
 		await run(parameters, items);
-		expect(upsertCalls().map((entry) => [entry.path.split('/')[5], (entry.body as unknown[]).length])).toEqual([[LIST_A, 2], [LIST_A, 1], [LIST_B, 2]]);
+		expect(upsertCalls().map((entry) => [entry.path.split('/')[5], (entry.body as unknown[]).length])).toEqual([
+			[LIST_A, 2],
+			[LIST_A, 1],
+			[LIST_B, 2],
+		]);
 		expect([leadsOf(LIST_A).length, leadsOf(LIST_B).length]).toEqual([3, 2]);
 		await run(upsert({ outboundListId: '={{ $json.list }}', additionalFields: { externalId: '={{ $json.person.email }}' } }), items);
 		expect([leadsOf(LIST_A).length, leadsOf(LIST_B).length]).toEqual([3, 2]);
@@ -63,25 +100,41 @@ describe('Thrio node: outbound list leads', () => {
 	});
 
 	it('refuses an item without a phone before sending anything, and under continue-on-fail sends the rest in one call', async () => {
-		const items = [enriched(1), { person: { firstName: 'No', lastName: 'Phone', email: 'np@acme.com' } }, { phone: '415-555-0100', first_name: 'Flat' }];
+		const items = [
+			enriched(1),
+			{ person: { firstName: 'No', lastName: 'Phone', email: 'np@acme.com' } },
+			{ phone: '415-555-0100', first_name: 'Flat' },
+		];
 		await expect(run(upsert(), items)).rejects.toThrow('Item 1: a lead needs a phone: it is what agents dial');
 		expect(upsertCalls()).toHaveLength(0);
 		const output = await run(upsert(), items, { continueOnFail: true });
-		expect(output.map((item) => item.json.error ?? item.json.phone)).toEqual(['+17375550001', 'Item 1: a lead needs a phone: it is what agents dial', '415-555-0100']);
+		expect(output.map((item) => item.json.error ?? item.json.phone)).toEqual([
+			'+17375550001',
+			'Item 1: a lead needs a phone: it is what agents dial',
+			'415-555-0100',
+		]);
 		expect(upsertCalls()).toHaveLength(1);
 	});
 
-	it('a call Thrio refuses fails its own items with Thrio\'s words; the other list still gets its leads', async () => {
-		const items = [{ ...enriched(1), list: 'no-such-list' }, { ...enriched(2), list: LIST_B }];
+	it("a call Thrio refuses fails its own items with Thrio's words; the other list still gets its leads", async () => {
+		const items = [
+			{ ...enriched(1), list: 'no-such-list' },
+			{ ...enriched(2), list: LIST_B },
+		];
 		const output = await run(upsert({ outboundListId: '={{ $json.list }}' }), items, { continueOnFail: true });
 		expect(output[0].json.error).toBe('Item 0: Thrio: Outbound list no-such-list not found (HTTP 404)');
 		expect(output[1].json).toMatchObject({ listId: LIST_B, firstName: 'Lead2' });
-		await expect(run(upsert({ outboundListId: '={{ $json.list }}' }), items)).rejects.toThrow('Item 0: Thrio: Outbound list no-such-list not found (HTTP 404)');
+		await expect(run(upsert({ outboundListId: '={{ $json.list }}' }), items)).rejects.toThrow(
+			'Item 0: Thrio: Outbound list no-such-list not found (HTTP 404)',
+		);
 	});
 
 	it('keeps going when the token dies in the middle of a batch: one new login, no failed item', async () => {
 		sandbox.configure({ auth: { tokenMaxCalls: { thrio: 2 } } });
-		const output = await run(upsert(), Array.from({ length: 2500 }, (_, n) => enriched(n)));
+		const output = await run(
+			upsert(),
+			Array.from({ length: 2500 }, (_, n) => enriched(n)),
+		);
 		expect(output.filter((item) => item.json.error !== undefined)).toHaveLength(0);
 		expect(upsertCalls().map((entry) => entry.status)).toEqual([200, 200, 401, 200]);
 		expect(logins().map((entry) => entry.status)).toEqual([200, 200]);
@@ -89,7 +142,14 @@ describe('Thrio node: outbound list leads', () => {
 	}, 30_000);
 
 	it('adds one lead per item and resets a lead', async () => {
-		const [added] = await run({ resource: 'lead', operation: 'add', outboundListId: LIST_B, inputMode: 'define', phone: '+14155550100', additionalFields: { firstName: 'Ada', otherFields: '{"priority": 5}' } });
+		const [added] = await run({
+			resource: 'lead',
+			operation: 'add',
+			outboundListId: LIST_B,
+			inputMode: 'define',
+			phone: '+14155550100',
+			additionalFields: { firstName: 'Ada', otherFields: '{"priority": 5}' },
+		});
 		expect(added.json).toMatchObject({ id: expect.any(String), phone: '+14155550100', firstName: 'Ada', priority: 5, attempts: 0 });
 		const stored = sandbox.state.thrio.leads.get(LIST_B)!.get(added.json.id as string)!;
 		Object.assign(stored, { attempts: 4, status: 'DIALED' });
@@ -103,21 +163,41 @@ describe('Thrio node: contacts', () => {
 	it('creates contacts from enriched people, gets and updates one', async () => {
 		const output = await run({ resource: 'contact', operation: 'create', inputMode: 'auto' }, [enriched(1), enriched(2)]);
 		expect(output.map((item) => item.json)).toEqual([
-			expect.objectContaining({ id: expect.any(String), firstName: 'Lead1', email: 'lead1@acme.com', phone: '+17375550001', company: 'Acme' }),
+			expect.objectContaining({
+				id: expect.any(String),
+				firstName: 'Lead1',
+				email: 'lead1@acme.com',
+				phone: '+17375550001',
+				company: 'Acme',
+			}),
 			expect.objectContaining({ firstName: 'Lead2' }),
 		]);
 		const id = output[0].json.id as string;
 		expect((await run({ resource: 'contact', operation: 'get', contactId: id }))[0].json).toMatchObject({ id, lastName: 'Tester' });
-		const [updated] = await run({ resource: 'contact', operation: 'update', contactId: id, updateFields: { lastName: 'Lovelace', company: '', otherFields: '{"tier": "gold"}' } });
+		const [updated] = await run({
+			resource: 'contact',
+			operation: 'update',
+			contactId: id,
+			updateFields: { lastName: 'Lovelace', company: '', otherFields: '{"tier": "gold"}' },
+		});
 		expect(updated.json).toMatchObject({ id, lastName: 'Lovelace', company: 'Acme', tier: 'gold' });
 		expect(cluster().find((entry) => entry.method === 'PUT')?.body).toEqual({ tier: 'gold', lastName: 'Lovelace' });
 	});
 
 	it('searches with q, Return All past 1,000 contacts in 2 requests, a Limit and a start', async () => {
-		sandbox.seed('thrio', { contact: Array.from({ length: 1200 }, (_, n) => ({ firstName: `C${n}`, email: `c${n}@example.com`, segment: n % 3 === 0 ? 'smb' : 'ent' })) });
+		sandbox.seed('thrio', {
+			contact: Array.from({ length: 1200 }, (_, n) => ({
+				firstName: `C${n}`,
+				email: `c${n}@example.com`,
+				segment: n % 3 === 0 ? 'smb' : 'ent',
+			})),
+		});
 		const all = await run({ resource: 'contact', operation: 'search', returnAll: true });
 		expect(new Set(all.map((item) => item.json.id)).size).toBe(1200);
-		expect(cluster('/data/api/types/contact').map((entry) => entry.query)).toEqual([{ rows: '1000', start: '0' }, { rows: '1000', start: '1000' }]);
+		expect(cluster('/data/api/types/contact').map((entry) => entry.query)).toEqual([
+			{ rows: '1000', start: '0' },
+			{ rows: '1000', start: '1000' },
+		]);
 		expect(await run({ resource: 'contact', operation: 'search', query: 'segment:smb', returnAll: true })).toHaveLength(400);
 		const page = await run({ resource: 'contact', operation: 'search', returnAll: false, limit: 7, options: { start: 10 } });
 		expect(page.map((item) => item.json.firstName)).toEqual(['C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16']);
@@ -125,7 +205,10 @@ describe('Thrio node: contacts', () => {
 
 	it('logs in again when the token is revoked between items of one run, and the run goes on', async () => {
 		sandbox.configure({ faults: { providers: { thrio: { revokeTokensAfter: 3 } } } });
-		const output = await run({ resource: 'contact', operation: 'create', inputMode: 'auto' }, Array.from({ length: 6 }, (_, n) => enriched(n)));
+		const output = await run(
+			{ resource: 'contact', operation: 'create', inputMode: 'auto' },
+			Array.from({ length: 6 }, (_, n) => enriched(n)),
+		);
 		expect(output.filter((item) => item.json.error !== undefined)).toHaveLength(0);
 		expect(cluster('/data/api/types/contact').map((entry) => entry.status)).toEqual([200, 200, 200, 401, 200, 200, 200]);
 		expect(logins()).toHaveLength(2);
@@ -135,7 +218,9 @@ describe('Thrio node: contacts', () => {
 
 describe('Thrio node: consent and SMS', () => {
 	it('records an opt-out, after which Thrio refuses the SMS: its error is on the item, the other SMS goes', async () => {
-		const [consent] = await run({ resource: 'consent', operation: 'record', commType: 'SMS', consent: 'optOut', reason: 'Replied STOP' }, [enriched(1)]);
+		const [consent] = await run({ resource: 'consent', operation: 'record', commType: 'SMS', consent: 'optOut', reason: 'Replied STOP' }, [
+			enriched(1),
+		]);
 		// No mobile among the person's phones: the default address falls back to the first one.
 		expect(consent.json).toMatchObject({ id: expect.any(String), address: '+15125550001', commType: 'SMS', reason: 'Replied STOP' });
 		expect(consent.json).not.toHaveProperty('optIn');
@@ -144,14 +229,30 @@ describe('Thrio node: consent and SMS', () => {
 		expect(output[0].json.error).toBe('Thrio: +15125550001 has opted out of SMS (commconsent); message not sent (HTTP 409) [item 0]');
 		expect(output[1].json).toEqual({ to: '+15125550002', id: expect.any(String), status: 'queued' });
 		expect(sandbox.state.thrio.sms.map((message) => [message.to, message.message])).toEqual([['+15125550002', 'Hi Lead2']]);
-		await expect(run(sms, [enriched(1)])).rejects.toThrow('Thrio: +15125550001 has opted out of SMS (commconsent); message not sent (HTTP 409) [item 0]');
+		await expect(run(sms, [enriched(1)])).rejects.toThrow(
+			'Thrio: +15125550001 has opted out of SMS (commconsent); message not sent (HTTP 409) [item 0]',
+		);
 		// A refused SMS is not retried: sending it again could text someone who opted out.
 		expect(cluster('/users/api/sms').map((entry) => entry.status)).toEqual([409, 200, 409]);
 	});
 
 	it('records an opt-in with its campaign and contact', async () => {
-		const [consent] = await run({ resource: 'consent', operation: 'record', address: 'ada@acme.com', commType: 'EMAIL', consent: 'optIn', reason: '', additionalFields: { campaignId: 'campaign-sandbox-1', contactId: 'c-1' } });
-		expect(cluster('/commconsent')[0].body).toEqual({ address: 'ada@acme.com', commType: 'EMAIL', optIn: true, campaignId: 'campaign-sandbox-1', contactId: 'c-1' });
+		const [consent] = await run({
+			resource: 'consent',
+			operation: 'record',
+			address: 'ada@acme.com',
+			commType: 'EMAIL',
+			consent: 'optIn',
+			reason: '',
+			additionalFields: { campaignId: 'campaign-sandbox-1', contactId: 'c-1' },
+		});
+		expect(cluster('/commconsent')[0].body).toEqual({
+			address: 'ada@acme.com',
+			commType: 'EMAIL',
+			optIn: true,
+			campaignId: 'campaign-sandbox-1',
+			contactId: 'c-1',
+		});
 		expect(consent.json).toMatchObject({ optIn: true });
 	});
 });
@@ -166,9 +267,19 @@ describe('Thrio node: the API base follows the login', () => {
 	it('loads the outbound lists for the dropdown', async () => {
 		const helper = new TestCredentialsHelper();
 		const credential = helper.add('b2bThrioApi', sandboxCredentials(sandbox).b2bThrioApi);
-		const execute = createExecuteContext({ nodeType: node, helper, parameters: { resource: 'lead', operation: 'upsert' }, credentials: { b2bThrioApi: credential } });
+		const execute = createExecuteContext({
+			nodeType: node,
+			helper,
+			parameters: { resource: 'lead', operation: 'upsert' },
+			credentials: { b2bThrioApi: credential },
+		});
 		const { workflow, node: placed, additionalData } = execute as unknown as { workflow: never; node: INode; additionalData: object };
-		const ctx: ILoadOptionsFunctions = new LoadOptionsContext(workflow, placed, { ...additionalData, currentNodeParameters: placed.parameters } as never, 'parameters.outboundListId');
+		const ctx: ILoadOptionsFunctions = new LoadOptionsContext(
+			workflow,
+			placed,
+			{ ...additionalData, currentNodeParameters: placed.parameters } as never,
+			'parameters.outboundListId',
+		);
 		expect(await loadOptions.getOutboundLists.call(ctx)).toEqual([
 			{ name: 'Sandbox Outbound A', value: LIST_A },
 			{ name: 'Sandbox Outbound B', value: LIST_B },

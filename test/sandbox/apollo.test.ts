@@ -29,7 +29,10 @@ describe('Apollo sandbox', () => {
 	});
 
 	it('accepts the old api_key body field and logs that it came that way', async () => {
-		const response = await client(sandbox.baseUrl('apollo')).post('/people/match', { api_key: SANDBOX_CREDENTIALS.apollo.apiKey, email: 'x@y.z' });
+		const response = await client(sandbox.baseUrl('apollo')).post('/people/match', {
+			api_key: SANDBOX_CREDENTIALS.apollo.apiKey,
+			email: 'x@y.z',
+		});
 		expect(response.status).toBe(200);
 		expect(sandbox.log.at(-1)?.credentialVia).toBe('body:api_key');
 	});
@@ -37,11 +40,19 @@ describe('Apollo sandbox', () => {
 	it('searches people with filters (body or query string) and paginates, spending no credits', async () => {
 		const first = await apollo().post('/mixed_people/api_search', { person_seniorities: ['director'], per_page: 5, page: 1 });
 		expect(first.data.people).toHaveLength(5);
-		expect(first.data.people[0]).toEqual(expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{24}$/), last_name_obfuscated: expect.stringContaining('***'), title: expect.stringMatching(/^Director of /) }));
+		expect(first.data.people[0]).toEqual(
+			expect.objectContaining({
+				id: expect.stringMatching(/^[0-9a-f]{24}$/),
+				last_name_obfuscated: expect.stringContaining('***'),
+				title: expect.stringMatching(/^Director of /),
+			}),
+		);
 		expect(first.data.people[0]).not.toHaveProperty('email');
 		const total = first.data.total_entries;
 		expect(first.data.pagination).toEqual({ page: 1, per_page: 5, total_entries: total, total_pages: Math.ceil(total / 5) });
-		const viaQuery = await apollo().post('/mixed_people/api_search', null, { params: { 'person_seniorities[]': 'director', per_page: 5, page: 2 } });
+		const viaQuery = await apollo().post('/mixed_people/api_search', null, {
+			params: { 'person_seniorities[]': 'director', per_page: 5, page: 2 },
+		});
 		expect(viaQuery.data.total_entries).toBe(total);
 		expect(viaQuery.data.people[0].id).not.toBe(first.data.people[0].id);
 		const capped = await apollo().post('/mixed_people/api_search', { per_page: 500 });
@@ -57,7 +68,9 @@ describe('Apollo sandbox', () => {
 		const company = sandbox.fixtures.companies[3];
 		const found = await apollo().post('/mixed_companies/search', { q_organization_name: company.name });
 		expect(found.data.organizations[0]).toMatchObject({ name: company.name, primary_domain: company.domain });
-		expect((await apollo().get('/organizations/enrich', { params: { domain: `www.${company.domain}` } })).data.organization.name).toBe(company.name);
+		expect((await apollo().get('/organizations/enrich', { params: { domain: `www.${company.domain}` } })).data.organization.name).toBe(
+			company.name,
+		);
 		expect((await apollo().get('/organizations/enrich', { params: { domain: 'unknown.example' } })).data).toEqual({ organization: null });
 	});
 
@@ -65,24 +78,44 @@ describe('Apollo sandbox', () => {
 		const person = knownPerson();
 		const company = sandbox.fixtures.company(person.companyId)!;
 		const byEmail = await apollo().post('/people/match', { email: person.email });
-		expect(byEmail.data.person).toMatchObject({ first_name: person.firstName, last_name: person.lastName, email: person.email, email_status: 'verified', organization: { primary_domain: company.domain } });
+		expect(byEmail.data.person).toMatchObject({
+			first_name: person.firstName,
+			last_name: person.lastName,
+			email: person.email,
+			email_status: 'verified',
+			organization: { primary_domain: company.domain },
+		});
 		expect(byEmail.data.person.employment_history[0]).toMatchObject({ current: true, organization_name: company.name });
-		const byName = await apollo().post('/people/match', { first_name: person.firstName, last_name: person.lastName, domain: company.domain });
+		const byName = await apollo().post('/people/match', {
+			first_name: person.firstName,
+			last_name: person.lastName,
+			domain: company.domain,
+		});
 		expect(byName.data.person.id).toBe(byEmail.data.person.id);
 		expect((await apollo().post('/people/match', { id: byEmail.data.person.id })).data.person.email).toBe(person.email);
 		expect((await apollo().post('/people/match', { email: 'nobody@nowhere.example' })).data).toEqual({ person: null });
 		expect(sandbox.state.apollo.creditsUsed).toBe(3);
 		const unknownToApollo = sandbox.fixtures.people.find((p) => p.email && !p.knownBy.apollo)!;
-		expect((await apollo().post('/people/match', { email: unknownToApollo.email })).data.person).toMatchObject({ email: null, email_status: 'unavailable' });
+		expect((await apollo().post('/people/match', { email: unknownToApollo.email })).data.person).toMatchObject({
+			email: null,
+			email_status: 'unavailable',
+		});
 	});
 
 	it('bulk-matches up to 10 details and refuses more with 422', async () => {
 		const people = sandbox.fixtures.people.slice(0, 3);
-		const bulk = await apollo().post('/people/bulk_match', { details: [...people.map((p) => ({ first_name: p.firstName, last_name: p.lastName, domain: sandbox.fixtures.company(p.companyId)!.domain })), { email: 'ghost@none.example' }] });
+		const bulk = await apollo().post('/people/bulk_match', {
+			details: [
+				...people.map((p) => ({ first_name: p.firstName, last_name: p.lastName, domain: sandbox.fixtures.company(p.companyId)!.domain })),
+				{ email: 'ghost@none.example' },
+			],
+		});
 		expect(bulk.data).toMatchObject({ status: 'success', credits_consumed: 3, missing_records: 1, unique_enriched_records: 3 });
 		expect(bulk.data.matches).toHaveLength(4);
 		expect(bulk.data.matches[3]).toBeNull();
-		expect((await apollo().post('/people/bulk_match', { details: Array.from({ length: 11 }, () => ({ email: 'a@b.c' })) })).status).toBe(422);
+		expect((await apollo().post('/people/bulk_match', { details: Array.from({ length: 11 }, () => ({ email: 'a@b.c' })) })).status).toBe(
+			422,
+		);
 	});
 
 	it('answers 422 once the credit limit is spent', async () => {
@@ -96,7 +129,14 @@ describe('Apollo sandbox', () => {
 	it('sends usage headers in both spellings and 429 with retry-after past the per-endpoint limit; bulk gets a tenth', async () => {
 		sandbox.configure({ rateLimits: { apollo: { perMinute: 20 } } });
 		const ok = await apollo().get('/auth/health');
-		expect(ok.headers).toMatchObject({ 'x-rate-limit-minute': '20', 'x-minute-usage': '1', 'x-minute-requests-left': '19', 'x-rate-limit-24-hour': '50000', 'x-24-hour-requests-left': '49999', 'x-daily-requests-left': '49999' });
+		expect(ok.headers).toMatchObject({
+			'x-rate-limit-minute': '20',
+			'x-minute-usage': '1',
+			'x-minute-requests-left': '19',
+			'x-rate-limit-24-hour': '50000',
+			'x-24-hour-requests-left': '49999',
+			'x-daily-requests-left': '49999',
+		});
 		for (let i = 0; i < 2; i++) expect((await apollo().post('/people/bulk_match', { details: [{ email: 'a@b.c' }] })).status).toBe(200);
 		const limited = await apollo().post('/people/bulk_match', { details: [{ email: 'a@b.c' }] });
 		expect(limited.status).toBe(429);

@@ -30,16 +30,26 @@ describe('fault injection', () => {
 		sandbox.configure({ faults: { seed: 3, providers: { hunter: { error5xxRate: 0.5 } } } });
 		expect(await statuses(40)).toEqual(first);
 		// Other providers are untouched by a per-provider fault.
-		expect((await client(sandbox.baseUrl('apollo'), { 'x-api-key': SANDBOX_CREDENTIALS.apollo.apiKey }).get('/auth/health')).status).toBe(200);
+		expect((await client(sandbox.baseUrl('apollo'), { 'x-api-key': SANDBOX_CREDENTIALS.apollo.apiKey }).get('/auth/health')).status).toBe(
+			200,
+		);
 	});
 
 	it('drops sockets before the work, or after it (the write happens, the answer is lost)', async () => {
 		sandbox.configure({ faults: { providers: { haloPsa: { dropRate: 1 } } } });
-		const token = await client(sandbox.baseUrl('haloPsa')).post('/auth/token?tenant=sandbox', form({
-			grant_type: 'client_credentials', client_id: SANDBOX_CREDENTIALS.haloPsa.clientId, client_secret: SANDBOX_CREDENTIALS.haloPsa.clientSecret,
-		}));
+		const token = await client(sandbox.baseUrl('haloPsa')).post(
+			'/auth/token?tenant=sandbox',
+			form({
+				grant_type: 'client_credentials',
+				client_id: SANDBOX_CREDENTIALS.haloPsa.clientId,
+				client_secret: SANDBOX_CREDENTIALS.haloPsa.clientSecret,
+			}),
+		);
 		expect(token.status).toBe(200);
-		const halo = axios.create({ baseURL: `${sandbox.baseUrl('haloPsa')}/api`, headers: { authorization: `Bearer ${token.data.access_token}` } });
+		const halo = axios.create({
+			baseURL: `${sandbox.baseUrl('haloPsa')}/api`,
+			headers: { authorization: `Bearer ${token.data.access_token}` },
+		});
 		await expect(halo.post('/Client', [{ name: 'Lost' }])).rejects.toMatchObject({ code: 'ECONNRESET' });
 		expect(sandbox.state.haloPsa.clients.size).toBe(0);
 		expect(sandbox.log.at(-1)).toMatchObject({ status: 0, fault: 'drop' });
@@ -62,7 +72,10 @@ describe('fault injection', () => {
 
 	it('revokes all tokens of a provider once after N requests', async () => {
 		sandbox.configure({ faults: { providers: { thrio: { revokeTokensAfter: 2 } } } });
-		const login = () => client(sandbox.baseUrl('thrioLogin')).get('/provider/token-with-authorities', { auth: { username: SANDBOX_CREDENTIALS.thrio.username, password: SANDBOX_CREDENTIALS.thrio.password } });
+		const login = () =>
+			client(sandbox.baseUrl('thrioLogin')).get('/provider/token-with-authorities', {
+				auth: { username: SANDBOX_CREDENTIALS.thrio.username, password: SANDBOX_CREDENTIALS.thrio.password },
+			});
 		let { data } = await login();
 		const api = () => client(data.location, { authorization: data.token });
 		expect((await api().get('/data/api/types/contact')).status).toBe(200);
@@ -74,7 +87,11 @@ describe('fault injection', () => {
 
 	it('spares auth endpoints unless includeAuth, and never touches the control API', async () => {
 		sandbox.configure({ faults: { error5xxRate: 1 } });
-		const login = () => client(sandbox.baseUrl('goHighLevelLogin')).post('/login', { email: SANDBOX_CREDENTIALS.goHighLevel.email, password: SANDBOX_CREDENTIALS.goHighLevel.password });
+		const login = () =>
+			client(sandbox.baseUrl('goHighLevelLogin')).post('/login', {
+				email: SANDBOX_CREDENTIALS.goHighLevel.email,
+				password: SANDBOX_CREDENTIALS.goHighLevel.password,
+			});
 		expect((await login()).status).toBe(200);
 		expect((await client(`${sandbox.url}/_sandbox`).get('/health')).status).toBe(200);
 		const html = await hunter().get('/account');

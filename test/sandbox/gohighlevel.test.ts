@@ -14,8 +14,10 @@ describe('GoHighLevel sandbox', () => {
 	afterAll(() => sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
-	const v2 = (): AxiosInstance => client(sandbox.baseUrl('goHighLevelV2'), { authorization: `Bearer ${ghl.privateIntegrationToken}`, version: '2021-07-28' });
-	const session = (token: string): AxiosInstance => client(sandbox.baseUrl('goHighLevelSession'), { 'token-id': token, version: '2021-07-28' });
+	const v2 = (): AxiosInstance =>
+		client(sandbox.baseUrl('goHighLevelV2'), { authorization: `Bearer ${ghl.privateIntegrationToken}`, version: '2021-07-28' });
+	const session = (token: string): AxiosInstance =>
+		client(sandbox.baseUrl('goHighLevelSession'), { 'token-id': token, version: '2021-07-28' });
 
 	describe('session auth (seed 001)', () => {
 		it('logs in with email and password; refuses wrong ones', async () => {
@@ -60,23 +62,63 @@ describe('GoHighLevel sandbox', () => {
 
 	describe('v2 API', () => {
 		it('requires the Version header and a known token', async () => {
-			expect((await v2().get(`/locations/${locationId}`)).data.location).toMatchObject({ id: locationId, settings: { allowDuplicateContact: false } });
-			expect((await client(sandbox.baseUrl('goHighLevelV2'), { authorization: `Bearer ${ghl.privateIntegrationToken}` }).get(`/locations/${locationId}`)).status).toBe(400);
-			expect((await client(sandbox.baseUrl('goHighLevelV2'), { authorization: 'Bearer nope', version: '2021-07-28' }).get(`/locations/${locationId}`)).status).toBe(401);
+			expect((await v2().get(`/locations/${locationId}`)).data.location).toMatchObject({
+				id: locationId,
+				settings: { allowDuplicateContact: false },
+			});
+			expect(
+				(
+					await client(sandbox.baseUrl('goHighLevelV2'), { authorization: `Bearer ${ghl.privateIntegrationToken}` }).get(
+						`/locations/${locationId}`,
+					)
+				).status,
+			).toBe(400);
+			expect(
+				(
+					await client(sandbox.baseUrl('goHighLevelV2'), { authorization: 'Bearer nope', version: '2021-07-28' }).get(
+						`/locations/${locationId}`,
+					)
+				).status,
+			).toBe(401);
 			expect((await v2().get('/locations/another-location')).status).toBe(403);
 			const fields = await v2().get(`/locations/${locationId}/customFields`);
-			expect(fields.data.customFields[0]).toMatchObject({ id: expect.any(String), fieldKey: expect.stringMatching(/^contact\./), dataType: expect.any(String) });
+			expect(fields.data.customFields[0]).toMatchObject({
+				id: expect.any(String),
+				fieldKey: expect.stringMatching(/^contact\./),
+				dataType: expect.any(String),
+			});
 		});
 
 		it('upserts contacts: matches by email then phone, honours allowDuplicateContact, stores custom fields', async () => {
 			const created = await v2().post('/contacts/upsert', {
-				locationId, firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com', phone: '(415) 555-0100', tags: ['Lead'],
-				customFields: [{ id: 'cfLinkedInUrl0000001', field_value: 'https://linkedin.com/in/ada' }, { key: 'lead_source', field_value: 'apollo' }, { id: 'unknown', field_value: 'dropped' }],
+				locationId,
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'Ada@Example.com',
+				phone: '(415) 555-0100',
+				tags: ['Lead'],
+				customFields: [
+					{ id: 'cfLinkedInUrl0000001', field_value: 'https://linkedin.com/in/ada' },
+					{ key: 'lead_source', field_value: 'apollo' },
+					{ id: 'unknown', field_value: 'dropped' },
+				],
 			});
 			expect(created.data.new).toBe(true);
-			expect(created.data.contact).toMatchObject({ email: 'ada@example.com', phone: '+14155550100', name: 'Ada Lovelace', tags: ['lead'], customFields: [{ id: 'cfLinkedInUrl0000001', value: 'https://linkedin.com/in/ada' }, { id: 'cfLeadSource00000002', value: 'apollo' }] });
+			expect(created.data.contact).toMatchObject({
+				email: 'ada@example.com',
+				phone: '+14155550100',
+				name: 'Ada Lovelace',
+				tags: ['lead'],
+				customFields: [
+					{ id: 'cfLinkedInUrl0000001', value: 'https://linkedin.com/in/ada' },
+					{ id: 'cfLeadSource00000002', value: 'apollo' },
+				],
+			});
 			const byEmail = await v2().post('/contacts/upsert', { locationId, email: 'ada@example.com', companyName: 'Analytical Engines' });
-			expect(byEmail.data).toMatchObject({ new: false, contact: { id: created.data.contact.id, companyName: 'Analytical Engines', firstName: 'Ada' } });
+			expect(byEmail.data).toMatchObject({
+				new: false,
+				contact: { id: created.data.contact.id, companyName: 'Analytical Engines', firstName: 'Ada' },
+			});
 			const byPhone = await v2().post('/contacts/upsert', { locationId, phone: '+1 415 555 0100', city: 'London' });
 			expect(byPhone.data.contact.id).toBe(created.data.contact.id);
 			sandbox.state.goHighLevel.location(locationId).location.settings.allowDuplicateContact = true;
@@ -86,7 +128,9 @@ describe('GoHighLevel sandbox', () => {
 		it('validates contact bodies like HighLevel (422)', async () => {
 			expect((await v2().post('/contacts/upsert', { email: 'a@b.co' })).status).toBe(422);
 			expect((await v2().post('/contacts/upsert', { locationId, email: 'not-an-email' })).data.message).toEqual(['email must be an email']);
-			expect((await v2().post('/contacts/upsert', { locationId, emailAddress: 'a@b.co' })).data.message).toEqual(['property emailAddress should not exist']);
+			expect((await v2().post('/contacts/upsert', { locationId, emailAddress: 'a@b.co' })).data.message).toEqual([
+				'property emailAddress should not exist',
+			]);
 			const { data } = await v2().post('/contacts/upsert', { locationId, email: 'a@b.co' });
 			const put = await v2().put(`/contacts/${data.contact.id}`, { locationId, firstName: 'A' });
 			expect(put.status).toBe(422);
@@ -98,7 +142,9 @@ describe('GoHighLevel sandbox', () => {
 			const id = data.contact.id as string;
 			const token = sandbox.goHighLevel.issueSessionToken();
 			expect((await session(token).get(`/contacts/${id}`)).data.contact.email).toBe('grace@example.com');
-			expect((await v2().put(`/contacts/${id}`, { lastName: 'Hopper', customFields: [{ id: 'cfSeniority000000003', value: 'vp' }] })).data).toMatchObject({ succeded: true, contact: { lastName: 'Hopper' } });
+			expect(
+				(await v2().put(`/contacts/${id}`, { lastName: 'Hopper', customFields: [{ id: 'cfSeniority000000003', value: 'vp' }] })).data,
+			).toMatchObject({ succeded: true, contact: { lastName: 'Hopper' } });
 			expect((await v2().post(`/contacts/${id}/tags`, { tags: ['b', 'c'] })).data.tags).toEqual(['a', 'b', 'c']);
 			expect((await v2().delete(`/contacts/${id}/tags`, { data: { tags: ['a'] } })).data.tags).toEqual(['b', 'c']);
 			expect((await v2().delete(`/contacts/${id}`)).data).toEqual({ succeded: true });
@@ -107,7 +153,12 @@ describe('GoHighLevel sandbox', () => {
 
 		it('searches contacts by page number and by searchAfter cursor over more than one page', async () => {
 			for (let i = 0; i < 25; i++) {
-				await v2().post('/contacts/upsert', { locationId, email: `person${i}@example.com`, firstName: `P${i}`, tags: i % 2 === 0 ? ['even'] : ['odd'] });
+				await v2().post('/contacts/upsert', {
+					locationId,
+					email: `person${i}@example.com`,
+					firstName: `P${i}`,
+					tags: i % 2 === 0 ? ['even'] : ['odd'],
+				});
 			}
 			const seen: string[] = [];
 			let searchAfter: unknown;
@@ -121,11 +172,17 @@ describe('GoHighLevel sandbox', () => {
 			expect(new Set(seen).size).toBe(25);
 			const third = await v2().post('/contacts/search', { locationId, pageLimit: 10, page: 3 });
 			expect(third.data.contacts.map((c: { id: string }) => c.id)).toEqual(seen.slice(20));
-			const even = await v2().post('/contacts/search', { locationId, filters: [{ field: 'tags', operator: 'eq', value: 'even' }], pageLimit: 100 });
+			const even = await v2().post('/contacts/search', {
+				locationId,
+				filters: [{ field: 'tags', operator: 'eq', value: 'even' }],
+				pageLimit: 100,
+			});
 			expect(even.data.total).toBe(13);
 			expect((await v2().post('/contacts/search', { locationId, query: 'person7@' })).data.total).toBe(1);
 			expect((await v2().post('/contacts/search', { locationId, pageLimit: 501 })).status).toBe(422);
-			expect((await v2().post('/contacts/search', { locationId, filters: [{ field: 'email', operator: 'like', value: 'x' }] })).status).toBe(422);
+			expect(
+				(await v2().post('/contacts/search', { locationId, filters: [{ field: 'email', operator: 'like', value: 'x' }] })).status,
+			).toBe(422);
 		});
 
 		it('creates, updates, gets and searches opportunities in the seeded pipeline', async () => {
@@ -133,27 +190,55 @@ describe('GoHighLevel sandbox', () => {
 			const pipeline = pipelines.data.pipelines[0];
 			expect(pipeline.stages.length).toBeGreaterThan(2);
 			const { data: contact } = await v2().post('/contacts/upsert', { locationId, email: 'buyer@example.com' });
-			const base = { locationId, pipelineId: pipeline.id, pipelineStageId: pipeline.stages[0].id, status: 'open', contactId: contact.contact.id };
+			const base = {
+				locationId,
+				pipelineId: pipeline.id,
+				pipelineStageId: pipeline.stages[0].id,
+				status: 'open',
+				contactId: contact.contact.id,
+			};
 			const bad = await v2().post('/opportunities', { ...base, name: 'Bad', status: 'pending', contactId: 'nope' });
 			expect(bad.status).toBe(422);
 			expect(bad.data.message).toHaveLength(2);
 			const ids: string[] = [];
-			for (let i = 0; i < 5; i++) ids.push((await v2().post('/opportunities', { ...base, name: `Deal ${i}`, monetaryValue: 1000 * i })).data.opportunity.id);
+			for (let i = 0; i < 5; i++)
+				ids.push((await v2().post('/opportunities', { ...base, name: `Deal ${i}`, monetaryValue: 1000 * i })).data.opportunity.id);
 			const won = await v2().put(`/opportunities/${ids[0]}`, { status: 'won', pipelineStageId: pipeline.stages[2].id });
 			expect(won.data.opportunity).toMatchObject({ status: 'won', name: 'Deal 0' });
 			expect((await v2().get(`/opportunities/${ids[1]}`)).data.opportunity.monetaryValue).toBe(1000);
 			const first = await v2().get('/opportunities/search', { params: { location_id: locationId, status: 'open', limit: 2 } });
-			expect(first.data.meta).toMatchObject({ total: 4, currentPage: 1, nextPage: 2, startAfterId: expect.any(String), startAfter: expect.any(Number) });
-			const next = await v2().get('/opportunities/search', { params: { location_id: locationId, status: 'open', limit: 2, startAfter: first.data.meta.startAfter, startAfterId: first.data.meta.startAfterId } });
+			expect(first.data.meta).toMatchObject({
+				total: 4,
+				currentPage: 1,
+				nextPage: 2,
+				startAfterId: expect.any(String),
+				startAfter: expect.any(Number),
+			});
+			const next = await v2().get('/opportunities/search', {
+				params: {
+					location_id: locationId,
+					status: 'open',
+					limit: 2,
+					startAfter: first.data.meta.startAfter,
+					startAfterId: first.data.meta.startAfterId,
+				},
+			});
 			expect(next.data.opportunities.map((o: { id: string }) => o.id)).toEqual(ids.slice(3, 5));
 			expect(next.data.meta.nextPage).toBeNull();
-			expect((await v2().get('/opportunities/search', { params: { location_id: locationId, contact_id: contact.contact.id } })).data.meta.total).toBe(5);
+			expect(
+				(await v2().get('/opportunities/search', { params: { location_id: locationId, contact_id: contact.contact.id } })).data.meta.total,
+			).toBe(5);
 		});
 
 		it('sends HighLevel rate-limit headers and 429 past 100 requests per 10 s (configurable)', async () => {
 			sandbox.configure({ rateLimits: { goHighLevel: { requests: 2 } } });
 			const ok = await v2().get(`/locations/${locationId}`);
-			expect(ok.headers).toMatchObject({ 'x-ratelimit-max': '2', 'x-ratelimit-remaining': '1', 'x-ratelimit-interval-milliseconds': '10000', 'x-ratelimit-daily-remaining': '199999' });
+			expect(ok.headers).toMatchObject({
+				'x-ratelimit-max': '2',
+				'x-ratelimit-remaining': '1',
+				'x-ratelimit-interval-milliseconds': '10000',
+				'x-ratelimit-daily-remaining': '199999',
+			});
 			await v2().get(`/locations/${locationId}`);
 			const limited = await session(sandbox.goHighLevel.issueSessionToken()).get(`/locations/${locationId}`);
 			expect(limited.status).toBe(429);

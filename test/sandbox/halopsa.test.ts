@@ -62,7 +62,15 @@ describe('HaloPSA sandbox', () => {
 			const challenge = createHash('sha256').update(verifier).digest('base64url');
 			const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 			const authorize = await hosted().get('/auth/authorize', {
-				params: { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state: 'xyz', scope: 'read:crm' },
+				params: {
+					response_type: 'code',
+					client_id: clientId,
+					redirect_uri: redirectUri,
+					code_challenge: challenge,
+					code_challenge_method: 'S256',
+					state: 'xyz',
+					scope: 'read:crm',
+				},
 				maxRedirects: 0,
 			});
 			expect(authorize.status).toBe(302);
@@ -77,7 +85,13 @@ describe('HaloPSA sandbox', () => {
 			expect(bad.data.error).toBe('invalid_grant');
 			// The failed attempt spent the code: start again.
 			const again = await hosted().get('/auth/authorize', {
-				params: { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' },
+				params: {
+					response_type: 'code',
+					client_id: clientId,
+					redirect_uri: redirectUri,
+					code_challenge: challenge,
+					code_challenge_method: 'S256',
+				},
 				maxRedirects: 0,
 			});
 			const code2 = new URL(again.headers.location as string).searchParams.get('code') ?? '';
@@ -126,9 +140,19 @@ describe('HaloPSA sandbox', () => {
 			const sites = await halo.get('/Site', { params: { client_id: 1 } });
 			expect(sites.data.sites).toEqual([expect.objectContaining({ name: 'Main', client_id: 1 })]);
 			const user = await halo.post('/Users', [
-				{ firstname: 'Ada', surname: 'Lovelace', emailaddress: 'ada@acme.example', client_id: 1, customfields: [{ name: 'CFLeadSource', value: 'apollo' }] },
+				{
+					firstname: 'Ada',
+					surname: 'Lovelace',
+					emailaddress: 'ada@acme.example',
+					client_id: 1,
+					customfields: [{ name: 'CFLeadSource', value: 'apollo' }],
+				},
 			]);
-			expect(user.data).toMatchObject({ name: 'Ada Lovelace', site_id: sites.data.sites[0].id, customfields: [{ id: 202, name: 'CFLeadSource', value: 'apollo' }] });
+			expect(user.data).toMatchObject({
+				name: 'Ada Lovelace',
+				site_id: sites.data.sites[0].id,
+				customfields: [{ id: 202, name: 'CFLeadSource', value: 'apollo' }],
+			});
 			const updated = await halo.post('/Users', [{ id: user.data.id, jobtitle: 'CTO', customfields: [{ id: 203, value: 'c_suite' }] }]);
 			expect(updated.data).toMatchObject({ emailaddress: 'ada@acme.example', jobtitle: 'CTO' });
 			expect(updated.data.customfields).toHaveLength(2);
@@ -140,7 +164,10 @@ describe('HaloPSA sandbox', () => {
 			expect((await halo.post('/Client', { name: 'Not an array' })).status).toBe(400);
 			await halo.post('/Client', [{ name: 'Acme' }]);
 			const batch = await halo.post('/Users', [
-				{ name: 'Ok 1', client_id: 1 }, { name: 'Ok 2', client_id: 1 }, { name: 'Ok 3', client_id: 1 }, { name: 'Bad', client_id: 999 },
+				{ name: 'Ok 1', client_id: 1 },
+				{ name: 'Ok 2', client_id: 1 },
+				{ name: 'Ok 3', client_id: 1 },
+				{ name: 'Bad', client_id: 999 },
 			]);
 			expect(batch.status).toBe(400);
 			expect(batch.data.message).toBe('Users[3]: client_id 999 does not exist');
@@ -158,7 +185,10 @@ describe('HaloPSA sandbox', () => {
 
 		it('lists with pageinate, search, order, count and active filters', async () => {
 			const halo = await api();
-			await halo.post('/Client', Array.from({ length: 7 }, (_, i) => ({ name: `Client ${String.fromCharCode(71 - i)}`, inactive: i === 0 })));
+			await halo.post(
+				'/Client',
+				Array.from({ length: 7 }, (_, i) => ({ name: `Client ${String.fromCharCode(71 - i)}`, inactive: i === 0 })),
+			);
 			const page = await halo.get('/Client', { params: { pageinate: true, page_size: 2, page_no: 3, order: 'name' } });
 			expect(page.data).toMatchObject({ page_no: 3, page_size: 2, record_count: 6 });
 			expect(page.data.clients.map((c: { name: string }) => c.name)).toEqual(['Client E', 'Client F']);
@@ -180,7 +210,12 @@ describe('HaloPSA sandbox', () => {
 
 		it('gets, deletes, and answers 404 for missing records; seeds config entities', async () => {
 			const halo = await api();
-			expect((await halo.get('/TicketType')).data.tickettypes.map((t: { name: string }) => t.name)).toEqual(['Incident', 'Service Request', 'Lead', 'Opportunity']);
+			expect((await halo.get('/TicketType')).data.tickettypes.map((t: { name: string }) => t.name)).toEqual([
+				'Incident',
+				'Service Request',
+				'Lead',
+				'Opportunity',
+			]);
 			expect((await halo.get('/FieldInfo')).data.fieldinfo.length).toBeGreaterThanOrEqual(3);
 			expect((await halo.get('/Agent')).data.agents).toHaveLength(3);
 			expect((await halo.get('/Agent/me')).data.id).toBe(1);

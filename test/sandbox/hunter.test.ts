@@ -25,7 +25,9 @@ describe('Hunter sandbox', () => {
 	});
 
 	it('domain-searches with filters and offset paging, spending one search when there are results', async () => {
-		const company = [...sandbox.fixtures.companies].sort((a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length)[0];
+		const company = [...sandbox.fixtures.companies].sort(
+			(a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length,
+		)[0];
 		const all = await hunter().get('/domain-search', { params: { domain: company.domain, limit: 100 } });
 		expect(all.data.data).toMatchObject({ domain: company.domain, organization: company.name, pattern: company.emailPattern });
 		const total = all.data.meta.results;
@@ -51,7 +53,9 @@ describe('Hunter sandbox', () => {
 		const byFullName = await hunter().get('/email-finder', { params: { domain, full_name: `${known.firstName} ${known.lastName}` } });
 		expect(byFullName.data.data.email).toBe(known.email);
 		const unknown = sandbox.fixtures.people.find((p) => !p.knownBy.hunter)!;
-		const missing = await hunter().get('/email-finder', { params: { domain: sandbox.fixtures.company(unknown.companyId)!.domain, first_name: unknown.firstName, last_name: unknown.lastName } });
+		const missing = await hunter().get('/email-finder', {
+			params: { domain: sandbox.fixtures.company(unknown.companyId)!.domain, first_name: unknown.firstName, last_name: unknown.lastName },
+		});
 		expect(missing.data.data.email).toBeNull();
 		expect(sandbox.state.hunter.quotaUsed.searches).toBe(2);
 		expect((await hunter().get('/email-finder', { params: { domain } })).status).toBe(400);
@@ -96,7 +100,9 @@ describe('Hunter sandbox', () => {
 
 	it('limits the verifier separately (10/s by default)', async () => {
 		sandbox.configure({ hunter: { verifierPendingPolls: 0 } });
-		const results = await Promise.all(Array.from({ length: 12 }, () => hunter().get('/email-verifier', { params: { email: 'a@gmail.com' } })));
+		const results = await Promise.all(
+			Array.from({ length: 12 }, () => hunter().get('/email-verifier', { params: { email: 'a@gmail.com' } })),
+		);
 		expect(results.filter((r) => r.status === 403)).toHaveLength(2);
 		expect((await hunter().get('/account')).status).toBe(200);
 	});

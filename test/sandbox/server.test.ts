@@ -33,7 +33,9 @@ describe('sandbox server', () => {
 	it('answers 400 to malformed JSON', async () => {
 		// fetch, because axios would re-encode the broken string as a valid JSON string.
 		const response = await fetch(`${sandbox.baseUrl('apollo')}/people/match`, {
-			method: 'POST', body: '{"email": ', headers: { 'content-type': 'application/json', 'x-api-key': SANDBOX_CREDENTIALS.apollo.apiKey },
+			method: 'POST',
+			body: '{"email": ',
+			headers: { 'content-type': 'application/json', 'x-api-key': SANDBOX_CREDENTIALS.apollo.apiKey },
 		});
 		expect(response.status).toBe(400);
 		expect(((await response.json()) as { error: string }).error).toBe('Malformed JSON');
@@ -45,7 +47,13 @@ describe('sandbox server', () => {
 		expect(sandbox.log).toHaveLength(1);
 		const [entry] = sandbox.log;
 		expect(entry).toMatchObject({
-			seq: 1, provider: 'hunter', api: 'hunter', method: 'GET', path: '/account', query: { foo: 'bar' }, status: 200,
+			seq: 1,
+			provider: 'hunter',
+			api: 'hunter',
+			method: 'GET',
+			path: '/account',
+			query: { foo: 'bar' },
+			status: 200,
 			credentialVia: 'header:x-api-key',
 		});
 		expect(entry.headers['x-api-key']).toBe(SANDBOX_CREDENTIALS.hunter.apiKey);
@@ -117,9 +125,13 @@ describe('sandbox server', () => {
 	});
 
 	it('starts from the CLI and prints one JSON line', async () => {
-		const cli = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, '..', '..', 'sandbox', 'cli.ts'), '--latency', '3', '--faults', '{"seed":9}'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const cli = spawn(
+			process.execPath,
+			[require.resolve('tsx/cli'), join(__dirname, '..', '..', 'sandbox', 'cli.ts'), '--latency', '3', '--faults', '{"seed":9}'],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		try {
 			const line = await new Promise<string>((resolve, reject) => {
 				cli.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));

@@ -26,7 +26,11 @@ describe('Thrio sandbox', () => {
 		const { status, data } = await login();
 		expect(status).toBe(200);
 		expect(data.location).toBe(sandbox.baseUrl('thrioCluster'));
-		expect(decodeJwt(data.token)?.claims).toMatchObject({ tenantId: 'tenant-sandbox-1', username, authorities: expect.arrayContaining(['ROLE_USER']) });
+		expect(decodeJwt(data.token)?.claims).toMatchObject({
+			tenantId: 'tenant-sandbox-1',
+			username,
+			authorities: expect.arrayContaining(['ROLE_USER']),
+		});
 		const wrong = await login(username, 'nope');
 		expect(wrong.status).toBe(401);
 		expect(wrong.data).toEqual({ error: 'Bad credentials' });
@@ -52,7 +56,10 @@ describe('Thrio sandbox', () => {
 		expect(page.data).toMatchObject({ count: 2, total: 5, objects: [{ firstName: 'Lead2' }, { firstName: 'Lead3' }] });
 		expect((await api.get('/data/api/types/contact', { params: { q: 'email:lead4@' } })).data.total).toBe(1);
 		const id = page.data.objects[0].id as string;
-		expect((await api.put(`/data/api/types/contact/${id}`, { lastName: 'Smith' })).data).toMatchObject({ firstName: 'Lead2', lastName: 'Smith' });
+		expect((await api.put(`/data/api/types/contact/${id}`, { lastName: 'Smith' })).data).toMatchObject({
+			firstName: 'Lead2',
+			lastName: 'Smith',
+		});
 		expect((await api.delete(`/data/api/types/contact/${id}`)).status).toBe(200);
 		expect((await api.get(`/data/api/types/contact/${id}`)).status).toBe(404);
 		expect((await api.get('/data/api/types/spaceship')).status).toBe(404);
@@ -63,7 +70,11 @@ describe('Thrio sandbox', () => {
 		const lists = await api.get('/data/api/types/outboundlist');
 		expect(lists.data.total).toBe(2);
 		const listId = lists.data.objects[0].id as string;
-		const lead = await api.post(`/data/api/types/outboundlist/${listId}/lead`, { phone: '+14155550100', firstName: 'Ada', externalId: 'crm-1' });
+		const lead = await api.post(`/data/api/types/outboundlist/${listId}/lead`, {
+			phone: '+14155550100',
+			firstName: 'Ada',
+			externalId: 'crm-1',
+		});
 		expect(lead.data).toMatchObject({ id: expect.any(String), attempts: 0, status: 'NEW' });
 		const upsert = await api.post(`/data/api/types/outboundlist/${listId}/leadsupsert`, [
 			{ externalId: 'crm-1', phone: '+14155550199', firstName: 'Ada L.' },
@@ -71,19 +82,34 @@ describe('Thrio sandbox', () => {
 		]);
 		expect(upsert.data).toMatchObject({ inserted: 1, updated: 1 });
 		expect(upsert.data.leads[0]).toMatchObject({ id: lead.data.id, phone: '+14155550199' });
-		expect((await api.post(`/data/api/types/outboundlist/${listId}/leadsupsert`, Array.from({ length: 1001 }, (_, i) => ({ phone: String(i) })))).status).toBe(400);
+		expect(
+			(
+				await api.post(
+					`/data/api/types/outboundlist/${listId}/leadsupsert`,
+					Array.from({ length: 1001 }, (_, i) => ({ phone: String(i) })),
+				)
+			).status,
+		).toBe(400);
 		expect((await api.post(`/data/api/types/outboundlist/${listId}/leadsupsert`, [{ firstName: 'no phone' }])).status).toBe(400);
 		expect((await api.post('/data/api/types/outboundlist/nope/lead', { phone: '1' })).status).toBe(404);
 		const stored = sandbox.state.thrio.leads.get(listId)!.get(lead.data.id)!;
 		stored.attempts = 3;
 		stored.status = 'DIALED';
-		expect((await api.post(`/data/api/types/outboundlist/${listId}/lead/${lead.data.id}/reset`)).data).toMatchObject({ attempts: 0, status: 'NEW' });
+		expect((await api.post(`/data/api/types/outboundlist/${listId}/lead/${lead.data.id}/reset`)).data).toMatchObject({
+			attempts: 0,
+			status: 'NEW',
+		});
 	});
 
 	it('queues SMS unless a commconsent opt-out exists for the address', async () => {
 		const api = await cluster();
-		expect((await api.post('/users/api/sms', { to: '+14155550100', message: 'Hi' })).data).toEqual({ id: expect.any(String), status: 'queued' });
-		expect((await api.post('/data/api/types/commconsent', { address: '(415) 555-0100', commType: 'SMS', reason: 'STOP' })).status).toBe(200);
+		expect((await api.post('/users/api/sms', { to: '+14155550100', message: 'Hi' })).data).toEqual({
+			id: expect.any(String),
+			status: 'queued',
+		});
+		expect((await api.post('/data/api/types/commconsent', { address: '(415) 555-0100', commType: 'SMS', reason: 'STOP' })).status).toBe(
+			200,
+		);
 		const refused = await api.post('/users/api/sms', { to: '+1 415 555 0100', message: 'Hi again' });
 		expect(refused.status).toBe(409);
 		expect(refused.data.error).toBe('OPT_OUT');

@@ -25,17 +25,28 @@ describe('UpLead sandbox', () => {
 		const person = known();
 		const company = sandbox.fixtures.company(person.companyId)!;
 		const byEmail = await upLead().get('/person-search', { params: { email: person.email } });
-		expect(byEmail.data).toMatchObject({ data: { first_name: person.firstName, email: person.email, title: person.title, company: { domain: company.domain } }, credits_remaining: 4999 });
-		const byName = await upLead().get('/person-search', { params: { first_name: person.firstName, last_name: person.lastName, domain: company.domain } });
+		expect(byEmail.data).toMatchObject({
+			data: { first_name: person.firstName, email: person.email, title: person.title, company: { domain: company.domain } },
+			credits_remaining: 4999,
+		});
+		const byName = await upLead().get('/person-search', {
+			params: { first_name: person.firstName, last_name: person.lastName, domain: company.domain },
+		});
 		expect(byName.data.data.email).toBe(person.email);
-		expect((await upLead().get('/person-search', { params: { email: 'ghost@nowhere.example' } })).data).toEqual({ data: null, credits_remaining: 4998 });
+		expect((await upLead().get('/person-search', { params: { email: 'ghost@nowhere.example' } })).data).toEqual({
+			data: null,
+			credits_remaining: 4998,
+		});
 		expect((await upLead().get('/person-search', { params: { first_name: 'x' } })).status).toBe(400);
 	});
 
 	it('searches companies and combined person + company', async () => {
 		const person = known();
 		const company = sandbox.fixtures.company(person.companyId)!;
-		expect((await upLead().get('/company-search', { params: { domain: company.domain } })).data.data).toMatchObject({ company_name: company.name, employees: company.employees });
+		expect((await upLead().get('/company-search', { params: { domain: company.domain } })).data.data).toMatchObject({
+			company_name: company.name,
+			employees: company.employees,
+		});
 		const combined = await upLead().get('/combined-search', { params: { email: person.email } });
 		expect(combined.data.data.person).toMatchObject({ email: person.email });
 		expect(combined.data.data.person).not.toHaveProperty('company');
@@ -43,7 +54,9 @@ describe('UpLead sandbox', () => {
 	});
 
 	it('pages prospector results with meta at the top level, a credit per record', async () => {
-		const company = [...sandbox.fixtures.companies].sort((a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length)[0];
+		const company = [...sandbox.fixtures.companies].sort(
+			(a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length,
+		)[0];
 		const size = sandbox.fixtures.peopleAt(company.id).length;
 		const first = await upLead().post('/prospector-search', { domain: company.domain, page: 1, per_page: 2 });
 		expect(first.data.results).toHaveLength(2);

@@ -27,7 +27,14 @@ describe('ZoomInfo sandbox', () => {
 		return client(sandbox.baseUrl('zoomInfo'), { authorization: `Bearer ${login.data.jwt}` });
 	}
 	const now = () => Math.floor(Date.now() / 1000);
-	const pkiClaims = () => ({ aud: 'enterprise_api', iss: 'api-client@zoominfo.com', username, client_id: clientId, iat: now() - 60, exp: now() + 240 });
+	const pkiClaims = () => ({
+		aud: 'enterprise_api',
+		iss: 'api-client@zoominfo.com',
+		username,
+		client_id: clientId,
+		iat: now() - 60,
+		exp: now() + 240,
+	});
 
 	it('logs in by password and returns an HS256 JWT living 60 minutes', async () => {
 		const login = await zoomInfo().post('/authenticate', { username, password });
@@ -90,22 +97,39 @@ describe('ZoomInfo sandbox', () => {
 		});
 		expect(enriched.data.success).toBe(true);
 		const [hit, miss] = enriched.data.data.result;
-		expect(hit).toMatchObject({ matchStatus: 'FULL_MATCH', data: [{ firstName: person.firstName, email: person.email, jobTitle: person.title }] });
+		expect(hit).toMatchObject({
+			matchStatus: 'FULL_MATCH',
+			data: [{ firstName: person.firstName, email: person.email, jobTitle: person.title }],
+		});
 		expect(Object.keys(hit.data[0])).toEqual(['id', 'firstName', 'lastName', 'email', 'jobTitle', 'companyName']);
 		expect(miss).toMatchObject({ matchStatus: 'NO_MATCH', data: [] });
 		const company = sandbox.fixtures.company(person.companyId)!;
-		const companyResult = await api.post('/enrich/company', { matchCompanyInput: [{ companyWebsite: company.domain }], outputFields: ['id', 'name', 'employeeCount'] });
-		expect(companyResult.data.data.result[0]).toMatchObject({ matchStatus: 'FULL_MATCH', data: [{ name: company.name, employeeCount: company.employees }] });
-		const limited = await api.post('/enrich/contact', { matchPersonInput: [{ fullName: `${person.firstName} ${person.lastName}`, companyName: company.name }], outputFields: ['id'] });
+		const companyResult = await api.post('/enrich/company', {
+			matchCompanyInput: [{ companyWebsite: company.domain }],
+			outputFields: ['id', 'name', 'employeeCount'],
+		});
+		expect(companyResult.data.data.result[0]).toMatchObject({
+			matchStatus: 'FULL_MATCH',
+			data: [{ name: company.name, employeeCount: company.employees }],
+		});
+		const limited = await api.post('/enrich/contact', {
+			matchPersonInput: [{ fullName: `${person.firstName} ${person.lastName}`, companyName: company.name }],
+			outputFields: ['id'],
+		});
 		expect(limited.data.data.result[0].matchStatus).toBe('LIMIT_EXCEEDED');
 		const usage = await api.get('/lookup/usage');
-		expect(usage.data.usage).toEqual(expect.arrayContaining([expect.objectContaining({ limitType: 'recordLimit', limit: 2, currentUsage: 2, usageRemaining: 0 })]));
+		expect(usage.data.usage).toEqual(
+			expect.arrayContaining([expect.objectContaining({ limitType: 'recordLimit', limit: 2, currentUsage: 2, usageRemaining: 0 })]),
+		);
 		expect(sandbox.stats().credits.zoomInfo).toBe(2);
 	});
 
 	it('refuses more than 25 inputs and unknown output fields', async () => {
 		const api = await authed();
-		expect((await api.post('/enrich/contact', { matchPersonInput: Array.from({ length: 26 }, () => ({ personId: 1 })), outputFields: ['id'] })).status).toBe(400);
+		expect(
+			(await api.post('/enrich/contact', { matchPersonInput: Array.from({ length: 26 }, () => ({ personId: 1 })), outputFields: ['id'] }))
+				.status,
+		).toBe(400);
 		expect((await api.post('/enrich/contact', { matchPersonInput: [{ personId: 1 }], outputFields: ['shoeSize'] })).status).toBe(400);
 	});
 

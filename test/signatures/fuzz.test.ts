@@ -29,7 +29,9 @@ describe.each(SCHEMES.map((fixture) => [fixture.name, fixture] as const))('fuzzi
 			tried++;
 			const result = fixture.verify(request, NOW);
 			if (result.ok || ![400, 401].includes(result.status)) {
-				throw new Error(`not refused with 400/401: ${JSON.stringify({ result, headers: request.headers, body: request.rawBody.toString('base64') })}`);
+				throw new Error(
+					`not refused with 400/401: ${JSON.stringify({ result, headers: request.headers, body: request.rawBody.toString('base64') })}`,
+				);
 			}
 			statuses[result.status]++;
 		}

@@ -100,7 +100,8 @@ export function sameMeaning(fixture: SchemeFixture, original: SignedRequest, mut
 		if (typeof a !== 'string' || typeof b !== 'string') {
 			if (a !== b) return false;
 		} else if (name === fixture.signatureHeader.toLowerCase()) {
-			if (canonical(fixture, b.replace(a.slice(0, a.length - parts.signature.length), '')) !== canonical(fixture, parts.signature)) return false;
+			if (canonical(fixture, b.replace(a.slice(0, a.length - parts.signature.length), '')) !== canonical(fixture, parts.signature))
+				return false;
 		} else if (a.trim() !== b.trim()) {
 			return false;
 		}

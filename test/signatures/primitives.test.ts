@@ -77,20 +77,27 @@ describe('signed payload layouts', () => {
 	it('puts the raw body bytes (not text) where {body} is', () => {
 		const body = Buffer.from([0xff, 0x00, 0x7b]);
 		expect(buildSignedPayload('{timestamp}.{body}', { body, timestamp: '12' })).toEqual(Buffer.concat([Buffer.from('12.'), body]));
-		expect(buildSignedPayload('v0:{eventId}:{timestamp}:{body}!', { body, timestamp: '1', eventId: 'e' })).toEqual(Buffer.concat([Buffer.from('v0:e:1:'), body, Buffer.from('!')]));
+		expect(buildSignedPayload('v0:{eventId}:{timestamp}:{body}!', { body, timestamp: '1', eventId: 'e' })).toEqual(
+			Buffer.concat([Buffer.from('v0:e:1:'), body, Buffer.from('!')]),
+		);
 	});
 
 	it('refuses scheme settings that would sign too little or name missing parts', () => {
 		const base = { signatureHeader: 'x-sig', algorithm: 'sha256', encoding: 'hex' } as const;
 		expect(hmacSchemeProblem(base)).toBeUndefined();
-		expect(hmacSchemeProblem({ ...base, payloadLayout: '{timestamp}' , timestampHeader: 'x-ts' })).toMatch(/\{body\}/);
+		expect(hmacSchemeProblem({ ...base, payloadLayout: '{timestamp}', timestampHeader: 'x-ts' })).toMatch(/\{body\}/);
 		expect(hmacSchemeProblem({ ...base, payloadLayout: '{timestamp}.{body}' })).toMatch(/timestamp header/);
 		expect(hmacSchemeProblem({ ...base, payloadLayout: '{eventId}.{body}' })).toMatch(/event ID header/);
 		expect(hmacSchemeProblem({ ...base, signatureHeader: 'bad header' })).toMatch(/header name/);
 		expect(hmacSchemeProblem({ ...base, algorithm: 'md5' as never })).toMatch(/algorithm/);
 		// A misconfigured scheme refuses every request instead of throwing or accepting.
-		expect(verifyHmac({ ...base, payloadLayout: 'x' }, Buffer.from('s'), { headers: { 'x-sig': 'ab' }, rawBody: Buffer.alloc(0) }, NOW)).toMatchObject({ ok: false, status: 401 });
-		expect(verifyHmac(base, Buffer.alloc(0), { headers: { 'x-sig': 'ab' }, rawBody: Buffer.alloc(0) }, NOW)).toMatchObject({ ok: false, status: 401 });
+		expect(
+			verifyHmac({ ...base, payloadLayout: 'x' }, Buffer.from('s'), { headers: { 'x-sig': 'ab' }, rawBody: Buffer.alloc(0) }, NOW),
+		).toMatchObject({ ok: false, status: 401 });
+		expect(verifyHmac(base, Buffer.alloc(0), { headers: { 'x-sig': 'ab' }, rawBody: Buffer.alloc(0) }, NOW)).toMatchObject({
+			ok: false,
+			status: 401,
+		});
 	});
 });
 
@@ -106,7 +113,8 @@ describe('public keys', () => {
 		expect(parsePublicKey(spki(rsa), 'rsa-sha256')?.asymmetricKeyType).toBe('rsa');
 		expect(parsePublicKey(pem(rsa), 'ed25519')).toBeUndefined();
 		expect(parsePublicKey(spki(ed), 'rsa-sha256')).toBeUndefined();
-		for (const bad of ['', 'not a key', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', 'AAAA']) expect(parsePublicKey(bad, 'ed25519')).toBeUndefined();
+		for (const bad of ['', 'not a key', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', 'AAAA'])
+			expect(parsePublicKey(bad, 'ed25519')).toBeUndefined();
 	});
 
 	it("parses HighLevel's published Ed25519 key", () => {

@@ -39,14 +39,19 @@ describe.each(SCHEMES.map((fixture) => [fixture.name, fixture] as const))('%s', 
 		expect(check(fixture.sign(JSON_BODY, { wrongSecret: true }))).toEqual(refusal(401));
 	});
 
-	it(fixture.signsBody ? 'refuses one flipped byte anywhere in the body with 401' : 'does not cover the body (HaloPSA sends the secret as it is)', () => {
-		const parts = fixture.sign(JSON_BODY);
-		for (const index of [0, 7, JSON_BODY.length - 1]) {
-			const result = check({ ...parts, body: flipByte(JSON_BODY, index) });
-			if (fixture.signsBody) expect(result).toEqual(refusal(401));
-			else expect(result.ok).toBe(true);
-		}
-	});
+	it(
+		fixture.signsBody
+			? 'refuses one flipped byte anywhere in the body with 401'
+			: 'does not cover the body (HaloPSA sends the secret as it is)',
+		() => {
+			const parts = fixture.sign(JSON_BODY);
+			for (const index of [0, 7, JSON_BODY.length - 1]) {
+				const result = check({ ...parts, body: flipByte(JSON_BODY, index) });
+				if (fixture.signsBody) expect(result).toEqual(refusal(401));
+				else expect(result.ok).toBe(true);
+			}
+		},
+	);
 
 	it('refuses one flipped byte in the signature with 401', () => {
 		const parts = fixture.sign(JSON_BODY);
@@ -94,7 +99,10 @@ describe.each(SCHEMES.map((fixture) => [fixture.name, fixture] as const))('%s', 
 		const tolerance = fixture.toleranceSeconds;
 
 		it('accepts a timestamp inside the tolerance and reports it', () => {
-			expect(check(fixture.sign(JSON_BODY, { timestamp: nowSeconds(-tolerance + 5) }))).toMatchObject({ ok: true, timestamp: (Math.floor(NOW / 1000) - tolerance + 5) * 1000 });
+			expect(check(fixture.sign(JSON_BODY, { timestamp: nowSeconds(-tolerance + 5) }))).toMatchObject({
+				ok: true,
+				timestamp: (Math.floor(NOW / 1000) - tolerance + 5) * 1000,
+			});
 			expect(check(fixture.sign(JSON_BODY, { timestamp: String(NOW + 2000) }))).toMatchObject({ ok: true });
 		});
 
@@ -147,7 +155,7 @@ describe('scheme specifics', () => {
 		expect(verify(scheme, request)).toEqual(refusal(401));
 	});
 
-	it('signs the raw bytes: the same JSON re-serialized (the seeds\' bug) does not verify', () => {
+	it("signs the raw bytes: the same JSON re-serialized (the seeds' bug) does not verify", () => {
 		const apollo = byName('HMAC apollo');
 		const parts = apollo.sign(JSON_BODY);
 		const reserialized = Buffer.from(JSON.stringify(JSON.parse(JSON_BODY.toString())));

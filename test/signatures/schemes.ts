@@ -66,12 +66,16 @@ export function hmacFixture(name: string, scheme: HmacScheme): SchemeFixture {
 			if (timestamped) parts.timestamp = options.timestamp ?? nowSeconds();
 			if (scheme.eventIdHeader) parts.eventId = options.eventId ?? 'evt_0001';
 			const payload = layoutBytes(scheme.payloadLayout ?? '{body}', parts);
-			parts.signature = createHmac(scheme.algorithm, options.wrongSecret ? OTHER_SECRET : SECRET).update(payload).digest(scheme.encoding);
+			parts.signature = createHmac(scheme.algorithm, options.wrongSecret ? OTHER_SECRET : SECRET)
+				.update(payload)
+				.digest(scheme.encoding);
 			return parts;
 		},
 		headers(parts) {
 			const headers: Record<string, string> = {};
-			headers[scheme.signatureHeader.toLowerCase()] = stripe ? `t=${parts.timestamp ?? ''},v1=${parts.signature}` : `${scheme.prefix ?? ''}${parts.signature}`;
+			headers[scheme.signatureHeader.toLowerCase()] = stripe
+				? `t=${parts.timestamp ?? ''},v1=${parts.signature}`
+				: `${scheme.prefix ?? ''}${parts.signature}`;
 			if (scheme.timestampHeader && parts.timestamp !== undefined) headers[scheme.timestampHeader.toLowerCase()] = parts.timestamp;
 			if (scheme.eventIdHeader && parts.eventId !== undefined) headers[scheme.eventIdHeader.toLowerCase()] = parts.eventId;
 			return headers;
@@ -103,7 +107,16 @@ function asymmetricFixture(name: string, algorithm: 'ed25519' | 'rsa-sha256', he
 }
 
 /** HaloPSA's own options: a secret sent as it is, which does not cover the body. */
-function secretFixture(name: string, method: string, header: string, toHeader: (text: string) => string, check: (request: SignedRequest) => VerifyResult, valid: string, wrong: string, encoding: 'base64' | 'text'): SchemeFixture {
+function secretFixture(
+	name: string,
+	method: string,
+	header: string,
+	toHeader: (text: string) => string,
+	check: (request: SignedRequest) => VerifyResult,
+	valid: string,
+	wrong: string,
+	encoding: 'base64' | 'text',
+): SchemeFixture {
 	return {
 		name,
 		method,
@@ -123,10 +136,31 @@ const basic = (user: string, password: string) => Buffer.from(`${user}:${passwor
 export const HMAC_SCHEMES: Record<string, HmacScheme> = {
 	haloPsaSeed: { signatureHeader: 'x-halopsa-signature', algorithm: 'sha256', encoding: 'hex', toleranceSeconds: 0 },
 	apollo: { signatureHeader: 'x-apollo-signature', algorithm: 'sha256', encoding: 'hex' },
-	seedGeneric: { signatureHeader: 'X-Webhook-Signature', algorithm: 'sha256', encoding: 'hex', timestampHeader: 'X-Webhook-Timestamp', payloadLayout: '{timestamp}.{body}', toleranceSeconds: 300 },
+	seedGeneric: {
+		signatureHeader: 'X-Webhook-Signature',
+		algorithm: 'sha256',
+		encoding: 'hex',
+		timestampHeader: 'X-Webhook-Timestamp',
+		payloadLayout: '{timestamp}.{body}',
+		toleranceSeconds: 300,
+	},
 	github: { signatureHeader: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
-	stripe: { signatureHeader: 'Stripe-Signature', headerFormat: 'stripe', algorithm: 'sha256', encoding: 'hex', payloadLayout: '{timestamp}.{body}', toleranceSeconds: 300 },
-	sha512Base64: { signatureHeader: 'X-Signature', algorithm: 'sha512', encoding: 'base64', timestampHeader: 'X-Timestamp', payloadLayout: '{timestamp}:{body}', toleranceSeconds: 60 },
+	stripe: {
+		signatureHeader: 'Stripe-Signature',
+		headerFormat: 'stripe',
+		algorithm: 'sha256',
+		encoding: 'hex',
+		payloadLayout: '{timestamp}.{body}',
+		toleranceSeconds: 300,
+	},
+	sha512Base64: {
+		signatureHeader: 'X-Signature',
+		algorithm: 'sha512',
+		encoding: 'base64',
+		timestampHeader: 'X-Timestamp',
+		payloadLayout: '{timestamp}:{body}',
+		toleranceSeconds: 60,
+	},
 	sha1EventId: {
 		signatureHeader: 'X-Signature-Sha1',
 		algorithm: 'sha1',
@@ -142,9 +176,36 @@ export const SCHEMES: SchemeFixture[] = [
 	...Object.entries(HMAC_SCHEMES).map(([name, scheme]) => hmacFixture(`HMAC ${name}`, scheme)),
 	asymmetricFixture('Ed25519 (X-GHL-Signature)', 'ed25519', 'x-ghl-signature'),
 	asymmetricFixture('RSA-SHA256 (X-WH-Signature)', 'rsa-sha256', 'x-wh-signature'),
-	secretFixture('HaloPSA Basic', 'basic', 'authorization', (text) => `Basic ${text}`, (r) => verifyBasic(r, 'halo', 'p4ss-w0rd!'), basic('halo', 'p4ss-w0rd!'), basic('halo', 'p4ss-w0rd?'), 'base64'),
-	secretFixture('HaloPSA Bearer', 'bearer', 'authorization', (text) => `Bearer ${text}`, (r) => verifyBearer(r, 'tok-9f8e7d6c5b4a'), 'tok-9f8e7d6c5b4a', 'tok-9f8e7d6c5b4b', 'text'),
-	secretFixture('HaloPSA API key', 'api-key', 'x-api-key', (text) => text, (r) => verifyHeaderSecret(r, 'X-API-Key', 'key-1234567890abcdef'), 'key-1234567890abcdef', 'key-1234567890abcdeg', 'text'),
+	secretFixture(
+		'HaloPSA Basic',
+		'basic',
+		'authorization',
+		(text) => `Basic ${text}`,
+		(r) => verifyBasic(r, 'halo', 'p4ss-w0rd!'),
+		basic('halo', 'p4ss-w0rd!'),
+		basic('halo', 'p4ss-w0rd?'),
+		'base64',
+	),
+	secretFixture(
+		'HaloPSA Bearer',
+		'bearer',
+		'authorization',
+		(text) => `Bearer ${text}`,
+		(r) => verifyBearer(r, 'tok-9f8e7d6c5b4a'),
+		'tok-9f8e7d6c5b4a',
+		'tok-9f8e7d6c5b4b',
+		'text',
+	),
+	secretFixture(
+		'HaloPSA API key',
+		'api-key',
+		'x-api-key',
+		(text) => text,
+		(r) => verifyHeaderSecret(r, 'X-API-Key', 'key-1234567890abcdef'),
+		'key-1234567890abcdef',
+		'key-1234567890abcdeg',
+		'text',
+	),
 ];
 
 export function requestOf(fixture: SchemeFixture, parts: Parts, contentType = 'application/json'): SignedRequest {

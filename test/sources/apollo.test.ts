@@ -26,7 +26,11 @@ const companyOf = (person: FixturePerson) => sandbox.fixtures.company(person.com
 /** People whose name is unique at their company, so a name + domain lookup can only mean them. */
 const findable = () =>
 	sandbox.fixtures.people.filter(
-		(person) => person.email !== null && sandbox.fixtures.peopleAt(person.companyId).filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
+		(person) =>
+			person.email !== null &&
+			sandbox.fixtures
+				.peopleAt(person.companyId)
+				.filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
 	);
 
 describe('Apollo people search', () => {
@@ -131,10 +135,18 @@ describe('Apollo company search', () => {
 			ids: { apollo: apolloCompanyId(company) },
 		});
 		const domains = sandbox.fixtures.companies.slice(0, 3).map((entry) => entry.domain);
-		const byDomain = await companySearch.searchCompanies(context(), { domains: domains.map((domain) => `www.${domain}`), employeeRange: { min: 1 } }, 1, 100);
+		const byDomain = await companySearch.searchCompanies(
+			context(),
+			{ domains: domains.map((domain) => `www.${domain}`), employeeRange: { min: 1 } },
+			1,
+			100,
+		);
 		expect(byDomain.records.map((record) => record.company?.domain).sort()).toEqual([...domains].sort());
 		expect(byDomain).toMatchObject({ total: 3, hasMore: false });
-		expect(calls('/mixed_companies/search')[1].body).toMatchObject({ q_organization_domains_list: domains, organization_num_employees_ranges: ['1,'] });
+		expect(calls('/mixed_companies/search')[1].body).toMatchObject({
+			q_organization_domains_list: domains,
+			organization_num_employees_ranges: ['1,'],
+		});
 	});
 });
 
@@ -146,7 +158,8 @@ describe('Apollo person enrichment', () => {
 		return Array.from({ length: 23 }, (_, index): Expected => {
 			const person = people[index * 7];
 			const domain = companyOf(person).domain;
-			if (index % 5 === 4) return { lookup: index % 2 === 0 ? { email: `ghost${index}@nowhere.example` } : { firstName: 'Nobody', lastName: 'Here', domain } };
+			if (index % 5 === 4)
+				return { lookup: index % 2 === 0 ? { email: `ghost${index}@nowhere.example` } : { firstName: 'Nobody', lastName: 'Here', domain } };
 			const lookups: PersonLookup[] = [
 				{ email: person.email!.toUpperCase() },
 				{ firstName: person.firstName, lastName: person.lastName, domain: `https://${domain}/` },
@@ -160,7 +173,10 @@ describe('Apollo person enrichment', () => {
 
 	it('enriches 23 lookups in 3 bulk calls of at most 10, outcomes in input order', async () => {
 		const expected = mixedLookups();
-		const outcomes = await personEnricher.enrichPeople(context(), expected.map((entry) => entry.lookup));
+		const outcomes = await personEnricher.enrichPeople(
+			context(),
+			expected.map((entry) => entry.lookup),
+		);
 		const bulk = calls('/people/bulk_match');
 		expect(bulk.map((entry) => (entry.body as { details: unknown[] }).details.length)).toEqual([10, 10, 3]);
 		expect(calls('/people/match')).toHaveLength(0);
@@ -173,7 +189,12 @@ describe('Apollo person enrichment', () => {
 			if (!person) continue;
 			const mapped = outcomes[index].record?.person;
 			const status = emailStatus(person);
-			expect(mapped).toMatchObject({ firstName: person.firstName, lastName: person.lastName, linkedinUrl: person.linkedinUrl, companyDomain: companyOf(person).domain });
+			expect(mapped).toMatchObject({
+				firstName: person.firstName,
+				lastName: person.lastName,
+				linkedinUrl: person.linkedinUrl,
+				companyDomain: companyOf(person).domain,
+			});
 			// Apollo's "unavailable" leaves the email out altogether.
 			if (status === 'unavailable') expect(mapped).not.toHaveProperty('email');
 			else expect(mapped).toMatchObject({ email: person.email, emailStatus: status });
@@ -182,7 +203,11 @@ describe('Apollo person enrichment', () => {
 
 	it('sends a lone lookup to people/match and reports unacceptable lookups without sending them', async () => {
 		const person = findable()[0];
-		const outcomes = await personEnricher.enrichPeople(context(), [{ firstName: person.firstName }, { email: person.email! }, { domain: 'example.com' }]);
+		const outcomes = await personEnricher.enrichPeople(context(), [
+			{ firstName: person.firstName },
+			{ email: person.email! },
+			{ domain: 'example.com' },
+		]);
 		expect(outcomes.map((outcome) => outcome.status)).toEqual(['error', 'matched', 'error']);
 		expect(outcomes[0].error?.kind).toBe('invalidInput');
 		expect(calls('/people/match').map((entry) => entry.body)).toEqual([{ email: person.email }]);
@@ -196,7 +221,11 @@ describe('Apollo person enrichment', () => {
 		const withPhone = people.find((person) => person.phone !== null)!;
 		const withoutPhone = people.find((person) => person.phone === null && person.mobilePhone === null)!;
 		const options: ApolloLookupOptions = { revealPhone: true, phoneWebhookUrl: 'http://127.0.0.1:9/apollo-phones' };
-		const outcomes = await personEnricher.enrichPeople(context(), [{ email: withPhone.email! }, { email: 'ghost@nowhere.example' }, { email: withoutPhone.email! }], options);
+		const outcomes = await personEnricher.enrichPeople(
+			context(),
+			[{ email: withPhone.email! }, { email: 'ghost@nowhere.example' }, { email: withoutPhone.email! }],
+			options,
+		);
 		expect(calls('/people/bulk_match')[0].body).toMatchObject({ reveal_phone_number: true, webhook_url: options.phoneWebhookUrl });
 		// 1 + 8 for the phone, 1 without one: Apollo says 10 for the call and not for whom.
 		expect(outcomes.map((outcome) => outcome.credits)).toEqual([5, 0, 5]);
@@ -210,7 +239,14 @@ describe('Apollo person enrichment', () => {
 
 	it('fails with quotaExhausted, not retried, once the credits are spent', async () => {
 		sandbox.configure({ apollo: { creditLimit: 0 } });
-		const error: unknown = await personEnricher.enrichPeople(context(), mixedLookups().slice(0, 3).map((entry) => entry.lookup)).catch((caught: unknown) => caught);
+		const error: unknown = await personEnricher
+			.enrichPeople(
+				context(),
+				mixedLookups()
+					.slice(0, 3)
+					.map((entry) => entry.lookup),
+			)
+			.catch((caught: unknown) => caught);
 		expect(isProviderApiError(error, 'quotaExhausted')).toBe(true);
 		expect((error as Error).message).toMatch(/^Apollo: .*insufficient credits.*\(HTTP 422\)/);
 		expect(calls('/people/bulk_match').map((entry) => entry.status)).toEqual([422]);
@@ -227,7 +263,12 @@ describe('Apollo bulk answers that leave misses out', () => {
 
 	it('pairs each match with its lookup by identifiers instead of by position', async () => {
 		const ada = { id: 'p-ada', first_name: 'Ada', last_name: 'Lovelace', email: 'ada@engines.example', email_status: 'verified' };
-		const alan = { id: 'p-alan', first_name: 'Alan', last_name: 'Turing', organization: { name: 'Bletchley', primary_domain: 'bletchley.example' } };
+		const alan = {
+			id: 'p-alan',
+			first_name: 'Alan',
+			last_name: 'Turing',
+			organization: { name: 'Bletchley', primary_domain: 'bletchley.example' },
+		};
 		const outcomes = await personEnricher.enrichPeople(answering({ matches: [alan, ada], credits_consumed: 2 }), [
 			{ email: 'ADA@engines.example' },
 			{ email: 'ghost@nowhere.example' },
@@ -244,9 +285,21 @@ describe('Apollo bulk answers that leave misses out', () => {
 describe('Apollo organization enrichment', () => {
 	it('enriches by domain, reports unknown domains as no match and non-domains as invalid input', async () => {
 		const company = sandbox.fixtures.companies[5];
-		const outcomes = await companyEnricher.enrichCompanies(context(), [{ domain: `https://www.${company.domain}/about` }, { domain: 'unknown.example' }, { name: company.name }]);
-		expect(outcomes.map((outcome) => [outcome.status, outcome.credits])).toEqual([['matched', 1], ['noMatch', 0], ['error', 0]]);
-		expect(outcomes[0].record?.company).toMatchObject({ name: company.name, domain: company.domain, ids: { apollo: apolloCompanyId(company) } });
+		const outcomes = await companyEnricher.enrichCompanies(context(), [
+			{ domain: `https://www.${company.domain}/about` },
+			{ domain: 'unknown.example' },
+			{ name: company.name },
+		]);
+		expect(outcomes.map((outcome) => [outcome.status, outcome.credits])).toEqual([
+			['matched', 1],
+			['noMatch', 0],
+			['error', 0],
+		]);
+		expect(outcomes[0].record?.company).toMatchObject({
+			name: company.name,
+			domain: company.domain,
+			ids: { apollo: apolloCompanyId(company) },
+		});
 		expect(calls('/organizations/enrich').map((entry) => entry.query)).toEqual([{ domain: company.domain }, { domain: 'unknown.example' }]);
 		expect(companyEnricher.accepts({ name: company.name })).toBe(false);
 	});

@@ -22,14 +22,21 @@ const context = () => providerContext('b2bHunterApi', { baseUrl: sandbox.baseUrl
 const calls = (path: string) => sandbox.requests({ provider: 'hunter', pathIncludes: path });
 const companyOf = (person: FixturePerson) => sandbox.fixtures.company(person.companyId)!;
 const uniqueAtCompany = (person: FixturePerson) =>
-	sandbox.fixtures.peopleAt(person.companyId).filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1;
-const caught = async (promise: Promise<unknown>) => await promise.then(() => undefined, (error: unknown) => error);
+	sandbox.fixtures.peopleAt(person.companyId).filter((other) => other.firstName === person.firstName && other.lastName === person.lastName)
+		.length === 1;
+const caught = async (promise: Promise<unknown>) =>
+	await promise.then(
+		() => undefined,
+		(error: unknown) => error,
+	);
 
 describe('Hunter email finder', () => {
 	it('finds an email by name and domain for one search credit', async () => {
 		const person = sandbox.fixtures.people.find((entry) => entry.knownBy.hunter && entry.phone !== null && uniqueAtCompany(entry))!;
 		const company = companyOf(person);
-		const [outcome] = await personEnricher.enrichPeople(context(), [{ firstName: person.firstName, lastName: person.lastName, domain: `www.${company.domain}` }]);
+		const [outcome] = await personEnricher.enrichPeople(context(), [
+			{ firstName: person.firstName, lastName: person.lastName, domain: `www.${company.domain}` },
+		]);
 		expect(outcome).toMatchObject({ status: 'matched', credits: 1 });
 		expect(outcome.record?.person).toEqual({
 			firstName: person.firstName,
@@ -45,21 +52,29 @@ describe('Hunter email finder', () => {
 			companyDomain: company.domain,
 		});
 		expect(outcome.record?.company).toEqual({ name: company.name, domain: company.domain });
-		expect(calls('/email-finder').map((entry) => entry.query)).toEqual([{ domain: company.domain, first_name: person.firstName, last_name: person.lastName }]);
+		expect(calls('/email-finder').map((entry) => entry.query)).toEqual([
+			{ domain: company.domain, first_name: person.firstName, last_name: person.lastName },
+		]);
 		expect(sandbox.state.hunter.quotaUsed.searches).toBe(1);
 	});
 
 	it('answers noMatch for free when Hunter has no email, and looks up by full name at a company name', async () => {
 		const person = sandbox.fixtures.people.find((entry) => !entry.knownBy.hunter && uniqueAtCompany(entry))!;
 		const company = companyOf(person);
-		const [outcome] = await personEnricher.enrichPeople(context(), [{ fullName: `${person.firstName} ${person.lastName}`, companyName: company.name }]);
+		const [outcome] = await personEnricher.enrichPeople(context(), [
+			{ fullName: `${person.firstName} ${person.lastName}`, companyName: company.name },
+		]);
 		expect(outcome).toEqual({ status: 'noMatch', credits: 0 });
 		expect(calls('/email-finder')[0].query).toEqual({ company: company.name, full_name: `${person.firstName} ${person.lastName}` });
 		expect(sandbox.state.hunter.quotaUsed.searches).toBe(0);
 	});
 
 	it('reports lookups it cannot run as invalid input without calling Hunter', async () => {
-		const outcomes = await personEnricher.enrichPeople(context(), [{ email: 'someone@example.com' }, { fullName: 'Cher', domain: 'example.com' }, { firstName: 'A', lastName: 'B' }]);
+		const outcomes = await personEnricher.enrichPeople(context(), [
+			{ email: 'someone@example.com' },
+			{ fullName: 'Cher', domain: 'example.com' },
+			{ firstName: 'A', lastName: 'B' },
+		]);
 		expect(outcomes.map((outcome) => outcome.error?.kind)).toEqual(['invalidInput', 'invalidInput', 'invalidInput']);
 		expect(personEnricher.accepts({ firstName: 'A', lastName: 'B', companyName: 'Acme' })).toBe(true);
 		expect(sandbox.log).toHaveLength(0);
@@ -78,7 +93,11 @@ describe('Hunter email finder', () => {
 			},
 		};
 		const [outcome] = await personEnricher.enrichPeople(refusing, [{ firstName: 'A', lastName: 'B', domain: 'example.com' }]);
-		expect(outcome).toEqual({ status: 'error', credits: 0, error: { kind: 'invalidInput', message: 'Hunter: The domain is invalid (HTTP 400)' } });
+		expect(outcome).toEqual({
+			status: 'error',
+			credits: 0,
+			error: { kind: 'invalidInput', message: 'Hunter: The domain is invalid (HTTP 400)' },
+		});
 	});
 });
 
@@ -119,13 +138,19 @@ describe('Hunter email verifier', () => {
 
 describe('Hunter domain search', () => {
 	it('pages with offset through every email at a domain, mapping people, company and pattern', async () => {
-		const company = [...sandbox.fixtures.companies].sort((a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length)[0];
+		const company = [...sandbox.fixtures.companies].sort(
+			(a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length,
+		)[0];
 		const known = sandbox.fixtures.peopleAt(company.id).filter((person) => person.knownBy.hunter && person.email !== null);
 		const emails: string[] = [];
 		let total = Infinity;
 		for (let offset = 0; offset < total; offset += 10) {
 			const page = await domainSearcher.searchDomain(context(), { domain: company.domain }, offset, 10);
-			expect(page).toMatchObject({ domain: company.domain, pattern: company.emailPattern, company: { name: company.name, domain: company.domain, industry: company.industry } });
+			expect(page).toMatchObject({
+				domain: company.domain,
+				pattern: company.emailPattern,
+				company: { name: company.name, domain: company.domain, industry: company.industry },
+			});
 			total = page.total!;
 			emails.push(...page.people.map((record) => record.person?.email ?? 'missing'));
 			if (offset === 0) {
@@ -147,7 +172,9 @@ describe('Hunter domain search', () => {
 				});
 			}
 		}
-		expect(calls('/domain-search').map((entry) => entry.query.offset)).toEqual(Array.from({ length: Math.ceil(total / 10) }, (_, index) => String(index * 10)));
+		expect(calls('/domain-search').map((entry) => entry.query.offset)).toEqual(
+			Array.from({ length: Math.ceil(total / 10) }, (_, index) => String(index * 10)),
+		);
 		expect(emails).toHaveLength(total);
 		expect(new Set(emails).size).toBe(total);
 		expect(emails).toEqual(expect.arrayContaining(known.map((person) => person.email)));
@@ -158,8 +185,20 @@ describe('Hunter domain search', () => {
 
 	it('sends filters as Hunter lists and caps the page at 100', async () => {
 		const company = sandbox.fixtures.companies[0];
-		await domainSearcher.searchDomain(context(), { domain: `https://${company.domain}`, type: 'personal', seniority: ['senior', 'executive'], department: ['sales', ' it '] }, 5, 500);
-		expect(calls('/domain-search')[0].query).toEqual({ domain: company.domain, limit: '100', offset: '5', type: 'personal', seniority: 'senior,executive', department: 'sales,it' });
+		await domainSearcher.searchDomain(
+			context(),
+			{ domain: `https://${company.domain}`, type: 'personal', seniority: ['senior', 'executive'], department: ['sales', ' it '] },
+			5,
+			500,
+		);
+		expect(calls('/domain-search')[0].query).toEqual({
+			domain: company.domain,
+			limit: '100',
+			offset: '5',
+			type: 'personal',
+			seniority: 'senior,executive',
+			department: 'sales,it',
+		});
 	});
 });
 
@@ -167,7 +206,9 @@ describe('Hunter usage and limits', () => {
 	it('reads searches, verifications and credits from /account', async () => {
 		sandbox.configure({ hunter: { quota: { searches: 50, verifications: 100 } } });
 		const person = sandbox.fixtures.people.find((entry) => entry.knownBy.hunter && uniqueAtCompany(entry))!;
-		await personEnricher.enrichPeople(context(), [{ firstName: person.firstName, lastName: person.lastName, domain: companyOf(person).domain }]);
+		await personEnricher.enrichPeople(context(), [
+			{ firstName: person.firstName, lastName: person.lastName, domain: companyOf(person).domain },
+		]);
 		const report = await usage.getUsage(context());
 		expect(report.figures).toEqual([
 			{ name: 'searches', used: 1, limit: 50, remaining: 49 },

@@ -16,10 +16,14 @@ const companyOf = (person: FixturePerson) => sandbox().fixtures.company(person.c
 const known = () => sandbox().fixtures.people.filter((person) => person.knownBy.upLead && person.email !== null);
 /** The phones a person's record should carry; the key is left out when there are none. */
 const phonesOf = (person: FixturePerson) => {
-	const phones = [...(person.phone ? [{ number: person.phone, type: 'direct' }] : []), ...(person.mobilePhone ? [{ number: person.mobilePhone, type: 'mobile' }] : [])];
+	const phones = [
+		...(person.phone ? [{ number: person.phone, type: 'direct' }] : []),
+		...(person.mobilePhone ? [{ number: person.mobilePhone, type: 'mobile' }] : []),
+	];
 	return phones.length > 0 ? { phones } : {};
 };
-const biggestCompany = () => [...sandbox().fixtures.companies].sort((a, b) => sandbox().fixtures.peopleAt(b.id).length - sandbox().fixtures.peopleAt(a.id).length)[0];
+const biggestCompany = () =>
+	[...sandbox().fixtures.companies].sort((a, b) => sandbox().fixtures.peopleAt(b.id).length - sandbox().fixtures.peopleAt(a.id).length)[0];
 
 describe('UpLead prospector search', () => {
 	it('pages through one company to the last page, a credit per record', async () => {
@@ -34,7 +38,9 @@ describe('UpLead prospector search', () => {
 		}
 
 		const expectedPages = Math.ceil(staff.length / 20);
-		expect(calls('/prospector-search').map((entry) => entry.body)).toEqual(Array.from({ length: expectedPages }, (_, index) => ({ domain: company.domain, page: index + 1, per_page: 20 })));
+		expect(calls('/prospector-search').map((entry) => entry.body)).toEqual(
+			Array.from({ length: expectedPages }, (_, index) => ({ domain: company.domain, page: index + 1, per_page: 20 })),
+		);
 		const ids = pages.flatMap((page) => page.records.map((record) => record.person?.ids?.upLead));
 		expect(new Set(ids).size).toBe(staff.length);
 		expect(pages.every((page) => page.total === staff.length)).toBe(true);
@@ -45,7 +51,12 @@ describe('UpLead prospector search', () => {
 		const company = biggestCompany();
 		const result = await peopleSearch.searchPeople(
 			context(),
-			{ companyDomains: [company.domain], departments: ['human_resources', 'sales'], seniorities: ['director', 'manager', 'senior', 'entry'], personLocations: [company.country] },
+			{
+				companyDomains: [company.domain],
+				departments: ['human_resources', 'sales'],
+				seniorities: ['director', 'manager', 'senior', 'entry'],
+				personLocations: [company.country],
+			},
 			1,
 			peopleSearch.maxPageSize,
 		);
@@ -59,7 +70,12 @@ describe('UpLead prospector search', () => {
 		});
 		const expected = sandbox()
 			.fixtures.peopleAt(company.id)
-			.filter((person) => ['human_resources', 'sales'].includes(person.department) && ['director', 'manager', 'senior', 'entry'].includes(person.seniority) && person.country === company.country);
+			.filter(
+				(person) =>
+					['human_resources', 'sales'].includes(person.department) &&
+					['director', 'manager', 'senior', 'entry'].includes(person.seniority) &&
+					person.country === company.country,
+			);
 		expect(result.records.map((record) => record.person?.ids?.upLead).sort()).toEqual(expected.map((person) => `p${person.id}`).sort());
 
 		const person = expected.find((entry) => entry.knownBy.upLead && entry.email !== null)!;
@@ -89,7 +105,9 @@ describe('UpLead prospector search', () => {
 		expect(none.message).toBe('UpLead people search needs exactly one company domain');
 		const two = await failureOf(peopleSearch.searchPeople(ctx, { companyDomains: ['a.example', 'b.example'] }, 1, 100));
 		expect(two.message).toBe('UpLead people search needs exactly one company domain');
-		const titles = await failureOf(peopleSearch.searchPeople(ctx, { companyDomains: ['a.example'], jobTitles: ['CTO'], keywords: 'cloud' }, 1, 100));
+		const titles = await failureOf(
+			peopleSearch.searchPeople(ctx, { companyDomains: ['a.example'], jobTitles: ['CTO'], keywords: 'cloud' }, 1, 100),
+		);
 		expect(titles.message).toBe('UpLead people search cannot filter by job titles, keywords');
 		expect(calls('/')).toHaveLength(0);
 	});
@@ -117,8 +135,19 @@ describe('UpLead enrichment', () => {
 			{ email: 'ghost@nowhere.example' },
 			{ first_name: person.firstName, last_name: person.lastName, domain: company.domain },
 		]);
-		expect(outcomes[0].record?.person).toMatchObject({ email: person.email, title: person.title, companyDomain: company.domain, ids: { upLead: `p${person.id}` } });
-		expect(outcomes[0].record?.company).toMatchObject({ name: company.name, domain: company.domain, employeeCount: company.employees, revenue: company.revenueUsd, ids: { upLead: `c${company.id}` } });
+		expect(outcomes[0].record?.person).toMatchObject({
+			email: person.email,
+			title: person.title,
+			companyDomain: company.domain,
+			ids: { upLead: `p${person.id}` },
+		});
+		expect(outcomes[0].record?.company).toMatchObject({
+			name: company.name,
+			domain: company.domain,
+			employeeCount: company.employees,
+			revenue: company.revenueUsd,
+			ids: { upLead: `c${company.id}` },
+		});
 		expect(sandbox().state.upLead.creditsUsed).toBe(2);
 		expect((await usage.getUsage(ctx)).figures).toEqual([{ name: 'credits', remaining: 4998 }]);
 	});
@@ -132,13 +161,21 @@ describe('UpLead enrichment', () => {
 
 	it('enriches companies by domain or name', async () => {
 		const [byDomain, byName] = sandbox().fixtures.companies.slice(20, 22);
-		const outcomes = await companyEnricher.enrichCompanies(context(), [{ domain: byDomain.domain }, { name: byName.name }, { domain: 'nowhere.example' }]);
+		const outcomes = await companyEnricher.enrichCompanies(context(), [
+			{ domain: byDomain.domain },
+			{ name: byName.name },
+			{ domain: 'nowhere.example' },
+		]);
 		expect(outcomes.map((outcome) => [outcome.status, outcome.credits])).toEqual([
 			['matched', 1],
 			['matched', 1],
 			['noMatch', 0],
 		]);
-		expect(calls('/company-search').map((entry) => entry.query)).toEqual([{ domain: byDomain.domain }, { company: byName.name }, { domain: 'nowhere.example' }]);
+		expect(calls('/company-search').map((entry) => entry.query)).toEqual([
+			{ domain: byDomain.domain },
+			{ company: byName.name },
+			{ domain: 'nowhere.example' },
+		]);
 		expect(outcomes[0].record?.company).toEqual({
 			name: byDomain.name,
 			domain: byDomain.domain,

@@ -11,7 +11,8 @@ import { providerContext } from '../harness/transport-context';
 
 const sandbox = useSandbox();
 const { username, password } = SANDBOX_CREDENTIALS.zoomInfo;
-const context = () => providerContext('b2bZoomInfoJwtApi', { baseUrl: sandbox().baseUrl('zoomInfo'), authMethod: 'password', username, password });
+const context = () =>
+	providerContext('b2bZoomInfoJwtApi', { baseUrl: sandbox().baseUrl('zoomInfo'), authMethod: 'password', username, password });
 const calls = (path: string) => sandbox().requests({ provider: 'zoomInfo', pathIncludes: path });
 const bodies = (path: string) => calls(path).map((entry) => entry.body as Record<string, unknown>);
 
@@ -21,7 +22,8 @@ if (!peopleSearch || !companySearch || !personEnricher || !companyEnricher) thro
 const people = () => sandbox().fixtures.people;
 const companyOf = (person: FixturePerson) => sandbox().fixtures.company(person.companyId)!;
 const knownEmails = () => people().filter((person) => person.knownBy.zoomInfo && person.email !== null);
-const biggestCompany = () => [...sandbox().fixtures.companies].sort((a, b) => sandbox().fixtures.peopleAt(b.id).length - sandbox().fixtures.peopleAt(a.id).length)[0];
+const biggestCompany = () =>
+	[...sandbox().fixtures.companies].sort((a, b) => sandbox().fixtures.peopleAt(b.id).length - sandbox().fixtures.peopleAt(a.id).length)[0];
 const statuses = (outcomes: LookupOutcome[]) => outcomes.map((outcome) => outcome.status);
 
 describe('ZoomInfo people search', () => {
@@ -37,7 +39,9 @@ describe('ZoomInfo people search', () => {
 		}
 
 		const expectedPages = Math.ceil(directors.length / 100);
-		expect(bodies('/search/contact')).toEqual(Array.from({ length: expectedPages }, (_, index) => ({ managementLevel: 'Director', rpp: 100, page: index + 1 })));
+		expect(bodies('/search/contact')).toEqual(
+			Array.from({ length: expectedPages }, (_, index) => ({ managementLevel: 'Director', rpp: 100, page: index + 1 })),
+		);
 		const records = pages.flatMap((page) => page.records);
 		const ids = records.map((record) => record.person?.ids?.zoomInfo);
 		expect(new Set(ids).size).toBe(directors.length);
@@ -59,7 +63,12 @@ describe('ZoomInfo people search', () => {
 			companyDomain: company.domain,
 			ids: { zoomInfo: String(zoomInfoPersonId(director)) },
 		});
-		expect(record?.company).toEqual({ name: company.name, domain: company.domain, website: `www.${company.domain}`, ids: { zoomInfo: String(zoomInfoCompanyId(company)) } });
+		expect(record?.company).toEqual({
+			name: company.name,
+			domain: company.domain,
+			website: `www.${company.domain}`,
+			ids: { zoomInfo: String(zoomInfoCompanyId(company)) },
+		});
 	});
 
 	it('sends the filters flat, as ZoomInfo names them, with additional fields last', async () => {
@@ -77,11 +86,23 @@ describe('ZoomInfo people search', () => {
 			50,
 		);
 		expect(bodies('/search/contact')).toEqual([
-			{ jobTitle: 'Director', managementLevel: 'C Level Exec,VP Level Exec,Director', companyWebsite: company.domain, employeeRangeMin: '1', sortBy: 'lastName', rpp: 50, page: 1 },
+			{
+				jobTitle: 'Director',
+				managementLevel: 'C Level Exec,VP Level Exec,Director',
+				companyWebsite: company.domain,
+				employeeRangeMin: '1',
+				sortBy: 'lastName',
+				rpp: 50,
+				page: 1,
+			},
 		]);
-		const directors = sandbox().fixtures.peopleAt(company.id).filter((person) => person.seniority === 'director');
+		const directors = sandbox()
+			.fixtures.peopleAt(company.id)
+			.filter((person) => person.seniority === 'director');
 		expect(directors.length).toBeGreaterThan(0);
-		expect(result.records.map((record) => record.person?.lastName)).toEqual(directors.map((person) => person.lastName).sort((a, b) => a.localeCompare(b)));
+		expect(result.records.map((record) => record.person?.lastName)).toEqual(
+			directors.map((person) => person.lastName).sort((a, b) => a.localeCompare(b)),
+		);
 	});
 
 	it('joins several titles with OR and refuses keywords it cannot apply, sending nothing', async () => {
@@ -102,7 +123,12 @@ describe('ZoomInfo company search', () => {
 		const company = sandbox().fixtures.companies[7];
 		const byWebsite = await companySearch.searchCompanies(ctx, { domains: [`http://www.${company.domain}`] }, 1, 100);
 		expect(byWebsite).toEqual({
-			records: [{ company: { name: company.name, ids: { zoomInfo: String(zoomInfoCompanyId(company)) } }, raw: { id: zoomInfoCompanyId(company), name: company.name } }],
+			records: [
+				{
+					company: { name: company.name, ids: { zoomInfo: String(zoomInfoCompanyId(company)) } },
+					raw: { id: zoomInfoCompanyId(company), name: company.name },
+				},
+			],
 			total: 1,
 			hasMore: false,
 		});
@@ -122,12 +148,21 @@ describe('ZoomInfo person enrichment', () => {
 			(index) => ({ lookup: { email: known[index].email! }, matches: true }),
 			(index) => ({ lookup: { email: `ghost${index}@nowhere.example` }, matches: false }),
 			(index) => ({ lookup: { ids: { zoomInfo: String(zoomInfoPersonId(people()[index])) } }, matches: true }),
-			(index) => ({ lookup: { firstName: people()[index].firstName, lastName: people()[index].lastName, companyName: companyOf(people()[index]).name }, matches: true }),
-			(index) => ({ lookup: { fullName: `${people()[index].firstName} ${people()[index].lastName}`, companyName: `Nowhere ${index} Ltd` }, matches: false }),
+			(index) => ({
+				lookup: { firstName: people()[index].firstName, lastName: people()[index].lastName, companyName: companyOf(people()[index]).name },
+				matches: true,
+			}),
+			(index) => ({
+				lookup: { fullName: `${people()[index].firstName} ${people()[index].lastName}`, companyName: `Nowhere ${index} Ltd` },
+				matches: false,
+			}),
 		];
 		const cases = Array.from({ length: 60 }, (_, index) => lookupKinds[index % lookupKinds.length](index));
 
-		const outcomes = await personEnricher.enrichPeople(context(), cases.map((entry) => entry.lookup));
+		const outcomes = await personEnricher.enrichPeople(
+			context(),
+			cases.map((entry) => entry.lookup),
+		);
 
 		expect(bodies('/enrich/contact').map((body) => (body.matchPersonInput as unknown[]).length)).toEqual([25, 25, 10]);
 		expect(statuses(outcomes)).toEqual(cases.map((entry) => (entry.matches ? 'matched' : 'noMatch')));
@@ -159,12 +194,26 @@ describe('ZoomInfo person enrichment', () => {
 	it('marks only the records past the record limit as quotaExhausted', async () => {
 		sandbox().configure({ zoomInfo: { recordLimit: 3 } });
 		const known = knownEmails().slice(0, 5);
-		const lookups: PersonLookup[] = [known[0], known[1], { email: 'ghost@nowhere.example' } as FixturePerson, known[2], known[3], known[4]].map((person) => ({ email: person.email! }));
+		const lookups: PersonLookup[] = [
+			known[0],
+			known[1],
+			{ email: 'ghost@nowhere.example' } as FixturePerson,
+			known[2],
+			known[3],
+			known[4],
+		].map((person) => ({ email: person.email! }));
 
 		const outcomes = await personEnricher.enrichPeople(context(), lookups);
 
 		expect(statuses(outcomes)).toEqual(['matched', 'matched', 'noMatch', 'matched', 'error', 'error']);
-		expect(outcomes.map((outcome) => outcome.error?.kind)).toEqual([undefined, undefined, undefined, undefined, 'quotaExhausted', 'quotaExhausted']);
+		expect(outcomes.map((outcome) => outcome.error?.kind)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			'quotaExhausted',
+			'quotaExhausted',
+		]);
 		expect(outcomes.map((outcome) => outcome.credits)).toEqual([1, 1, 0, 1, 0, 0]);
 		expect(outcomes[4].record).toBeUndefined();
 	});
@@ -186,7 +235,12 @@ describe('ZoomInfo person enrichment', () => {
 describe('ZoomInfo company enrichment and usage', () => {
 	it('enriches companies by website, name and id, mapping firmographics', async () => {
 		const [byDomain, byName, byId] = sandbox().fixtures.companies.slice(10, 13);
-		const lookups: CompanyLookup[] = [{ domain: byDomain.domain }, { name: byName.name }, { ids: { zoomInfo: String(zoomInfoCompanyId(byId)) } }, { domain: 'nowhere.example' }];
+		const lookups: CompanyLookup[] = [
+			{ domain: byDomain.domain },
+			{ name: byName.name },
+			{ ids: { zoomInfo: String(zoomInfoCompanyId(byId)) } },
+			{ domain: 'nowhere.example' },
+		];
 
 		const outcomes = await companyEnricher.enrichCompanies(context(), lookups);
 
@@ -205,12 +259,22 @@ describe('ZoomInfo company enrichment and usage', () => {
 			ids: { zoomInfo: String(zoomInfoCompanyId(byDomain)) },
 		});
 		expect(bodies('/enrich/company')).toHaveLength(1);
-		expect(bodies('/enrich/company')[0].matchCompanyInput).toEqual([{ companyWebsite: byDomain.domain }, { companyName: byName.name }, { companyId: String(zoomInfoCompanyId(byId)) }, { companyWebsite: 'nowhere.example' }]);
+		expect(bodies('/enrich/company')[0].matchCompanyInput).toEqual([
+			{ companyWebsite: byDomain.domain },
+			{ companyName: byName.name },
+			{ companyId: String(zoomInfoCompanyId(byId)) },
+			{ companyWebsite: 'nowhere.example' },
+		]);
 	});
 
 	it('reports each limit ZoomInfo meters', async () => {
 		const ctx = context();
-		await personEnricher.enrichPeople(ctx, knownEmails().slice(0, 2).map((person) => ({ email: person.email! })));
+		await personEnricher.enrichPeople(
+			ctx,
+			knownEmails()
+				.slice(0, 2)
+				.map((person) => ({ email: person.email! })),
+		);
 		const report = await usage.getUsage(ctx);
 		expect(report.provider).toBe('zoomInfo');
 		expect(report.figures).toEqual([

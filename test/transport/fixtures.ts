@@ -40,7 +40,14 @@ export function setup(profile: ProviderProfile = testProfile(), retry: Partial<R
 		helper,
 		profile,
 		run: async (items: object[], continueOnFail = false) =>
-			await runNode({ nodeType, helper, parameters: {}, credentials, input: items.map((json) => ({ json: json as never })), continueOnFail }),
+			await runNode({
+				nodeType,
+				helper,
+				parameters: {},
+				credentials,
+				input: items.map((json) => ({ json: json as never })),
+				continueOnFail,
+			}),
 		context: () => createExecuteContext({ nodeType, helper, parameters: {}, credentials }),
 	};
 }

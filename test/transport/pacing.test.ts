@@ -24,11 +24,13 @@ describe('RateLimiter', () => {
 		const clock = virtualClock();
 		const limiter = new RateLimiter([{ limit: 5, windowMs: 1000 }], clock);
 		const sent: number[] = [];
-		await Promise.all(Array.from({ length: 12 }, async () => {
-			const answered = await limiter.acquire();
-			sent.push(clock.now());
-			answered();
-		}));
+		await Promise.all(
+			Array.from({ length: 12 }, async () => {
+				const answered = await limiter.acquire();
+				sent.push(clock.now());
+				answered();
+			}),
+		);
 		expect(sent).toHaveLength(12);
 		// Answers arrive at once here; the 1,000 ms window is held 10 ms longer for clock skew.
 		expect(sent).toEqual([0, 0, 0, 0, 0, 1010, 1010, 1010, 1010, 1010, 2020, 2020]);
@@ -37,7 +39,13 @@ describe('RateLimiter', () => {
 
 	it('applies the strictest of several windows', async () => {
 		const clock = virtualClock();
-		const limiter = new RateLimiter([{ limit: 15, windowMs: 1000 }, { limit: 20, windowMs: 60_000 }], clock);
+		const limiter = new RateLimiter(
+			[
+				{ limit: 15, windowMs: 1000 },
+				{ limit: 20, windowMs: 60_000 },
+			],
+			clock,
+		);
 		for (let i = 0; i < 21; i++) (await limiter.acquire())();
 		// The 21st request waits for the minute window (60 s + 250 ms skew allowance), not the second.
 		expect(clock.now()).toBe(60_250);
@@ -77,11 +85,13 @@ describe('RateLimiter', () => {
 		const clock = virtualClock();
 		const limiter = new RateLimiter([{ limit: 1, windowMs: 100 }], clock);
 		const order: number[] = [];
-		await Promise.all([0, 1, 2, 3].map(async (caller) => {
-			const answered = await limiter.acquire();
-			order.push(caller);
-			answered();
-		}));
+		await Promise.all(
+			[0, 1, 2, 3].map(async (caller) => {
+				const answered = await limiter.acquire();
+				order.push(caller);
+				answered();
+			}),
+		);
 		expect(order).toEqual([0, 1, 2, 3]);
 	});
 });
@@ -97,29 +107,40 @@ describe('rate-limit headers', () => {
 	});
 
 	it("reads UpLead's epoch reset when nothing is left", () => {
-		expect(readRateLimitSignal({ 'x-ratelimit-limit': '500', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 12) }, now)).toEqual({
+		expect(
+			readRateLimitSignal({ 'x-ratelimit-limit': '500', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 12) }, now),
+		).toEqual({
 			remaining: 0,
 			resumeAt: now + 12_000,
 		});
 	});
 
 	it("reads HighLevel's interval when nothing is left", () => {
-		expect(readRateLimitSignal({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-interval-milliseconds': '10000' }, now)).toEqual({
+		expect(
+			readRateLimitSignal({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-interval-milliseconds': '10000' }, now),
+		).toEqual({
 			remaining: 0,
 			resumeAt: now + 10_000,
 		});
 	});
 
 	it("reads Apollo's minute, hour and day counters in both spellings", () => {
-		expect(readRateLimitSignal({ 'x-minute-requests-left': '0', 'x-hourly-requests-left': '80', 'x-daily-requests-left': '900' }, now)).toEqual({
+		expect(
+			readRateLimitSignal({ 'x-minute-requests-left': '0', 'x-hourly-requests-left': '80', 'x-daily-requests-left': '900' }, now),
+		).toEqual({
 			remaining: 0,
 			resumeAt: now + 60_000,
 		});
-		expect(readRateLimitSignal({ 'x-minute-requests-left': '5', 'x-24-hour-requests-left': '0' }, now)).toEqual({ remaining: 0, resumeAt: now + 86_400_000 });
+		expect(readRateLimitSignal({ 'x-minute-requests-left': '5', 'x-24-hour-requests-left': '0' }, now)).toEqual({
+			remaining: 0,
+			resumeAt: now + 86_400_000,
+		});
 	});
 
 	it('lets Retry-After win and says nothing when requests are left', () => {
-		expect(readRateLimitSignal({ 'retry-after': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '99' }, now).resumeAt).toBe(now + 3000);
+		expect(readRateLimitSignal({ 'retry-after': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '99' }, now).resumeAt).toBe(
+			now + 3000,
+		);
 		expect(readRateLimitSignal({ 'x-ratelimit-remaining': '7', 'x-ratelimit-reset': '99' }, now)).toEqual({ remaining: 7 });
 		expect(readRateLimitSignal({}, now)).toEqual({});
 	});

@@ -11,7 +11,13 @@ describe('secret masking', () => {
 	};
 
 	it('collects secret fields, nested token data included, and nothing else', () => {
-		expect(collectSecrets(credentials).sort()).toEqual(['at_abcdef', 'hunter2-correct-horse', 'key_12345678', 'rt_abcdef', 'session-token-value']);
+		expect(collectSecrets(credentials).sort()).toEqual([
+			'at_abcdef',
+			'hunter2-correct-horse',
+			'key_12345678',
+			'rt_abcdef',
+			'session-token-value',
+		]);
 	});
 
 	it('masks collected values and token shapes it was not told about', () => {
@@ -21,7 +27,12 @@ describe('secret masking', () => {
 	});
 
 	it('masks secret-named fields and secret values inside bodies', () => {
-		expect(maskDeep({ error: 'bad key key_12345678', api_key: 'whatever', fieldKey: 'contact.score', list: ['at_abcdef'] }, collectSecrets(credentials))).toEqual({
+		expect(
+			maskDeep(
+				{ error: 'bad key key_12345678', api_key: 'whatever', fieldKey: 'contact.score', list: ['at_abcdef'] },
+				collectSecrets(credentials),
+			),
+		).toEqual({
 			error: 'bad key ***',
 			api_key: '***',
 			fieldKey: 'contact.score',

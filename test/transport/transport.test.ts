@@ -24,7 +24,11 @@ describe('providerRequest', () => {
 			.query({ page: '2' })
 			.reply(200, { people: [1, 2] }, { 'X-Custom': 'yes' });
 		const { context, profile } = setup();
-		const response = await providerRequest(context(), profile, { method: 'GET', path: '/people', qs: { page: 2, empty: '', none: undefined } });
+		const response = await providerRequest(context(), profile, {
+			method: 'GET',
+			path: '/people',
+			qs: { page: 2, empty: '', none: undefined },
+		});
 		expect(response).toEqual({ status: 200, headers: expect.objectContaining({ 'x-custom': 'yes' }), body: { people: [1, 2] } });
 		expect(scope.isDone()).toBe(true);
 	});
@@ -60,8 +64,13 @@ describe('providerRequest', () => {
 	it('fails once the refusals have taken longer in all than a request may wait', async () => {
 		const scope = nock(BASE).get('/x').times(2).reply(429, { message: 'slow down' }, { 'Retry-After': '1' });
 		const { context, profile } = setup();
-		const error = await failure(providerRequest(context(), profile, { method: 'GET', path: '/x' }, { retry: { maxRateLimitWaitMs: 1500 } }));
-		expect({ message: error.message, kind: error.kind }).toEqual({ message: 'TestProvider: slow down (HTTP 429) after 2 attempts', kind: 'rateLimited' });
+		const error = await failure(
+			providerRequest(context(), profile, { method: 'GET', path: '/x' }, { retry: { maxRateLimitWaitMs: 1500 } }),
+		);
+		expect({ message: error.message, kind: error.kind }).toEqual({
+			message: 'TestProvider: slow down (HTTP 429) after 2 attempts',
+			kind: 'rateLimited',
+		});
 		expect(error.description).toMatch(/kept refusing for 1 s \(2 times\)/);
 		expect(scope.isDone()).toBe(true);
 	}, 10_000);
@@ -104,7 +113,9 @@ describe('providerRequest', () => {
 		nock(BASE).post('/search').reply(500, {});
 		nock(BASE).post('/search').reply(200, { found: 1 });
 		const { context, profile } = setup();
-		expect((await providerRequest(context(), profile, { method: 'POST', path: '/search', body: {}, idempotent: true })).body).toEqual({ found: 1 });
+		expect((await providerRequest(context(), profile, { method: 'POST', path: '/search', body: {}, idempotent: true })).body).toEqual({
+			found: 1,
+		});
 	});
 
 	it('retries a 429 on a write: the provider refused it before doing anything', async () => {
@@ -147,14 +158,22 @@ describe("Hunter's inverted status codes", () => {
 	const hunter = () => testProfile({ classify: hunterProfile.classify, errorMessage: hunterProfile.errorMessage });
 
 	it('403 means rate limited: wait and retry', async () => {
-		nock(BASE).get('/email-finder').reply(403, { errors: [{ id: 'too_many_requests', code: 403, details: 'slow' }] });
-		nock(BASE).get('/email-finder').reply(200, { data: { email: 'a@b.co' } });
+		nock(BASE)
+			.get('/email-finder')
+			.reply(403, { errors: [{ id: 'too_many_requests', code: 403, details: 'slow' }] });
+		nock(BASE)
+			.get('/email-finder')
+			.reply(200, { data: { email: 'a@b.co' } });
 		const { context, profile } = setup(hunter());
-		expect((await providerRequest(context(), profile, { method: 'GET', path: '/email-finder' })).body).toEqual({ data: { email: 'a@b.co' } });
+		expect((await providerRequest(context(), profile, { method: 'GET', path: '/email-finder' })).body).toEqual({
+			data: { email: 'a@b.co' },
+		});
 	});
 
 	it('429 means the quota is used up: do not retry', async () => {
-		const scope = nock(BASE).get('/email-finder').reply(429, { errors: [{ id: 'too_many_requests', code: 429, details: 'You have reached your monthly quota' }] });
+		const scope = nock(BASE)
+			.get('/email-finder')
+			.reply(429, { errors: [{ id: 'too_many_requests', code: 429, details: 'You have reached your monthly quota' }] });
 		const extra = nock(BASE).get('/email-finder').reply(200, {});
 		const { context, profile } = setup(hunter());
 		const error = await failure(providerRequest(context(), profile, { method: 'GET', path: '/email-finder' }));
@@ -179,7 +198,9 @@ describe('secrets', () => {
 	});
 
 	it('never appear in a continue-on-fail output item', async () => {
-		nock(BASE).get('/x').reply(400, { message: `bad ${API_KEY}` });
+		nock(BASE)
+			.get('/x')
+			.reply(400, { message: `bad ${API_KEY}` });
 		const { run } = setup();
 		const output = await run([{ method: 'GET', path: '/x' }], true);
 		expect(JSON.stringify(output)).not.toContain(API_KEY);
@@ -193,7 +214,12 @@ describe('retry policy', () => {
 		const scope = nock(BASE).get('/x').times(4).reply(503, {});
 		nock(BASE).get('/x').reply(200, { ok: true });
 		const { context, profile } = setup(testProfile(), { baseDelayMs: 1, maxDelayMs: 2 });
-		const response = await providerRequest(context(), profile, { method: 'GET', path: '/x' }, { retry: { maxAttempts: undefined, baseDelayMs: 1, maxDelayMs: 2 } });
+		const response = await providerRequest(
+			context(),
+			profile,
+			{ method: 'GET', path: '/x' },
+			{ retry: { maxAttempts: undefined, baseDelayMs: 1, maxDelayMs: 2 } },
+		);
 		expect(response.body).toEqual({ ok: true });
 		expect(scope.isDone()).toBe(true);
 	});

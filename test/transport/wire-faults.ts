@@ -12,7 +12,9 @@ export interface WireServer {
  * A real HTTP server whose handler decides per request: answer, or drop the connection after
  * reading the request (the client cannot tell whether the server acted on it).
  */
-export async function wireServer(handle: (request: IncomingMessage, index: number) => { status: number; body: unknown } | 'drop' | 'hang'): Promise<WireServer> {
+export async function wireServer(
+	handle: (request: IncomingMessage, index: number) => { status: number; body: unknown } | 'drop' | 'hang',
+): Promise<WireServer> {
 	const received: WireServer['received'] = [];
 	const server: Server = createServer((request, response) => {
 		request.resume();

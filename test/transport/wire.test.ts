@@ -48,7 +48,9 @@ describe('failures on the wire', () => {
 
 	it('retries a write the server never received (connection refused), up to the attempt limit', async () => {
 		const { context, profile } = setup(at(await refusingUrl()));
-		const error = await failure(providerRequest(context(), profile, { method: 'POST', path: '/records', body: {} }, { retry: { maxAttempts: 3, baseDelayMs: 5 } }));
+		const error = await failure(
+			providerRequest(context(), profile, { method: 'POST', path: '/records', body: {} }, { retry: { maxAttempts: 3, baseDelayMs: 5 } }),
+		);
 		expect(error.kind).toBe('network');
 		expect(error.message).toMatch(/^TestProvider: the connection was refused after 3 attempts$/);
 		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(API_KEY);

@@ -10,14 +10,28 @@ const ed25519 = keyPair('ed25519');
 const rsa = keyPair('rsa');
 
 function trigger(options: IDataObject = {}, events: string[] = []): WebhookTrigger {
-	return new WebhookTrigger({ nodeType: new GoHighLevelTrigger(), parameters: { events, options: { ed25519PublicKey: ed25519.spki, ...options } } });
+	return new WebhookTrigger({
+		nodeType: new GoHighLevelTrigger(),
+		parameters: { events, options: { ed25519PublicKey: ed25519.spki, ...options } },
+	});
 }
 
 function event(overrides: IDataObject = {}): Buffer {
-	return json({ type: 'ContactCreate', locationId: 'loc_1', id: 'c_1', email: 'zoe@example.com', timestamp: new Date().toISOString(), webhookId: randomUUID(), ...overrides });
+	return json({
+		type: 'ContactCreate',
+		locationId: 'loc_1',
+		id: 'c_1',
+		email: 'zoe@example.com',
+		timestamp: new Date().toISOString(),
+		webhookId: randomUUID(),
+		...overrides,
+	});
 }
 
-const signed = (body: Buffer, headers: Record<string, string> = {}) => ({ body, headers: { 'content-type': 'application/json', 'x-ghl-signature': ed25519.sign(body), ...headers } });
+const signed = (body: Buffer, headers: Record<string, string> = {}) => ({
+	body,
+	headers: { 'content-type': 'application/json', 'x-ghl-signature': ed25519.sign(body), ...headers },
+});
 
 describe('GoHighLevel Trigger', () => {
 	it('starts one execution with the parsed body, the headers that matter and how it was verified', async () => {

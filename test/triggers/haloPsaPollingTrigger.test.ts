@@ -14,7 +14,12 @@ const halo = () => sandbox().haloPsa.state;
 function poller(parameters: IDataObject): PollTrigger {
 	const helper = new TestCredentialsHelper();
 	const credential = haloPsaApiCredential(helper, sandbox());
-	return new PollTrigger({ nodeType: new HaloPsaPollingTrigger(), parameters: parameters as INodeParameters, helper, credentials: { b2bHaloPsaOAuth2Api: credential } });
+	return new PollTrigger({
+		nodeType: new HaloPsaPollingTrigger(),
+		parameters: parameters as INodeParameters,
+		helper,
+		credentials: { b2bHaloPsaOAuth2Api: credential },
+	});
 }
 
 /** HaloPSA's own date format: no zone, milliseconds. */
@@ -68,7 +73,10 @@ describe('HaloPSA Polling Trigger: new records', () => {
 		seedClients(4);
 		const node = poller({ entity: 'Client', event: 'created' });
 		await node.poll();
-		const other = new PollTrigger({ ...node.options, parameters: { entity: 'Client', event: 'created', options: { includeInactive: true } } });
+		const other = new PollTrigger({
+			...node.options,
+			parameters: { entity: 'Client', event: 'created', options: { includeInactive: true } },
+		});
 		other.workflow = node.workflow;
 		expect(await other.poll()).toBeNull();
 	});
@@ -111,10 +119,14 @@ describe('HaloPSA Polling Trigger: new or updated records', () => {
 	});
 
 	it('by last-changed field across several pages (opportunities, lastactiondate)', async () => {
-		sandbox().seed('haloPsa', { Opportunities: Array.from({ length: 220 }, (_, i) => ({ summary: `Deal ${i + 1}`, lastactiondate: haloDate(0, i % 60) })) });
+		sandbox().seed('haloPsa', {
+			Opportunities: Array.from({ length: 220 }, (_, i) => ({ summary: `Deal ${i + 1}`, lastactiondate: haloDate(0, i % 60) })),
+		});
 		const node = poller({ entity: 'Opportunities', event: 'createdOrUpdated' });
 		expect(await node.poll()).toBeNull();
-		sandbox().seed('haloPsa', { Opportunities: Array.from({ length: 150 }, (_, i) => ({ id: i + 1, lastactiondate: haloDate(20, i % 60) })) });
+		sandbox().seed('haloPsa', {
+			Opportunities: Array.from({ length: 150 }, (_, i) => ({ id: i + 1, lastactiondate: haloDate(20, i % 60) })),
+		});
 		const emitted = ids(await node.pollItems());
 		expect(new Set(emitted).size).toBe(150);
 		expect([...emitted].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
@@ -123,13 +135,23 @@ describe('HaloPSA Polling Trigger: new or updated records', () => {
 
 	it('by record contents (users have no last-changed field): new and edited users, once', async () => {
 		seedClients(1);
-		sandbox().seed('haloPsa', { Users: [{ name: 'Ada Lovelace', client_id: 1 }, { name: 'Alan Turing', client_id: 1 }] });
+		sandbox().seed('haloPsa', {
+			Users: [
+				{ name: 'Ada Lovelace', client_id: 1 },
+				{ name: 'Alan Turing', client_id: 1 },
+			],
+		});
 		const node = poller({ entity: 'Users', event: 'createdOrUpdated' });
 		expect(await node.poll()).toBeNull();
 		expect(Object.keys((node.staticData().cursor as IDataObject).hashes as object)).toHaveLength(2);
 
 		const [ada] = halo().users.list();
-		sandbox().seed('haloPsa', { Users: [{ id: ada.id, jobtitle: 'Analyst' }, { name: 'Grace Hopper', client_id: 1 }] });
+		sandbox().seed('haloPsa', {
+			Users: [
+				{ id: ada.id, jobtitle: 'Analyst' },
+				{ name: 'Grace Hopper', client_id: 1 },
+			],
+		});
 		expect((await node.pollItems()).map((user) => user.name)).toEqual(['Ada Lovelace', 'Grace Hopper']);
 		expect(await node.poll()).toBeNull();
 	});
@@ -158,7 +180,14 @@ describe('HaloPSA Polling Trigger against a HaloPSA that ignores `order`', () =>
 
 	it('notices the pages are not newest first and reads them all rather than miss a record', async () => {
 		const records: IDataObject[] = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, name: `C${i + 1}` }));
-		const settings: PollSettings = { entity: 'Client', includeUpdates: false, detection: 'updatedField', field: '', fullScan: false, filters: {} };
+		const settings: PollSettings = {
+			entity: 'Client',
+			includeUpdates: false,
+			detection: 'updatedField',
+			field: '',
+			fullScan: false,
+			filters: {},
+		};
 		const ctx = unorderedHalo(records);
 		const cursor = await baseline(ctx, settings, 'k');
 		expect(cursor.maxId).toBe(150);

@@ -22,14 +22,28 @@ function trigger(auth: IDataObject, parameters: IDataObject = {}, helper = new T
 	return new WebhookTrigger({ nodeType: new HaloPsaTrigger(), parameters: parameters as INodeParameters, helper, credentials });
 }
 
-const payload = json({ event: 'Ticket Logged', object_type: 'Ticket', object_id: 1042, ticket: { id: 1042, summary: 'Printer on fire', client_id: 7 } });
+const payload = json({
+	event: 'Ticket Logged',
+	object_type: 'Ticket',
+	object_id: 1042,
+	ticket: { id: 1042, summary: 'Printer on fire', client_id: 7 },
+});
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('HaloPSA Trigger authentication', () => {
 	it('Basic: accepts the right user and password, refuses anything else without an execution', async () => {
 		const node = trigger(WEBHOOK_AUTH.basic);
-		const item = expectAccepted(await node.send({ body: payload, headers: { 'content-type': 'application/json', authorization: basic('halo-webhooks', 'Pa55:w0rd é') } }));
-		expect(item).toEqual({ body: JSON.parse(payload.toString()), headers: { 'content-type': 'application/json' }, verification: { method: 'basic' } });
+		const item = expectAccepted(
+			await node.send({
+				body: payload,
+				headers: { 'content-type': 'application/json', authorization: basic('halo-webhooks', 'Pa55:w0rd é') },
+			}),
+		);
+		expect(item).toEqual({
+			body: JSON.parse(payload.toString()),
+			headers: { 'content-type': 'application/json' },
+			verification: { method: 'basic' },
+		});
 		expectRefused(await node.send({ body: payload, headers: { authorization: basic('halo-webhooks', 'Pa55:w0rd e') } }), 401);
 		expectRefused(await node.send({ body: payload, headers: { authorization: basic('other', 'Pa55:w0rd é') } }), 401);
 		expectRefused(await node.send({ body: payload, headers: {} }), 401);
@@ -39,7 +53,9 @@ describe('HaloPSA Trigger authentication', () => {
 
 	it('Bearer and API key header: compared in constant time, never passed on to the workflow', async () => {
 		const bearer = trigger(WEBHOOK_AUTH.bearer);
-		const item = expectAccepted(await bearer.send({ body: payload, headers: { authorization: 'Bearer hb-7e1f0c9a2b', 'user-agent': 'HaloPSA-Webhook/1.0' } }));
+		const item = expectAccepted(
+			await bearer.send({ body: payload, headers: { authorization: 'Bearer hb-7e1f0c9a2b', 'user-agent': 'HaloPSA-Webhook/1.0' } }),
+		);
 		expect(item.headers).toEqual({ 'user-agent': 'HaloPSA-Webhook/1.0' });
 		expectRefused(await bearer.send({ body: payload, headers: { authorization: 'Bearer hb-7e1f0c9a2' } }), 401);
 
@@ -53,9 +69,13 @@ describe('HaloPSA Trigger authentication', () => {
 	it("HMAC: seed 000's x-halopsa-signature, hex HMAC-SHA256 of the raw JSON or form body", async () => {
 		const node = trigger(WEBHOOK_AUTH.hmac);
 		const sign = (body: Buffer) => hmacHex('halo-hmac-secret-1', body);
-		expect(expectAccepted(await node.send({ body: payload, headers: { 'x-halopsa-signature': sign(payload) } })).verification).toEqual({ method: 'hmac-sha256' });
+		expect(expectAccepted(await node.send({ body: payload, headers: { 'x-halopsa-signature': sign(payload) } })).verification).toEqual({
+			method: 'hmac-sha256',
+		});
 		const form = Buffer.from('event=Ticket+Updated&object_id=1042');
-		const formItem = expectAccepted(await node.send({ body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-halopsa-signature': sign(form) } }));
+		const formItem = expectAccepted(
+			await node.send({ body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-halopsa-signature': sign(form) } }),
+		);
 		expect(formItem.body).toEqual({ event: 'Ticket Updated', object_id: '1042' });
 		const reserialized = Buffer.from(JSON.stringify(JSON.parse(payload.toString())));
 		expectRefused(await node.send({ body: reserialized, headers: { 'x-halopsa-signature': sign(payload) } }), 401);
@@ -74,7 +94,13 @@ describe('HaloPSA Trigger authentication', () => {
 	});
 
 	it('checks the credential for completeness, saying that only a test webhook proves it', async () => {
-		const check = async (data: IDataObject) => await checkHaloPsaWebhookCredential.call({} as ICredentialTestFunctions, { id: '1', name: 'halo', type: 'b2bHaloPsaWebhookApi', data: data as never });
+		const check = async (data: IDataObject) =>
+			await checkHaloPsaWebhookCredential.call({} as ICredentialTestFunctions, {
+				id: '1',
+				name: 'halo',
+				type: 'b2bHaloPsaWebhookApi',
+				data: data as never,
+			});
 		expect(await check(WEBHOOK_AUTH.basic)).toEqual({ status: 'OK', message: expect.stringMatching(/complete.*test webhook/) });
 		expect(await check({ authMethod: 'basic', username: 'u', password: '' })).toEqual({ status: 'Error', message: 'Fill in: password.' });
 		expect(await check({ authMethod: 'apiKey', headerName: '', apiKey: 'k' })).toMatchObject({ status: 'Error' });
@@ -97,7 +123,14 @@ describe('HaloPSA Trigger registration in HaloPSA', () => {
 		expect(await node.lifecycle('create')).toBe(true);
 
 		const [webhook] = halo().webhooks.list();
-		expect(webhook).toMatchObject({ url: node.webhookUrl(), method: 0, content_type: 'application/json', authentication_type: 1, basic_username: 'halo-webhooks', basic_password: 'Pa55:w0rd é' });
+		expect(webhook).toMatchObject({
+			url: node.webhookUrl(),
+			method: 0,
+			content_type: 'application/json',
+			authentication_type: 1,
+			basic_username: 'halo-webhooks',
+			basic_password: 'Pa55:w0rd é',
+		});
 		expect(webhook.name).toMatch(/^n8n: /);
 		const notifications = halo().notifications.list();
 		expect(notifications.map((n) => ({ webhook_id: n.webhook_id, delivery_method: n.delivery_method, eventno: n.eventno }))).toEqual([
@@ -126,14 +159,36 @@ describe('HaloPSA Trigger registration in HaloPSA', () => {
 		expect(webhooks).toHaveLength(1);
 		expect(webhooks[0].id).not.toBe(old.id);
 		expect(webhooks[0]).toMatchObject({ authentication_type: 2, bearer_token: 'hb-7e1f0c9a2b' });
-		expect(halo().notifications.list().map((n) => n.eventno)).toEqual([1, 5, 9]);
-		expect(halo().notifications.list().every((n) => n.webhook_id === webhooks[0].id)).toBe(true);
+		expect(
+			halo()
+				.notifications.list()
+				.map((n) => n.eventno),
+		).toEqual([1, 5, 9]);
+		expect(
+			halo()
+				.notifications.list()
+				.every((n) => n.webhook_id === webhooks[0].id),
+		).toBe(true);
 	});
 
 	it('sends the API key under the configured field names, and extra fields override the defaults', async () => {
-		const node = registering(WEBHOOK_AUTH.apiKey, { registration: { fieldForHeaderName: 'header_name', fieldForHeaderValue: 'header_value', additionalFields: '{"method": "POST", "active": true}', webhookName: 'CRM sync' } });
+		const node = registering(WEBHOOK_AUTH.apiKey, {
+			registration: {
+				fieldForHeaderName: 'header_name',
+				fieldForHeaderValue: 'header_value',
+				additionalFields: '{"method": "POST", "active": true}',
+				webhookName: 'CRM sync',
+			},
+		});
 		await node.activate();
-		expect(halo().webhooks.list()[0]).toMatchObject({ name: 'CRM sync', method: 'POST', active: true, authentication_type: 3, header_name: 'X-Halo-Key', header_value: 'hk-41d2c3b4a5' });
+		expect(halo().webhooks.list()[0]).toMatchObject({
+			name: 'CRM sync',
+			method: 'POST',
+			active: true,
+			authentication_type: 3,
+			header_name: 'X-Halo-Key',
+			header_value: 'hk-41d2c3b4a5',
+		});
 	});
 
 	it('deactivates cleanly when the webhook was already removed in HaloPSA', async () => {

@@ -13,7 +13,12 @@ const seconds = (offset = 0) => String(Math.floor(Date.now() / 1000) + offset);
 function trigger(parameters: IDataObject, credential: IDataObject = { secret: SECRET }): WebhookTrigger {
 	const helper = new TestCredentialsHelper();
 	const id = helper.add('b2bWebhookSecretApi', credential as ICredentialDataDecryptedObject);
-	return new WebhookTrigger({ nodeType: new SignedWebhookTrigger(), parameters: parameters as INodeParameters, helper, credentials: { b2bWebhookSecretApi: id } });
+	return new WebhookTrigger({
+		nodeType: new SignedWebhookTrigger(),
+		parameters: parameters as INodeParameters,
+		helper,
+		credentials: { b2bWebhookSecretApi: id },
+	});
 }
 
 const body = json({ id: 'evt_1', type: 'person.phone_revealed', person: { id: 'p_1', phone: '+1 555 0100' } });
@@ -22,9 +27,20 @@ const form = Buffer.from('type=person.updated&person_id=p_2&phone=%2B1+555+0101'
 describe('Signed Webhook Trigger presets', () => {
 	it('Apollo: x-apollo-signature, hex HMAC-SHA256 of the raw body; JSON and form bodies', async () => {
 		const node = trigger({ preset: 'apollo' });
-		const item = expectAccepted(await node.send({ body, headers: { 'content-type': 'application/json', 'x-apollo-signature': hmacHex(SECRET, body) } }));
-		expect(item).toEqual({ body: JSON.parse(body.toString()), headers: { 'content-type': 'application/json' }, verification: { method: 'hmac-sha256' } });
-		const formItem = expectAccepted(await node.send({ body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-apollo-signature': hmacHex(SECRET, form) } }));
+		const item = expectAccepted(
+			await node.send({ body, headers: { 'content-type': 'application/json', 'x-apollo-signature': hmacHex(SECRET, body) } }),
+		);
+		expect(item).toEqual({
+			body: JSON.parse(body.toString()),
+			headers: { 'content-type': 'application/json' },
+			verification: { method: 'hmac-sha256' },
+		});
+		const formItem = expectAccepted(
+			await node.send({
+				body: form,
+				headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-apollo-signature': hmacHex(SECRET, form) },
+			}),
+		);
 		expect(formItem.body).toEqual({ type: 'person.updated', person_id: 'p_2', phone: '+1 555 0101' });
 		expectRefused(await node.send({ body, headers: { 'x-apollo-signature': hmacHex('wrong', body) } }), 401);
 		expectRefused(await node.send({ body, headers: {} }), 401);
@@ -33,7 +49,10 @@ describe('Signed Webhook Trigger presets', () => {
 
 	it("seed 003's generic scheme: X-Webhook-Signature over {timestamp}.{body}, 300 s tolerance", async () => {
 		const node = trigger({ preset: 'seedGeneric' });
-		const signedAt = (timestamp: string) => ({ body, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': hmacHex(SECRET, `${timestamp}.${body.toString()}`) } });
+		const signedAt = (timestamp: string) => ({
+			body,
+			headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': hmacHex(SECRET, `${timestamp}.${body.toString()}`) },
+		});
 		const item = expectAccepted(await node.send(signedAt(seconds())));
 		expect(item.headers).toMatchObject({ 'x-webhook-timestamp': expect.any(String) });
 		expect(item.verification).toMatchObject({ method: 'hmac-sha256', timestamp: expect.any(String) });
@@ -47,7 +66,11 @@ describe('Signed Webhook Trigger presets', () => {
 
 	it('GitHub style: sha256=<hex> in X-Hub-Signature-256, event headers passed on', async () => {
 		const node = trigger({ preset: 'github' });
-		const headers = { 'x-hub-signature-256': `sha256=${hmacHex(SECRET, body)}`, 'x-github-event': 'push', 'x-github-delivery': randomUUID() };
+		const headers = {
+			'x-hub-signature-256': `sha256=${hmacHex(SECRET, body)}`,
+			'x-github-event': 'push',
+			'x-github-delivery': randomUUID(),
+		};
 		expect(expectAccepted(await node.send({ body, headers })).headers).toMatchObject({ 'x-github-event': 'push' });
 		expectRefused(await node.send({ body, headers: { 'x-hub-signature-256': hmacHex(SECRET, body) } }), 400);
 	});
@@ -56,10 +79,19 @@ describe('Signed Webhook Trigger presets', () => {
 		const node = trigger({ preset: 'stripe' });
 		const event = (id: string, timestamp = seconds()) => {
 			const payload = json({ id, type: 'invoice.paid', data: { object: { id: 'in_1' } } });
-			return { body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': `t=${timestamp},v1=${hmacHex(SECRET, `${timestamp}.${payload.toString()}`)}` } };
+			return {
+				body: payload,
+				headers: {
+					'content-type': 'application/json',
+					'stripe-signature': `t=${timestamp},v1=${hmacHex(SECRET, `${timestamp}.${payload.toString()}`)}`,
+				},
+			};
 		};
 		const first = event(`evt_${randomUUID()}`);
-		expect(expectAccepted(await node.send(first)).verification).toMatchObject({ method: 'hmac-sha256', eventId: expect.stringMatching(/^evt_/) });
+		expect(expectAccepted(await node.send(first)).verification).toMatchObject({
+			method: 'hmac-sha256',
+			eventId: expect.stringMatching(/^evt_/),
+		});
 		expectRefused(await node.send(first), 401);
 		expectAccepted(await node.send(event(`evt_${randomUUID()}`)));
 		expectRefused(await node.send(event(`evt_${randomUUID()}`, seconds(-400))), 401);
@@ -70,12 +102,28 @@ describe('Signed Webhook Trigger presets', () => {
 		const node = trigger({ preset: 'stripe' });
 		const signed = (payload: Buffer, contentType: string) => {
 			const timestamp = seconds();
-			return { body: payload, headers: { 'content-type': contentType, 'stripe-signature': `t=${timestamp},v1=${hmacHex(SECRET, `${timestamp}.${payload.toString()}`)}` } };
+			return {
+				body: payload,
+				headers: {
+					'content-type': contentType,
+					'stripe-signature': `t=${timestamp},v1=${hmacHex(SECRET, `${timestamp}.${payload.toString()}`)}`,
+				},
+			};
 		};
 		const payload = json({ id: `evt_${randomUUID()}`, type: 'invoice.paid' });
 		expectAccepted(await node.send(signed(payload, 'application/json')));
-		for (const contentType of ['text/plain', 'application/octet-stream', 'application/xml', 'application/x-www-form-urlencoded', 'application/jsonx', '']) {
-			expect({ contentType, status: (await node.send(signed(payload, contentType))).response.statusCode }).toEqual({ contentType, status: 401 });
+		for (const contentType of [
+			'text/plain',
+			'application/octet-stream',
+			'application/xml',
+			'application/x-www-form-urlencoded',
+			'application/jsonx',
+			'',
+		]) {
+			expect({ contentType, status: (await node.send(signed(payload, contentType))).response.statusCode }).toEqual({
+				contentType,
+				status: 401,
+			});
 		}
 		const relabelled = json({ id: `evt_${randomUUID()}`, type: 'invoice.paid' });
 		expect(expectAccepted(await node.send(signed(relabelled, 'text/plain'))).body).toEqual(JSON.parse(relabelled.toString()));
@@ -107,7 +155,10 @@ describe('Signed Webhook Trigger, custom scheme', () => {
 	it('verifies a Standard-Webhooks-like layout and refuses a replayed id', async () => {
 		const node = trigger(custom);
 		const call = signedCall(`msg_${randomUUID()}`);
-		expect(expectAccepted(await node.send(call)).verification).toMatchObject({ method: 'hmac-sha512', eventId: call.headers['webhook-id'] });
+		expect(expectAccepted(await node.send(call)).verification).toMatchObject({
+			method: 'hmac-sha512',
+			eventId: call.headers['webhook-id'],
+		});
 		expectRefused(await node.send(call), 401);
 		const renamed = { ...call, headers: { ...call.headers, 'webhook-id': `msg_${randomUUID()}` } };
 		expectRefused(await node.send(renamed), 401);
@@ -135,10 +186,19 @@ describe('Signed Webhook Trigger, custom scheme', () => {
 });
 
 describe('Webhook Secret credential check', () => {
-	const check = async (data: IDataObject) => await checkWebhookSecret.call({} as ICredentialTestFunctions, { id: '1', name: 'secret', type: 'b2bWebhookSecretApi', data: data as never });
+	const check = async (data: IDataObject) =>
+		await checkWebhookSecret.call({} as ICredentialTestFunctions, {
+			id: '1',
+			name: 'secret',
+			type: 'b2bWebhookSecretApi',
+			data: data as never,
+		});
 
 	it('says whether the secret is usable, and that only a test webhook can prove it', async () => {
-		expect(await check({ secret: SECRET, format: 'text' })).toEqual({ status: 'OK', message: expect.stringMatching(/27 bytes.*test webhook/) });
+		expect(await check({ secret: SECRET, format: 'text' })).toEqual({
+			status: 'OK',
+			message: expect.stringMatching(/27 bytes.*test webhook/),
+		});
 		expect(await check({ secret: '', format: 'text' })).toMatchObject({ status: 'Error' });
 		expect(await check({ secret: 'zz', format: 'hex' })).toMatchObject({ status: 'Error' });
 	});

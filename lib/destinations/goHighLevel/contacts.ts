@@ -20,8 +20,19 @@ const contactPath = (id: string) => `/contacts/${encodeURIComponent(id)}`;
  * decides. Repeating it after a lost answer is harmless only when duplicates are refused, so the
  * caller says whether it may be repeated.
  */
-export async function upsertContact(ctx: TransportContext, connection: GhlConnection, fields: IDataObject, repeatable: boolean, options?: CallOptions): Promise<GhlUpsertResult> {
-	const body = await callJson<GhlUpsertResult>(ctx, connection.profile, { method: 'POST', path: '/contacts/upsert', body: { ...fields, locationId: connection.locationId }, idempotent: repeatable }, options);
+export async function upsertContact(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	fields: IDataObject,
+	repeatable: boolean,
+	options?: CallOptions,
+): Promise<GhlUpsertResult> {
+	const body = await callJson<GhlUpsertResult>(
+		ctx,
+		connection.profile,
+		{ method: 'POST', path: '/contacts/upsert', body: { ...fields, locationId: connection.locationId }, idempotent: repeatable },
+		options,
+	);
 	return { new: body.new === true, contact: body.contact ?? {}, ...(body.traceId !== undefined ? { traceId: body.traceId } : {}) };
 }
 
@@ -31,8 +42,19 @@ export async function getContact(ctx: TransportContext, connection: GhlConnectio
 }
 
 /** HighLevel refuses `locationId` in an update body: the contact already belongs to one. */
-export async function updateContact(ctx: TransportContext, connection: GhlConnection, id: string, fields: IDataObject, options?: CallOptions): Promise<GhlRecord> {
-	const body = await callJson<{ contact: GhlRecord }>(ctx, connection.profile, { method: 'PUT', path: contactPath(id), body: fields }, options);
+export async function updateContact(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	id: string,
+	fields: IDataObject,
+	options?: CallOptions,
+): Promise<GhlRecord> {
+	const body = await callJson<{ contact: GhlRecord }>(
+		ctx,
+		connection.profile,
+		{ method: 'PUT', path: contactPath(id), body: fields },
+		options,
+	);
 	return body.contact ?? {};
 }
 
@@ -41,13 +63,35 @@ export async function deleteContact(ctx: TransportContext, connection: GhlConnec
 }
 
 /** Adding a tag the contact already has changes nothing, so a lost answer may be repeated. */
-export async function addTags(ctx: TransportContext, connection: GhlConnection, id: string, tags: string[], options?: CallOptions): Promise<string[]> {
-	const body = await callJson<{ tags: string[] }>(ctx, connection.profile, { method: 'POST', path: `${contactPath(id)}/tags`, body: { tags }, idempotent: true }, options);
+export async function addTags(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	id: string,
+	tags: string[],
+	options?: CallOptions,
+): Promise<string[]> {
+	const body = await callJson<{ tags: string[] }>(
+		ctx,
+		connection.profile,
+		{ method: 'POST', path: `${contactPath(id)}/tags`, body: { tags }, idempotent: true },
+		options,
+	);
 	return Array.isArray(body.tags) ? body.tags : [];
 }
 
-export async function removeTags(ctx: TransportContext, connection: GhlConnection, id: string, tags: string[], options?: CallOptions): Promise<string[]> {
-	const body = await callJson<{ tags: string[] }>(ctx, connection.profile, { method: 'DELETE', path: `${contactPath(id)}/tags`, body: { tags } }, options);
+export async function removeTags(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	id: string,
+	tags: string[],
+	options?: CallOptions,
+): Promise<string[]> {
+	const body = await callJson<{ tags: string[] }>(
+		ctx,
+		connection.profile,
+		{ method: 'DELETE', path: `${contactPath(id)}/tags`, body: { tags } },
+		options,
+	);
 	return Array.isArray(body.tags) ? body.tags : [];
 }
 
@@ -63,7 +107,13 @@ function withoutCursor(contact: GhlRecord): GhlRecord {
  * cursor: page numbers stop at 10,000 records, the cursor does not. Stops on a short page, at the
  * reported total, or when no cursor comes back, so a search costs exactly the pages it needs.
  */
-export async function searchContacts(ctx: TransportContext, connection: GhlConnection, search: GhlContactSearch, limit = Infinity, options?: CallOptions): Promise<GhlRecord[]> {
+export async function searchContacts(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	search: GhlContactSearch,
+	limit = Infinity,
+	options?: CallOptions,
+): Promise<GhlRecord[]> {
 	const pageLimit = Math.max(1, Math.min(CONTACT_PAGE_LIMIT, limit));
 	const found: GhlRecord[] = [];
 	let searchAfter: unknown;
@@ -72,7 +122,12 @@ export async function searchContacts(ctx: TransportContext, connection: GhlConne
 		if (search.query) body.query = search.query;
 		if (search.filters?.length) body.filters = search.filters as unknown as IDataObject[];
 		if (searchAfter !== undefined) body.searchAfter = searchAfter as IDataObject;
-		const answer = await callJson<{ contacts: unknown; total: number }>(ctx, connection.profile, { method: 'POST', path: '/contacts/search', body, idempotent: true }, options);
+		const answer = await callJson<{ contacts: unknown; total: number }>(
+			ctx,
+			connection.profile,
+			{ method: 'POST', path: '/contacts/search', body, idempotent: true },
+			options,
+		);
 		const page = recordsOf(answer.contacts);
 		found.push(...page.map(withoutCursor));
 		searchAfter = page.at(-1)?.searchAfter;

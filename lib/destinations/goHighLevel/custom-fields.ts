@@ -6,7 +6,12 @@ import { recordsOf } from './contacts';
 import type { GhlCustomField, GhlCustomFieldInput } from './types';
 
 export async function listCustomFields(ctx: TransportContext, connection: GhlConnection, options?: CallOptions): Promise<GhlCustomField[]> {
-	const body = await callJson<{ customFields: unknown }>(ctx, connection.profile, { method: 'GET', path: `/locations/${encodeURIComponent(connection.locationId)}/customFields` }, options);
+	const body = await callJson<{ customFields: unknown }>(
+		ctx,
+		connection.profile,
+		{ method: 'GET', path: `/locations/${encodeURIComponent(connection.locationId)}/customFields` },
+		options,
+	);
 	return recordsOf(body.customFields).map((field) => ({
 		id: String(field.id),
 		name: typeof field.name === 'string' ? field.name : undefined,
@@ -17,7 +22,10 @@ export async function listCustomFields(ctx: TransportContext, connection: GhlCon
 
 /** `contact.lead_source`, `lead_source` and `{{ contact.lead_source }}` all name the same field. */
 function bareKey(reference: string): string {
-	return reference.replace(/^\{\{\s*|\s*\}\}$/g, '').replace(/^contact\./i, '').toLowerCase();
+	return reference
+		.replace(/^\{\{\s*|\s*\}\}$/g, '')
+		.replace(/^contact\./i, '')
+		.toLowerCase();
 }
 
 /** A field by its id, its key (with or without `contact.`), or its name, in that order. */
@@ -58,7 +66,10 @@ export class CustomFieldCatalog {
 	}
 
 	/** HighLevel's `[{id, field_value}]`, and the references the location has no field for. */
-	async resolve(entries: Array<{ field: string; value: unknown }>, options?: CallOptions): Promise<{ customFields: GhlCustomFieldInput[]; unknown: string[] }> {
+	async resolve(
+		entries: Array<{ field: string; value: unknown }>,
+		options?: CallOptions,
+	): Promise<{ customFields: GhlCustomFieldInput[]; unknown: string[] }> {
 		const fields = await this.list(options);
 		const customFields: GhlCustomFieldInput[] = [];
 		const unknown: string[] = [];

@@ -5,7 +5,12 @@ import type { GhlConnection } from './connection';
 import type { GhlRecord } from './types';
 
 export async function getLocation(ctx: TransportContext, connection: GhlConnection, options?: CallOptions): Promise<GhlRecord> {
-	const body = await callJson<{ location: GhlRecord }>(ctx, connection.profile, { method: 'GET', path: `/locations/${encodeURIComponent(connection.locationId)}` }, options);
+	const body = await callJson<{ location: GhlRecord }>(
+		ctx,
+		connection.profile,
+		{ method: 'GET', path: `/locations/${encodeURIComponent(connection.locationId)}` },
+		options,
+	);
 	return body.location ?? {};
 }
 
@@ -14,7 +19,11 @@ export async function getLocation(ctx: TransportContext, connection: GhlConnecti
  * existing contact or always creates. Undefined when the location cannot be read (a token
  * without the locations scope): callers must then assume duplicates are allowed.
  */
-export async function allowsDuplicateContacts(ctx: TransportContext, connection: GhlConnection, options?: CallOptions): Promise<boolean | undefined> {
+export async function allowsDuplicateContacts(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	options?: CallOptions,
+): Promise<boolean | undefined> {
 	try {
 		const settings = (await getLocation(ctx, connection, options)).settings as { allowDuplicateContact?: unknown } | undefined;
 		return typeof settings?.allowDuplicateContact === 'boolean' ? settings.allowDuplicateContact : undefined;

@@ -15,13 +15,34 @@ export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'abandoned'] as cons
 const opportunityPath = (id: string) => `/opportunities/${encodeURIComponent(id)}`;
 
 /** A plain create: nothing to find it by if its answer is lost, so it is never sent twice. */
-export async function createOpportunity(ctx: TransportContext, connection: GhlConnection, fields: IDataObject, options?: CallOptions): Promise<GhlRecord> {
-	const body = await callJson<{ opportunity: GhlRecord }>(ctx, connection.profile, { method: 'POST', path: '/opportunities', body: { ...fields, locationId: connection.locationId } }, options);
+export async function createOpportunity(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	fields: IDataObject,
+	options?: CallOptions,
+): Promise<GhlRecord> {
+	const body = await callJson<{ opportunity: GhlRecord }>(
+		ctx,
+		connection.profile,
+		{ method: 'POST', path: '/opportunities', body: { ...fields, locationId: connection.locationId } },
+		options,
+	);
 	return body.opportunity ?? {};
 }
 
-export async function updateOpportunity(ctx: TransportContext, connection: GhlConnection, id: string, fields: IDataObject, options?: CallOptions): Promise<GhlRecord> {
-	const body = await callJson<{ opportunity: GhlRecord }>(ctx, connection.profile, { method: 'PUT', path: opportunityPath(id), body: fields }, options);
+export async function updateOpportunity(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	id: string,
+	fields: IDataObject,
+	options?: CallOptions,
+): Promise<GhlRecord> {
+	const body = await callJson<{ opportunity: GhlRecord }>(
+		ctx,
+		connection.profile,
+		{ method: 'PUT', path: opportunityPath(id), body: fields },
+		options,
+	);
 	return body.opportunity ?? {};
 }
 
@@ -32,7 +53,13 @@ export type OpportunityFilters = IDataObject;
  * Every opportunity matching the filters (or the first `limit`), following the
  * `startAfter`/`startAfterId` cursor HighLevel returns in `meta`.
  */
-export async function searchOpportunities(ctx: TransportContext, connection: GhlConnection, filters: OpportunityFilters, limit = Infinity, options?: CallOptions): Promise<GhlRecord[]> {
+export async function searchOpportunities(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	filters: OpportunityFilters,
+	limit = Infinity,
+	options?: CallOptions,
+): Promise<GhlRecord[]> {
 	const found: GhlRecord[] = [];
 	let cursor: IDataObject = {};
 	for (;;) {
@@ -54,7 +81,12 @@ export async function searchOpportunities(ctx: TransportContext, connection: Ghl
 }
 
 export async function listPipelines(ctx: TransportContext, connection: GhlConnection, options?: CallOptions): Promise<GhlPipeline[]> {
-	const body = await callJson<{ pipelines: unknown }>(ctx, connection.profile, { method: 'GET', path: '/opportunities/pipelines', qs: { locationId: connection.locationId } }, options);
+	const body = await callJson<{ pipelines: unknown }>(
+		ctx,
+		connection.profile,
+		{ method: 'GET', path: '/opportunities/pipelines', qs: { locationId: connection.locationId } },
+		options,
+	);
 	return recordsOf(body.pipelines).map((pipeline) => ({
 		id: String(pipeline.id),
 		name: String(pipeline.name ?? pipeline.id),

@@ -24,13 +24,31 @@ function recordsOf(entity: HaloEntity, body: unknown): HaloPage {
 }
 
 /** One page of a list (1-based), with HaloPSA's own filters (`search`, `client_id`, `order`...). */
-export async function listPage(ctx: TransportContext, entity: HaloEntity, filters: IDataObject, pageNo: number, pageSize: number, options?: CallOptions): Promise<HaloPage> {
-	const { body } = await call(ctx, haloPsaProfile, { method: 'GET', path: HALO_ENTITIES[entity].path, qs: { ...filters, pageinate: true, page_size: pageSize, page_no: pageNo } }, options);
+export async function listPage(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	filters: IDataObject,
+	pageNo: number,
+	pageSize: number,
+	options?: CallOptions,
+): Promise<HaloPage> {
+	const { body } = await call(
+		ctx,
+		haloPsaProfile,
+		{ method: 'GET', path: HALO_ENTITIES[entity].path, qs: { ...filters, pageinate: true, page_size: pageSize, page_no: pageNo } },
+		options,
+	);
 	return recordsOf(entity, body);
 }
 
 /** Every record matching the filters (or the first `limit`), following the pages to the last. */
-export async function listAll(ctx: TransportContext, entity: HaloEntity, filters: IDataObject = {}, limit = Infinity, options?: CallOptions): Promise<HaloRecord[]> {
+export async function listAll(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	filters: IDataObject = {},
+	limit = Infinity,
+	options?: CallOptions,
+): Promise<HaloRecord[]> {
 	const records: HaloRecord[] = [];
 	const pageSize = Math.min(HALO_MAX_PAGE_SIZE, limit);
 	for (let pageNo = 1; records.length < limit; pageNo++) {
@@ -42,8 +60,19 @@ export async function listAll(ctx: TransportContext, entity: HaloEntity, filters
 }
 
 /** One record, or undefined when HaloPSA has no such id. */
-export async function getOne(ctx: TransportContext, entity: HaloEntity, id: number | string, qs: IDataObject = {}, options?: CallOptions): Promise<HaloRecord | undefined> {
-	const response = await call<HaloRecord>(ctx, haloPsaProfile, { method: 'GET', path: `${HALO_ENTITIES[entity].path}/${id}`, qs, acceptStatuses: [404] }, options);
+export async function getOne(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	id: number | string,
+	qs: IDataObject = {},
+	options?: CallOptions,
+): Promise<HaloRecord | undefined> {
+	const response = await call<HaloRecord>(
+		ctx,
+		haloPsaProfile,
+		{ method: 'GET', path: `${HALO_ENTITIES[entity].path}/${id}`, qs, acceptStatuses: [404] },
+		options,
+	);
 	return response.status === 404 ? undefined : response.body;
 }
 
@@ -52,8 +81,18 @@ export async function getOne(ctx: TransportContext, entity: HaloEntity, id: numb
  * and one without creates. A write whose answer is lost fails with `outcomeUnknown` and is not
  * sent again here: the caller looks up what was written (see the sync's reconciliation).
  */
-export async function saveBatch(ctx: TransportContext, entity: HaloEntity, records: HaloRecord[], options?: CallOptions): Promise<HaloRecord[]> {
-	const { body } = await call<HaloRecord | HaloRecord[]>(ctx, haloPsaProfile, { method: 'POST', path: HALO_ENTITIES[entity].path, body: records as IDataObject[] }, options);
+export async function saveBatch(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	records: HaloRecord[],
+	options?: CallOptions,
+): Promise<HaloRecord[]> {
+	const { body } = await call<HaloRecord | HaloRecord[]>(
+		ctx,
+		haloPsaProfile,
+		{ method: 'POST', path: HALO_ENTITIES[entity].path, body: records as IDataObject[] },
+		options,
+	);
 	// A one-element batch may come back as the record itself.
 	return Array.isArray(body) ? body : body !== null && typeof body === 'object' ? [body] : [];
 }

@@ -26,17 +26,33 @@ export interface ThrioPage {
 }
 
 /** One page of a type: `q` is `field:value` or free text; `start` is 0-based. */
-export async function listPage(ctx: TransportContext, type: string, query: { q?: string; rows: number; start: number }, options?: CallOptions): Promise<ThrioPage> {
-	const body = await callJson<{ objects: unknown; total: number }>(ctx, thrioProfile, { method: 'GET', path: typePath(type), qs: { q: query.q, rows: query.rows, start: query.start } }, options);
+export async function listPage(
+	ctx: TransportContext,
+	type: string,
+	query: { q?: string; rows: number; start: number },
+	options?: CallOptions,
+): Promise<ThrioPage> {
+	const body = await callJson<{ objects: unknown; total: number }>(
+		ctx,
+		thrioProfile,
+		{ method: 'GET', path: typePath(type), qs: { q: query.q, rows: query.rows, start: query.start } },
+		options,
+	);
 	const objects = recordsOf(body.objects);
 	return { objects, total: typeof body.total === 'number' ? body.total : query.start + objects.length };
 }
 
 /** Every object matching `q` from `start` (or the first `limit`), page after page. */
-export async function listAll(ctx: TransportContext, type: string, q: string | undefined, limit = Infinity, options?: CallOptions & { start?: number; pageSize?: number }): Promise<ThrioRecord[]> {
+export async function listAll(
+	ctx: TransportContext,
+	type: string,
+	q: string | undefined,
+	limit = Infinity,
+	options?: CallOptions & { start?: number; pageSize?: number },
+): Promise<ThrioRecord[]> {
 	const pageSize = Math.max(1, Math.min(options?.pageSize ?? THRIO_PAGE_SIZE, limit));
 	const found: ThrioRecord[] = [];
-	for (let start = options?.start ?? 0; found.length < limit; ) {
+	for (let start = options?.start ?? 0; found.length < limit;) {
 		const page = await listPage(ctx, type, { q, rows: Math.min(pageSize, limit - found.length), start }, options);
 		found.push(...page.objects);
 		start += page.objects.length;
@@ -49,10 +65,26 @@ export async function getObject(ctx: TransportContext, type: string, id: string,
 	return await callJson<ThrioRecord>(ctx, thrioProfile, { method: 'GET', path: typePath(type, id) }, options);
 }
 
-export async function createObject(ctx: TransportContext, type: string, fields: IDataObject, options?: CallOptions & { repeatable?: boolean }): Promise<ThrioRecord> {
-	return await callJson<ThrioRecord>(ctx, thrioProfile, { method: 'POST', path: typePath(type), body: fields, idempotent: options?.repeatable ?? false }, options);
+export async function createObject(
+	ctx: TransportContext,
+	type: string,
+	fields: IDataObject,
+	options?: CallOptions & { repeatable?: boolean },
+): Promise<ThrioRecord> {
+	return await callJson<ThrioRecord>(
+		ctx,
+		thrioProfile,
+		{ method: 'POST', path: typePath(type), body: fields, idempotent: options?.repeatable ?? false },
+		options,
+	);
 }
 
-export async function updateObject(ctx: TransportContext, type: string, id: string, fields: IDataObject, options?: CallOptions): Promise<ThrioRecord> {
+export async function updateObject(
+	ctx: TransportContext,
+	type: string,
+	id: string,
+	fields: IDataObject,
+	options?: CallOptions,
+): Promise<ThrioRecord> {
 	return await callJson<ThrioRecord>(ctx, thrioProfile, { method: 'PUT', path: typePath(type, id), body: fields }, options);
 }

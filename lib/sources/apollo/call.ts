@@ -7,6 +7,10 @@ export async function apolloCall<T>(ctx: TransportContext, request: ProviderRequ
 	return await call<T>(ctx, apolloProfile, request, options);
 }
 
-export async function apolloJson<T extends object>(ctx: TransportContext, request: ProviderRequest, options?: CallOptions): Promise<Partial<T>> {
+export async function apolloJson<T extends object>(
+	ctx: TransportContext,
+	request: ProviderRequest,
+	options?: CallOptions,
+): Promise<Partial<T>> {
 	return await callJson<T>(ctx, apolloProfile, request, options);
 }

@@ -24,6 +24,14 @@ export const apolloCompanySearch: CompanySearchProvider = {
 			...filters.additional,
 		};
 		// `accounts` are the user's saved companies that "mixed" search returns beside Apollo's own.
-		return await searchPage<ApolloOrganization>(ctx, '/mixed_companies/search', body, page, pageSize, { keys: ['accounts', 'organizations'], map: companyRecord }, options);
+		return await searchPage<ApolloOrganization>(
+			ctx,
+			'/mixed_companies/search',
+			body,
+			page,
+			pageSize,
+			{ keys: ['accounts', 'organizations'], map: companyRecord },
+			options,
+		);
 	},
 };

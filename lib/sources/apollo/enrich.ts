@@ -66,7 +66,11 @@ const same = (a: unknown, b: unknown, norm: (value: unknown) => string | undefin
 	return x !== undefined && x === y;
 };
 
-const linkedin = (value: unknown) => text(value)?.toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '');
+const linkedin = (value: unknown) =>
+	text(value)
+		?.toLowerCase()
+		.replace(/^https?:\/\/(www\.)?/, '')
+		.replace(/\/+$/, '');
 
 /** Whether `person` is Apollo's answer to `detail`. */
 function answers(detail: IDataObject, person: ApolloPerson): boolean {
@@ -74,7 +78,10 @@ function answers(detail: IDataObject, person: ApolloPerson): boolean {
 	if (detail.email !== undefined) return same(detail.email, person.email, normalizeEmail);
 	if (detail.linkedin_url !== undefined) return same(detail.linkedin_url, person.linkedin_url, linkedin);
 	const name = same(detail.first_name, person.first_name) && same(detail.last_name, person.last_name);
-	return (name || same(detail.name, person.name)) && (same(detail.domain, person.organization?.primary_domain, normalizeDomain) || same(detail.organization_name, person.organization?.name));
+	return (
+		(name || same(detail.name, person.name)) &&
+		(same(detail.domain, person.organization?.primary_domain, normalizeDomain) || same(detail.organization_name, person.organization?.name))
+	);
 }
 
 /**
@@ -109,7 +116,11 @@ async function matchBatch(ctx: TransportContext, lookups: PersonLookup[], option
 	let consumed: number | undefined;
 	if (details.length === 1) {
 		// A lone lookup uses the single-record endpoint, which Apollo rates ten times higher than bulk.
-		const body = await apolloJson<ApolloMatchResponse>(ctx, { method: 'POST', path: '/people/match', body: { ...details[0], ...reveal }, idempotent: true }, options);
+		const body = await apolloJson<ApolloMatchResponse>(
+			ctx,
+			{ method: 'POST', path: '/people/match', body: { ...details[0], ...reveal }, idempotent: true },
+			options,
+		);
 		matches = [body.person ?? null];
 	} else {
 		const body = await apolloJson<ApolloBulkMatchResponse>(
@@ -134,7 +145,11 @@ export const apolloPersonEnricher: PersonEnricher = {
 		// Callers batch by batchSize already; slicing again keeps a larger list from being refused whole.
 		for (let start = 0; start < accepted.length; start += BULK_SIZE) {
 			const indices = accepted.slice(start, start + BULK_SIZE);
-			const results = await matchBatch(ctx, indices.map((index) => lookups[index]), options);
+			const results = await matchBatch(
+				ctx,
+				indices.map((index) => lookups[index]),
+				options,
+			);
 			indices.forEach((index, position) => (outcomes[index] = results[position]));
 		}
 		return outcomes;
@@ -158,7 +173,11 @@ export const apolloCompanyEnricher: CompanyEnricher = {
 				outcomes.push({ ...NOT_ACCEPTED, error: { kind: 'invalidInput', message: 'Apollo enriches a company by its domain' } });
 				continue;
 			}
-			const { organization } = await apolloJson<ApolloOrganizationResponse>(ctx, { method: 'GET', path: '/organizations/enrich', qs: { domain } }, options);
+			const { organization } = await apolloJson<ApolloOrganizationResponse>(
+				ctx,
+				{ method: 'GET', path: '/organizations/enrich', qs: { domain } },
+				options,
+			);
 			const record = organization ? companyRecord(organization) : undefined;
 			// One credit, as Apollo bills enrichments; the reference gives no separate figure for organizations.
 			outcomes.push(record?.company && Object.keys(record.company).length > 0 ? { status: 'matched', record, credits: 1 } : NO_MATCH);

@@ -87,7 +87,9 @@ export function personRecord(person: ApolloPerson): ProviderRecord {
 	const company = person.organization ? mapApolloCompany(person.organization) : undefined;
 	const firstName = text(person.first_name);
 	const lastName = text(person.last_name);
-	const phones = Array.isArray(person.phone_numbers) ? person.phone_numbers.map(mapPhone).filter((phone): phone is Phone => phone !== undefined) : [];
+	const phones = Array.isArray(person.phone_numbers)
+		? person.phone_numbers.map(mapPhone).filter((phone): phone is Phone => phone !== undefined)
+		: [];
 	const mapped = compact<Person>({
 		firstName,
 		lastName,
@@ -103,5 +105,7 @@ export function personRecord(person: ApolloPerson): ProviderRecord {
 		companyDomain: company?.domain,
 		ids: { apollo: text(person.person_id) ?? text(person.id) },
 	});
-	return company !== undefined && Object.keys(company).length > 0 ? { person: mapped, company, raw: person } : { person: mapped, raw: person };
+	return company !== undefined && Object.keys(company).length > 0
+		? { person: mapped, company, raw: person }
+		: { person: mapped, raw: person };
 }

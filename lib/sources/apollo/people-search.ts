@@ -27,6 +27,14 @@ export const apolloPeopleSearch: PeopleSearchProvider = {
 			}),
 			...filters.additional,
 		};
-		return await searchPage<ApolloPerson>(ctx, '/mixed_people/api_search', body, page, pageSize, { keys: ['people', 'contacts'], map: personRecord }, options);
+		return await searchPage<ApolloPerson>(
+			ctx,
+			'/mixed_people/api_search',
+			body,
+			page,
+			pageSize,
+			{ keys: ['people', 'contacts'], map: personRecord },
+			options,
+		);
 	},
 };

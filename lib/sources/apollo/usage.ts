@@ -26,12 +26,23 @@ export const apolloUsage: UsageReader = {
 			compact<UsageFigure>({
 				name: 'requests',
 				period,
-				limit: header(response.headers, words.map((word) => `x-rate-limit-${word}`)),
-				used: header(response.headers, words.map((word) => `x-${word}-usage`)),
-				remaining: header(response.headers, words.map((word) => `x-${word}-requests-left`)),
+				limit: header(
+					response.headers,
+					words.map((word) => `x-rate-limit-${word}`),
+				),
+				used: header(
+					response.headers,
+					words.map((word) => `x-${word}-usage`),
+				),
+				remaining: header(
+					response.headers,
+					words.map((word) => `x-${word}-requests-left`),
+				),
 			}),
 		).filter((figure) => figure.limit !== undefined || figure.used !== undefined || figure.remaining !== undefined);
-		const rateHeaders = Object.fromEntries(Object.entries(response.headers).filter(([name]) => /^x-(rate-limit-|minute-|hourly-|daily-|24-hour-)/.test(name)));
+		const rateHeaders = Object.fromEntries(
+			Object.entries(response.headers).filter(([name]) => /^x-(rate-limit-|minute-|hourly-|daily-|24-hour-)/.test(name)),
+		);
 		return { provider: 'apollo', figures, raw: { headers: rateHeaders, body: response.body } };
 	},
 };

@@ -21,7 +21,8 @@ function finderQuery(lookup: PersonLookup): FinderQuery | undefined {
 	const lastName = text(lookup.lastName);
 	const fullName = text(lookup.fullName);
 	const where = domain !== undefined && isValidDomain(domain) ? { domain } : company !== undefined ? { company } : undefined;
-	const who = firstName && lastName ? { first_name: firstName, last_name: lastName } : fullName?.includes(' ') ? { full_name: fullName } : undefined;
+	const who =
+		firstName && lastName ? { first_name: firstName, last_name: lastName } : fullName?.includes(' ') ? { full_name: fullName } : undefined;
 	return where && who ? { ...where, ...who } : undefined;
 }
 
@@ -29,7 +30,8 @@ const invalid = (message: string): LookupOutcome => ({ status: 'error', credits:
 
 async function findEmail(ctx: TransportContext, lookup: PersonLookup, options: CallOptions): Promise<LookupOutcome> {
 	const qs = finderQuery(lookup);
-	if (qs === undefined) return invalid("Hunter's email finder needs a first and last name (or a full name) and a domain (or a company name)");
+	if (qs === undefined)
+		return invalid("Hunter's email finder needs a first and last name (or a full name) and a domain (or a company name)");
 	// A 400 (wrong_params) is about this lookup's values, not the call: it is reported on the record.
 	const { status, body } = await hunterGet<HunterEmail>(ctx, { path: '/email-finder', qs: { ...qs }, acceptStatuses: [400] }, options);
 	if (status === 400) return invalid(`Hunter: ${hunterProfile.errorMessage(body) ?? 'the lookup was refused'} (HTTP 400)`);

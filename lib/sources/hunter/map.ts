@@ -28,7 +28,13 @@ export function hunterCompany(data: HunterDomainData): Company {
 		industry: text(data.industry),
 		employeeRange: text(data.headcount),
 		linkedinUrl: text(data.linkedin),
-		address: { street: text(data.street), city: text(data.city), state: text(data.state), postalCode: text(data.postal_code), country: text(data.country) },
+		address: {
+			street: text(data.street),
+			city: text(data.city),
+			state: text(data.state),
+			postalCode: text(data.postal_code),
+			country: text(data.country),
+		},
 	});
 }
 

@@ -13,7 +13,12 @@ export const hunterUsage: UsageReader = {
 			const used = num(quota?.used);
 			// Hunter's `available` is the period's allowance, not what is left of it.
 			const limit = num(quota?.available);
-			return compact<UsageFigure>({ name, used, limit, remaining: used !== undefined && limit !== undefined ? Math.max(0, limit - used) : undefined });
+			return compact<UsageFigure>({
+				name,
+				used,
+				limit,
+				remaining: used !== undefined && limit !== undefined ? Math.max(0, limit - used) : undefined,
+			});
 		});
 		return { provider: 'hunter', figures, raw: body };
 	},

@@ -30,7 +30,13 @@ export function companyQuery(lookup: CompanyLookup): IDataObject | undefined {
  * the account's balance, shared with every other run on the key, so the difference between two
  * answers is not this lookup's cost: a found record counts as the one credit UpLead prices it at.
  */
-async function lookUp(ctx: TransportContext, path: string, qs: IDataObject, toRecord: (data: Record<string, unknown>) => ProviderRecord, options: CallOptions): Promise<LookupOutcome> {
+async function lookUp(
+	ctx: TransportContext,
+	path: string,
+	qs: IDataObject,
+	toRecord: (data: Record<string, unknown>) => ProviderRecord,
+	options: CallOptions,
+): Promise<LookupOutcome> {
 	const answer = await upLeadJson<UpLeadLookupAnswer<unknown>>(ctx, { method: 'GET', path, qs }, options);
 	const data = fields(answer.data);
 	return Object.keys(data).length === 0 ? { status: 'noMatch', credits: 0 } : { status: 'matched', credits: 1, record: toRecord(data) };
@@ -43,7 +49,12 @@ interface LookupKind<L> {
 }
 
 /** One call per lookup (UpLead has no batch endpoint), one after another. */
-async function lookUpEach<L>(ctx: TransportContext, kind: LookupKind<L>, lookups: L[], options: CallOptions = {}): Promise<LookupOutcome[]> {
+async function lookUpEach<L>(
+	ctx: TransportContext,
+	kind: LookupKind<L>,
+	lookups: L[],
+	options: CallOptions = {},
+): Promise<LookupOutcome[]> {
 	const outcomes: LookupOutcome[] = [];
 	for (const lookup of lookups) {
 		const query = kind.toQuery(lookup);

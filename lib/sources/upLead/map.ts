@@ -19,7 +19,13 @@ const EMAIL_STATUS: Record<string, EmailStatus> = {
 };
 
 function upLeadEmailStatus(status: unknown): EmailStatus {
-	return EMAIL_STATUS[text(status)?.toLowerCase().replace(/[\s_-]+/g, '') ?? ''] ?? 'unknown';
+	return (
+		EMAIL_STATUS[
+			text(status)
+				?.toLowerCase()
+				.replace(/[\s_-]+/g, '') ?? ''
+		] ?? 'unknown'
+	);
 }
 
 function phone(value: unknown, type: Phone['type']): Phone[] {
@@ -46,7 +52,13 @@ function companyOf(company: UpLeadCompany): Company {
 		revenue: revenue.figure,
 		revenueRange: revenue.range,
 		phone: text(company.phone_number),
-		address: { street: text(company.address), city: text(company.city), state: text(company.state), postalCode: text(company.zip), country: text(company.country) },
+		address: {
+			street: text(company.address),
+			city: text(company.city),
+			state: text(company.state),
+			postalCode: text(company.zip),
+			country: text(company.country),
+		},
 		linkedinUrl: text(company.linkedin_url),
 		ids: { upLead: text(company.id) },
 	});
@@ -55,7 +67,9 @@ function companyOf(company: UpLeadCompany): Company {
 /** The nested employer when UpLead sends it, else the flat name and domain some answers carry. */
 function employerOf(person: UpLeadPerson): Company {
 	const nested = fields(person.company);
-	return Object.keys(nested).length > 0 ? companyOf(nested) : compact<Company>({ name: text(person.company_name), domain: normalizeDomain(person.domain) });
+	return Object.keys(nested).length > 0
+		? companyOf(nested)
+		: compact<Company>({ name: text(person.company_name), domain: normalizeDomain(person.domain) });
 }
 
 function personOf(person: UpLeadPerson, employer: Company = employerOf(person)): Person {

@@ -27,12 +27,22 @@ const MANAGEMENT_LEVEL: Record<string, string> = {
 
 /** Values UpLead does not know pass unchanged: the user may have typed UpLead's own level. */
 function managementLevel(seniority: string): string {
-	return MANAGEMENT_LEVEL[seniority.trim().toLowerCase().replace(/[^a-z]+/g, '_')] ?? seniority.trim();
+	return (
+		MANAGEMENT_LEVEL[
+			seniority
+				.trim()
+				.toLowerCase()
+				.replace(/[^a-z]+/g, '_')
+		] ?? seniority.trim()
+	);
 }
 
 /** UpLead names job functions in title case: `human_resources` → "Human Resources". */
 function jobFunction(department: string): string {
-	return department.trim().replace(/_+/g, ' ').replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+	return department
+		.trim()
+		.replace(/_+/g, ' ')
+		.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 }
 
 function distinct(values: Array<string | undefined> | undefined): string[] {
@@ -69,7 +79,10 @@ function prospectorQuery(ctx: TransportContext, filters: PeopleSearchFilters, it
 	if (domains.length !== 1) {
 		throw new NodeOperationError(ctx.getNode(), 'UpLead people search needs exactly one company domain', {
 			itemIndex,
-			description: domains.length === 0 ? 'Give the domain of the company whose people to find.' : `${domains.length} domains were given: search each one on its own item.`,
+			description:
+				domains.length === 0
+					? 'Give the domain of the company whose people to find.'
+					: `${domains.length} domains were given: search each one on its own item.`,
 		});
 	}
 	const query = compact<IDataObject>({
@@ -90,12 +103,26 @@ function hasMore(meta: Record<string, unknown>, page: number, perPage: number, r
 	return total !== undefined ? page * perPage < total : received === perPage;
 }
 
-export async function searchPeople(ctx: TransportContext, filters: PeopleSearchFilters, page: number, pageSize: number, options: CallOptions = {}): Promise<SearchPage> {
+export async function searchPeople(
+	ctx: TransportContext,
+	filters: PeopleSearchFilters,
+	page: number,
+	pageSize: number,
+	options: CallOptions = {},
+): Promise<SearchPage> {
 	const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(pageSize)));
 	const body = { ...prospectorQuery(ctx, filters, options.itemIndex), page, per_page: perPage };
-	const answer = await upLeadJson<UpLeadProspectorAnswer>(ctx, { method: 'POST', path: '/prospector-search', body, idempotent: true }, options);
+	const answer = await upLeadJson<UpLeadProspectorAnswer>(
+		ctx,
+		{ method: 'POST', path: '/prospector-search', body, idempotent: true },
+		options,
+	);
 	const content = answer.results !== undefined ? answer : fields(answer.data);
 	const results = Array.isArray(content.results) ? content.results : [];
 	const meta = fields(content.meta);
-	return { records: results.map((entry) => personRecord(fields(entry))), total: num(meta.total), hasMore: hasMore(meta, page, perPage, results.length) };
+	return {
+		records: results.map((entry) => personRecord(fields(entry))),
+		total: num(meta.total),
+		hasMore: hasMore(meta, page, perPage, results.length),
+	};
 }

@@ -14,10 +14,37 @@ export const ENRICH_BATCH = 25;
 
 /** Everything contactPerson and its employer read; ZoomInfo refuses the call if any name is unknown. */
 export const CONTACT_OUTPUT_FIELDS = [
-	'id', 'firstName', 'lastName', 'email', 'phone', 'mobilePhone', 'jobTitle', 'managementLevel', 'jobFunction',
-	'contactAccuracyScore', 'city', 'state', 'country', 'externalUrls', 'companyId', 'companyName', 'companyWebsite',
+	'id',
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'mobilePhone',
+	'jobTitle',
+	'managementLevel',
+	'jobFunction',
+	'contactAccuracyScore',
+	'city',
+	'state',
+	'country',
+	'externalUrls',
+	'companyId',
+	'companyName',
+	'companyWebsite',
 ];
-export const COMPANY_OUTPUT_FIELDS = ['id', 'name', 'website', 'phone', 'revenue', 'employeeCount', 'industries', 'city', 'state', 'country', 'socialMediaUrls'];
+export const COMPANY_OUTPUT_FIELDS = [
+	'id',
+	'name',
+	'website',
+	'phone',
+	'revenue',
+	'employeeCount',
+	'industries',
+	'city',
+	'state',
+	'country',
+	'socialMediaUrls',
+];
 
 /**
  * A ZoomInfo id names the record outright. Otherwise every identifier known is sent: ZoomInfo
@@ -26,7 +53,10 @@ export const COMPANY_OUTPUT_FIELDS = ['id', 'name', 'website', 'phone', 'revenue
 export function personMatchInput(lookup: PersonLookup): IDataObject | undefined {
 	const personId = text(lookup.ids?.zoomInfo);
 	if (personId !== undefined) return { personId };
-	const name = lookup.firstName && lookup.lastName ? { firstName: lookup.firstName, lastName: lookup.lastName } : compact({ fullName: lookup.fullName });
+	const name =
+		lookup.firstName && lookup.lastName
+			? { firstName: lookup.firstName, lastName: lookup.lastName }
+			: compact({ fullName: lookup.fullName });
 	const company = compact({ companyName: lookup.companyName, companyWebsite: lookup.domain });
 	const named = Object.keys(name).length > 0 && Object.keys(company).length > 0;
 	if (!lookup.email && !lookup.linkedinUrl && !named) return undefined;
@@ -48,7 +78,11 @@ export function outcomeOf(result: unknown, toRecord: (entry: Record<string, unkn
 	const { matchStatus, data } = fields(result);
 	const status = text(matchStatus)?.toUpperCase();
 	if (status === 'LIMIT_EXCEEDED') {
-		return { status: 'error', credits: 0, error: { kind: 'quotaExhausted', message: "ZoomInfo: the plan's record limit is used up (LIMIT_EXCEEDED)" } };
+		return {
+			status: 'error',
+			credits: 0,
+			error: { kind: 'quotaExhausted', message: "ZoomInfo: the plan's record limit is used up (LIMIT_EXCEEDED)" },
+		};
 	}
 	// An opted-out person must not be output, whatever data came with the answer.
 	if (status === 'NO_MATCH' || status === 'OPT_OUT' || !Array.isArray(data) || data.length === 0) return { status: 'noMatch', credits: 0 };
@@ -83,9 +117,18 @@ function failed(kind: 'failed' | 'invalidInput', message: string): LookupOutcome
 	return { status: 'error', credits: 0, error: { kind, message } };
 }
 
-async function enrichBatch<L>(ctx: TransportContext, kind: EnrichKind<L>, inputs: IDataObject[], options: CallOptions): Promise<LookupOutcome[]> {
+async function enrichBatch<L>(
+	ctx: TransportContext,
+	kind: EnrichKind<L>,
+	inputs: IDataObject[],
+	options: CallOptions,
+): Promise<LookupOutcome[]> {
 	const body = { [kind.inputName]: inputs, outputFields: kind.outputFields };
-	const answer = await zoomInfoJson<ZoomInfoEnrichAnswer<unknown>>(ctx, { method: 'POST', path: kind.path, body, idempotent: true }, options);
+	const answer = await zoomInfoJson<ZoomInfoEnrichAnswer<unknown>>(
+		ctx,
+		{ method: 'POST', path: kind.path, body, idempotent: true },
+		options,
+	);
 	const results = Array.isArray(answer.data?.result) ? answer.data.result : [];
 	return inputs.map((input, index) => {
 		const result = resultFor(results, input, index);
@@ -103,7 +146,12 @@ async function enrich<L>(ctx: TransportContext, kind: EnrichKind<L>, lookups: L[
 		else sendable.push({ index, input });
 	});
 	for (const batch of chunk(sendable, ENRICH_BATCH)) {
-		const answered = await enrichBatch(ctx, kind, batch.map((entry) => entry.input), options);
+		const answered = await enrichBatch(
+			ctx,
+			kind,
+			batch.map((entry) => entry.input),
+			options,
+		);
 		batch.forEach((entry, position) => (outcomes[entry.index] = answered[position]));
 	}
 	return outcomes;

@@ -31,7 +31,14 @@ const MANAGEMENT_LEVEL: Record<string, string> = {
 
 /** Values ZoomInfo does not know pass unchanged: the user may have typed ZoomInfo's own level. */
 function managementLevel(seniority: string): string {
-	return MANAGEMENT_LEVEL[seniority.trim().toLowerCase().replace(/[^a-z]+/g, '_')] ?? seniority.trim();
+	return (
+		MANAGEMENT_LEVEL[
+			seniority
+				.trim()
+				.toLowerCase()
+				.replace(/[^a-z]+/g, '_')
+		] ?? seniority.trim()
+	);
 }
 
 /** Distinct non-empty values joined, or undefined so the filter is left out. */
@@ -92,12 +99,26 @@ async function searchPage(
 	options: CallOptions = {},
 ): Promise<SearchPage> {
 	const rpp = Math.min(MAX_RPP, Math.max(1, Math.floor(pageSize)));
-	const answer = await zoomInfoJson<ZoomInfoSearchAnswer<unknown>>(ctx, { method: 'POST', path, body: { ...query, rpp, page }, idempotent: true }, options);
+	const answer = await zoomInfoJson<ZoomInfoSearchAnswer<unknown>>(
+		ctx,
+		{ method: 'POST', path, body: { ...query, rpp, page }, idempotent: true },
+		options,
+	);
 	const data = Array.isArray(answer.data) ? answer.data : [];
-	return { records: data.map((entry) => toRecord(fields(entry))), total: num(answer.totalResults), hasMore: hasMore(answer, page, rpp, data.length) };
+	return {
+		records: data.map((entry) => toRecord(fields(entry))),
+		total: num(answer.totalResults),
+		hasMore: hasMore(answer, page, rpp, data.length),
+	};
 }
 
-export async function searchPeople(ctx: TransportContext, filters: PeopleSearchFilters, page: number, pageSize: number, options?: CallOptions): Promise<SearchPage> {
+export async function searchPeople(
+	ctx: TransportContext,
+	filters: PeopleSearchFilters,
+	page: number,
+	pageSize: number,
+	options?: CallOptions,
+): Promise<SearchPage> {
 	if (text(filters.keywords) !== undefined) {
 		throw new NodeOperationError(ctx.getNode(), 'ZoomInfo people search has no keyword filter', {
 			itemIndex: options?.itemIndex,
@@ -107,6 +128,12 @@ export async function searchPeople(ctx: TransportContext, filters: PeopleSearchF
 	return await searchPage(ctx, '/search/contact', peopleQuery(filters), page, pageSize, contactRecord, options);
 }
 
-export async function searchCompanies(ctx: TransportContext, filters: CompanySearchFilters, page: number, pageSize: number, options?: CallOptions): Promise<SearchPage> {
+export async function searchCompanies(
+	ctx: TransportContext,
+	filters: CompanySearchFilters,
+	page: number,
+	pageSize: number,
+	options?: CallOptions,
+): Promise<SearchPage> {
 	return await searchPage(ctx, '/search/company', companyQuery(filters), page, pageSize, companyRecord, options);
 }

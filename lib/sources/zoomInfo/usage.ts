@@ -10,7 +10,12 @@ function usageFigures(lines: unknown): UsageFigure[] {
 	if (!Array.isArray(lines)) return [];
 	return lines.map((entry): UsageFigure => {
 		const line: ZoomInfoUsageLine = fields(entry);
-		return compact({ name: text(line.limitType) ?? 'unknown', limit: num(line.limit), used: num(line.currentUsage), remaining: num(line.usageRemaining) });
+		return compact({
+			name: text(line.limitType) ?? 'unknown',
+			limit: num(line.limit),
+			used: num(line.currentUsage),
+			remaining: num(line.usageRemaining),
+		});
 	});
 }
 

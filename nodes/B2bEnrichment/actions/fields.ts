@@ -26,7 +26,8 @@ export function providersField(show: Show, providers: ProviderName[], defaults: 
 }
 
 export const WATERFALL_HINT =
-	'Asked in the order selected; each item goes to the next provider only while a wanted field is still missing. Pick one for a single-provider lookup.';
+	'Asked in the order selected; each item goes to the next provider only while a wanted field is still missing. Pick one for a ' +
+	'single-provider lookup.';
 
 export function personInputFields(show: Show): INodeProperties[] {
 	const define = { show: { ...show, inputMode: ['define'] } };
@@ -46,15 +47,26 @@ export function personInputFields(show: Show): INodeProperties[] {
 			type: 'options',
 			displayOptions: { show },
 			options: [
-				{ name: 'Auto-Detect From Item', value: 'auto', description: 'Read person (and company) fields from each item: this package\'s "person" and "company", or flat fields such as email, first_name, last_name, domain, website' },
+				{
+					name: 'Auto-Detect From Item',
+					value: 'auto',
+					description:
+						'Read person (and company) fields from each item: this package\'s "person" and "company", or flat fields such as email, ' +
+						'first_name, last_name, domain, website',
+				},
 				{ name: 'Define Below', value: 'define', description: 'Map each field with an expression' },
 			],
 			default: 'auto',
 		},
-		field('Email', 'email', 'ada@example.com', 'The person\'s email, if known'),
+		field('Email', 'email', 'ada@example.com', "The person's email, if known"),
 		field('First Name', 'firstName', 'Ada', ''),
 		field('Last Name', 'lastName', 'Lovelace', ''),
-		field('Company Domain', 'domain', 'example.com', 'The employer\'s domain or website; a name needs it (or the company name) to identify a person'),
+		field(
+			'Company Domain',
+			'domain',
+			'example.com',
+			"The employer's domain or website; a name needs it (or the company name) to identify a person",
+		),
 		field('Company Name', 'companyName', 'Example Ltd', ''),
 		field('LinkedIn URL', 'linkedinUrl', 'https://www.linkedin.com/in/ada', ''),
 	];
@@ -66,10 +78,27 @@ export function personInputFields(show: Show): INodeProperties[] {
  */
 export function personInput(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): { input: PersonInput; problem?: InputProblem } {
 	if (ctx.getNodeParameter('inputMode', itemIndex) === 'auto') {
-		return { input: personFromItem(json), problem: itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'domain', 'companyName', 'linkedinUrl'] }) };
+		return {
+			input: personFromItem(json),
+			problem: itemProblem(json, { person: ['email', 'firstName', 'lastName', 'fullName', 'domain', 'companyName', 'linkedinUrl'] }),
+		};
 	}
 	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, '');
-	const input = { email: read('email'), firstName: read('firstName'), lastName: read('lastName'), domain: read('domain'), companyName: read('companyName'), linkedinUrl: read('linkedinUrl') };
-	const rules: Record<keyof typeof input, FieldRule> = { email: 'email', firstName: 'line', lastName: 'line', domain: 'website', companyName: 'line', linkedinUrl: 'line' };
+	const input = {
+		email: read('email'),
+		firstName: read('firstName'),
+		lastName: read('lastName'),
+		domain: read('domain'),
+		companyName: read('companyName'),
+		linkedinUrl: read('linkedinUrl'),
+	};
+	const rules: Record<keyof typeof input, FieldRule> = {
+		email: 'email',
+		firstName: 'line',
+		lastName: 'line',
+		domain: 'website',
+		companyName: 'line',
+		linkedinUrl: 'line',
+	};
 	return { input, problem: firstProblem(Object.entries(rules).map(([name, rule]) => [name, input[name as keyof typeof input], rule])) };
 }

@@ -10,7 +10,13 @@ import { errorItem, paired, problemError } from '../../../lib/node-kit';
  * through with the error and whatever was found. `problems` are the node's own findings on an
  * item's input, which come before the engine's.
  */
-export function outcomesToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], outcomes: ItemOutcome[], keepInput: boolean, problems: Array<InputProblem | undefined> = []): INodeExecutionData[] {
+export function outcomesToItems(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	outcomes: ItemOutcome[],
+	keepInput: boolean,
+	problems: Array<InputProblem | undefined> = [],
+): INodeExecutionData[] {
 	return outcomes.map((engineOutcome) => {
 		const own = problems[engineOutcome.itemIndex];
 		const outcome: ItemOutcome = own ? { itemIndex: engineOutcome.itemIndex, problem: own } : engineOutcome;
@@ -24,7 +30,8 @@ export function outcomesToItems(ctx: IExecuteFunctions, items: INodeExecutionDat
 		const failures = attempts.filter((attempt) => attempt.status === 'error');
 		if (failures.length > 0 && failures.length === attempts.length) {
 			const message = `Item ${outcome.itemIndex}: ${failures.map((attempt) => attempt.reason).join('; ')}`;
-			if (!ctx.continueOnFail()) throw problemError(ctx, outcome.itemIndex, { field: 'providers', message: failures.map((attempt) => attempt.reason).join('; ') });
+			if (!ctx.continueOnFail())
+				throw problemError(ctx, outcome.itemIndex, { field: 'providers', message: failures.map((attempt) => attempt.reason).join('; ') });
 			return paired({ ...json, error: message }, outcome.itemIndex);
 		}
 		return paired(json, outcome.itemIndex);

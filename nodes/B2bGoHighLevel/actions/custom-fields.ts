@@ -19,14 +19,22 @@ export function ghlCustomFieldsProperty(show: NonNullable<INodeProperties['displ
  * have fails the item here, instead of HighLevel dropping it without a word.
  */
 export async function customFieldsFor(ctx: IExecuteFunctions, run: GhlRun, itemIndex: number): Promise<GhlCustomFieldInput[] | undefined> {
-	const entries = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as Array<{ field: string; value: unknown }>;
+	const entries = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as Array<{
+		field: string;
+		value: unknown;
+	}>;
 	if (entries.length === 0) return undefined;
 	const { customFields, unknown } = await run.customFields.resolve(entries, run.call(itemIndex));
 	if (unknown.length > 0) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: the HighLevel location has no custom field ${unknown.map((field) => `"${field}"`).join(', ')}`, {
-			itemIndex,
-			description: 'Pick the field from the list, or give its ID or its key (contact.xxx) as shown in HighLevel under Settings > Custom Fields.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Item ${itemIndex}: the HighLevel location has no custom field ${unknown.map((field) => `"${field}"`).join(', ')}`,
+			{
+				itemIndex,
+				description:
+					'Pick the field from the list, or give its ID or its key (contact.xxx) as shown in HighLevel under Settings > Custom Fields.',
+			},
+		);
 	}
 	return customFields;
 }

@@ -5,7 +5,14 @@ import { maxAttemptsOption } from '../../../lib/node-kit';
 type Field = INodeProperties;
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
-const text = (displayName: string, name: string, description?: string, placeholder?: string): Field => ({ displayName, name, type: 'string', default: '', description, placeholder });
+const text = (displayName: string, name: string, description?: string, placeholder?: string): Field => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	placeholder,
+});
 
 /** HighLevel contact properties besides email and phone, alphabetized by display name. */
 export const CONTACT_FIELDS: Field[] = [
@@ -13,14 +20,20 @@ export const CONTACT_FIELDS: Field[] = [
 	text('City', 'city'),
 	text('Company Name', 'companyName'),
 	text('Country', 'country', 'Two-letter country code', 'US'),
-	{ displayName: 'Do Not Disturb', name: 'dnd', type: 'boolean', default: false, description: 'Whether HighLevel must not call, text or email the contact' },
+	{
+		displayName: 'Do Not Disturb',
+		name: 'dnd',
+		type: 'boolean',
+		default: false,
+		description: 'Whether HighLevel must not call, text or email the contact',
+	},
 	text('First Name', 'firstName'),
 	text('Full Name', 'name', 'Empty: HighLevel joins first and last name'),
 	text('Last Name', 'lastName'),
 	text('Postal Code', 'postalCode'),
 	text('Source', 'source', 'Where the contact came from, e.g. Apollo'),
 	text('State', 'state'),
-	text('Tags', 'tags', 'Comma-separated. On upsert they replace the contact\'s tags; use Add Tags to add.', 'lead, apollo'),
+	text('Tags', 'tags', "Comma-separated. On upsert they replace the contact's tags; use Add Tags to add.", 'lead, apollo'),
 	text('Timezone', 'timezone', undefined, 'America/Chicago'),
 	text('Website', 'website'),
 ];
@@ -33,10 +46,20 @@ export function contactIdField(show: Show): Field {
 }
 
 export function optionsField(show: Show): Field {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: { show }, default: {}, options: [maxAttemptsOption] };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [maxAttemptsOption],
+	};
 }
 
 /** Fields left at their empty defaults are not sent: HighLevel would store the empty value. */
 export function setFields<T extends object>(fields: T): Partial<T> {
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '' && value !== undefined && value !== null)) as Partial<T>;
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== '' && value !== undefined && value !== null),
+	) as Partial<T>;
 }

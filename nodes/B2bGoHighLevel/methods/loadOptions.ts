@@ -11,7 +11,9 @@ const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.loca
 
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const fields = await listCustomFields(this, await connection(this));
-	return fields.map((field) => ({ name: `${field.name ?? field.id}${field.fieldKey ? ` (${field.fieldKey})` : ''}`, value: field.id })).sort(byName);
+	return fields
+		.map((field) => ({ name: `${field.name ?? field.id}${field.fieldKey ? ` (${field.fieldKey})` : ''}`, value: field.id }))
+		.sort(byName);
 }
 
 export async function getPipelines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -20,7 +22,13 @@ export async function getPipelines(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** The chosen pipeline's stages in pipeline order; with none chosen yet, every stage named with its pipeline. */
 export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const chosen = [this.getCurrentNodeParameter('&pipelineId'), this.getCurrentNodeParameter('pipelineId')].find((value) => typeof value === 'string' && value !== '');
-	const pipelines = (await listPipelines(this, await connection(this))).filter((pipeline) => chosen === undefined || pipeline.id === chosen);
-	return pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => ({ name: chosen === undefined ? `${pipeline.name}: ${stage.name}` : stage.name, value: stage.id })));
+	const chosen = [this.getCurrentNodeParameter('&pipelineId'), this.getCurrentNodeParameter('pipelineId')].find(
+		(value) => typeof value === 'string' && value !== '',
+	);
+	const pipelines = (await listPipelines(this, await connection(this))).filter(
+		(pipeline) => chosen === undefined || pipeline.id === chosen,
+	);
+	return pipelines.flatMap((pipeline) =>
+		pipeline.stages.map((stage) => ({ name: chosen === undefined ? `${pipeline.name}: ${stage.name}` : stage.name, value: stage.id })),
+	);
 }

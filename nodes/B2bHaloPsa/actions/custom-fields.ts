@@ -5,7 +5,11 @@ import { customFieldsCollection } from '../../../lib/node-kit';
 import { listAll } from '../../../lib/destinations/haloPsa';
 import type { HaloRecord } from '../../../lib/destinations/haloPsa';
 
-export function haloCustomFieldsProperty(name: string, displayName: string, show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+export function haloCustomFieldsProperty(
+	name: string,
+	displayName: string,
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties {
 	return customFieldsCollection({ name, displayName, description: 'Custom fields by name or ID: an expression may give either', show });
 }
 
@@ -19,7 +23,10 @@ export class CustomFieldResolver {
 	constructor(private readonly ctx: IExecuteFunctions) {}
 
 	async resolve(parameter: string, itemIndex: number): Promise<Array<{ id: number; value: unknown }> | undefined> {
-		const entries = ((this.ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject).field ?? []) as Array<{ field: string | number; value: unknown }>;
+		const entries = ((this.ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject).field ?? []) as Array<{
+			field: string | number;
+			value: unknown;
+		}>;
 		if (entries.length === 0) return undefined;
 		const resolved = [];
 		for (const entry of entries) resolved.push({ id: await this.idOf(entry.field, itemIndex), value: entry.value });
@@ -30,9 +37,14 @@ export class CustomFieldResolver {
 		if (/^\d+$/.test(String(field).trim())) return Number(field);
 		this.definitions ??= listAll(this.ctx, 'FieldInfo');
 		const wanted = String(field).trim().toLowerCase();
-		const match = (await this.definitions).find((definition) => String(definition.name ?? '').toLowerCase() === wanted || String(definition.label ?? '').toLowerCase() === wanted);
+		const match = (await this.definitions).find(
+			(definition) => String(definition.name ?? '').toLowerCase() === wanted || String(definition.label ?? '').toLowerCase() === wanted,
+		);
 		if (match?.id === undefined) {
-			throw new NodeOperationError(this.ctx.getNode(), `Item ${itemIndex}: HaloPSA has no custom field named "${String(field)}"`, { itemIndex, description: 'Check the name in HaloPSA under Configuration > Custom Objects > Custom Fields, or use the field ID.' });
+			throw new NodeOperationError(this.ctx.getNode(), `Item ${itemIndex}: HaloPSA has no custom field named "${String(field)}"`, {
+				itemIndex,
+				description: 'Check the name in HaloPSA under Configuration > Custom Objects > Custom Fields, or use the field ID.',
+			});
 		}
 		return match.id;
 	}

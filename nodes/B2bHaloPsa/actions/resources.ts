@@ -4,12 +4,33 @@ import type { HaloEntity } from '../../../lib/destinations/haloPsa';
 
 type Field = INodeProperties;
 
-const text = (displayName: string, name: string, description?: string): Field => ({ displayName, name, type: 'string', default: '', description });
+const CHOOSE_OR_EXPRESSION =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+const text = (displayName: string, name: string, description?: string): Field => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+});
 const id = (displayName: string, name: string, loadOptionsMethod?: string, description?: string): Field =>
 	loadOptionsMethod
-		? { displayName, name, type: 'options', typeOptions: { loadOptionsMethod }, default: '', description: `${description ?? ''} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`.trim() }
+		? {
+				displayName,
+				name,
+				type: 'options',
+				typeOptions: { loadOptionsMethod },
+				default: '',
+				description: `${description ?? ''} ${CHOOSE_OR_EXPRESSION}`.trim(),
+			}
 		: { displayName, name, type: 'number', default: 0, description };
-const flag = (displayName: string, name: string, description: string): Field => ({ displayName, name, type: 'boolean', default: false, description });
+const flag = (displayName: string, name: string, description: string): Field => ({
+	displayName,
+	name,
+	type: 'boolean',
+	default: false,
+	description,
+});
 
 const TICKET_FIELDS: Field[] = [
 	id('Agent Name or ID', 'agent_id', 'getAgents', 'The agent the record is assigned to.'),
@@ -37,20 +58,39 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 		entity: 'Client',
 		label: 'Client',
 		required: [{ ...text('Name', 'name'), required: true }],
-		optional: [flag('Inactive', 'inactive', 'Whether the client is inactive'), text('Name', 'name'), id('Top Level ID', 'toplevel_id'), text('Website', 'website')],
-		filters: [flag('Include Inactive', 'includeinactive', 'Whether to include inactive clients'), text('Search', 'search', 'Matches names and websites'), id('Top Level ID', 'toplevel_id')],
+		optional: [
+			flag('Inactive', 'inactive', 'Whether the client is inactive'),
+			text('Name', 'name'),
+			id('Top Level ID', 'toplevel_id'),
+			text('Website', 'website'),
+		],
+		filters: [
+			flag('Include Inactive', 'includeinactive', 'Whether to include inactive clients'),
+			text('Search', 'search', 'Matches names and websites'),
+			id('Top Level ID', 'toplevel_id'),
+		],
 	},
 	site: {
 		entity: 'Site',
 		label: 'Site',
-		required: [{ ...text('Name', 'name'), required: true }, { ...id('Client Name or ID', 'client_id', 'getClients'), required: true }],
+		required: [
+			{ ...text('Name', 'name'), required: true },
+			{ ...id('Client Name or ID', 'client_id', 'getClients'), required: true },
+		],
 		optional: [flag('Inactive', 'inactive', 'Whether the site is inactive'), text('Name', 'name')],
-		filters: [id('Client Name or ID', 'client_id', 'getClients'), flag('Include Inactive', 'includeinactive', 'Whether to include inactive sites'), text('Search', 'search')],
+		filters: [
+			id('Client Name or ID', 'client_id', 'getClients'),
+			flag('Include Inactive', 'includeinactive', 'Whether to include inactive sites'),
+			text('Search', 'search'),
+		],
 	},
 	user: {
 		entity: 'Users',
 		label: 'User (Contact)',
-		required: [{ ...id('Client Name or ID', 'client_id', 'getClients'), required: true }, { ...text('Name', 'name', 'The full name'), required: true }],
+		required: [
+			{ ...id('Client Name or ID', 'client_id', 'getClients'), required: true },
+			{ ...text('Name', 'name', 'The full name'), required: true },
+		],
 		optional: [
 			text('Email', 'emailaddress'),
 			text('First Name', 'firstname'),
@@ -76,7 +116,12 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 		label: 'Opportunity',
 		required: [{ ...text('Summary', 'summary'), required: true }],
 		optional: [...TICKET_FIELDS, text('Summary', 'summary')],
-		filters: [id('Client Name or ID', 'client_id', 'getClients'), flag('Open Only', 'open_only', 'Whether to return only open opportunities'), text('Search', 'search'), id('User ID', 'user_id')],
+		filters: [
+			id('Client Name or ID', 'client_id', 'getClients'),
+			flag('Open Only', 'open_only', 'Whether to return only open opportunities'),
+			text('Search', 'search'),
+			id('User ID', 'user_id'),
+		],
 	},
 	ticket: {
 		entity: 'Tickets',

@@ -6,7 +6,11 @@ import type { HaloEntity } from '../../../lib/destinations/haloPsa';
 /** Dropdowns load at most this many records: a longer list is better chosen by expression. */
 const MAX_OPTIONS = 1000;
 
-async function options(ctx: ILoadOptionsFunctions, entity: HaloEntity, label: (record: Record<string, unknown>) => string): Promise<INodePropertyOptions[]> {
+async function options(
+	ctx: ILoadOptionsFunctions,
+	entity: HaloEntity,
+	label: (record: Record<string, unknown>) => string,
+): Promise<INodePropertyOptions[]> {
 	const records = await listAll(ctx, entity, {}, MAX_OPTIONS);
 	return records
 		.filter((record) => record.id !== undefined)

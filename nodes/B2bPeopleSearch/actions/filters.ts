@@ -34,11 +34,24 @@ export function additionalFieldsProperty(show: Show): INodeProperties {
 		type: 'json',
 		displayOptions: { show },
 		default: '{}',
-		description: "Fields of the provider's own search API, merged into the request as they are (e.g. Apollo's {\"contact_email_status\": [\"verified\"]})",
+		description:
+			'Fields of the provider\'s own search API, merged into the request as they are (e.g. Apollo\'s {"contact_email_status": ["verified"]})',
 	};
 }
 
 export const employeeRangeFilters: INodeProperties[] = [
-	{ displayName: 'Employees (Min)', name: 'employeesMin', type: 'number', default: 0, description: 'Smallest company size to include (0: no minimum)' },
-	{ displayName: 'Employees (Max)', name: 'employeesMax', type: 'number', default: 0, description: 'Largest company size to include (0: no maximum)' },
+	{
+		displayName: 'Employees (Min)',
+		name: 'employeesMin',
+		type: 'number',
+		default: 0,
+		description: 'Smallest company size to include (0: no minimum)',
+	},
+	{
+		displayName: 'Employees (Max)',
+		name: 'employeesMax',
+		type: 'number',
+		default: 0,
+		description: 'Largest company size to include (0: no maximum)',
+	},
 ];

@@ -7,7 +7,11 @@ import type { CallOptions, SearchPage } from '../../../lib/sources/contracts';
 
 export interface SearchSpec<F> {
 	/** The provider module's search, or undefined when the provider has none for this resource. */
-	searcher(provider: ProviderName): { maxPageSize: number; maxPage?: number; search(filters: F, page: number, pageSize: number, options: CallOptions): Promise<SearchPage> };
+	searcher(provider: ProviderName): {
+		maxPageSize: number;
+		maxPage?: number;
+		search(filters: F, page: number, pageSize: number, options: CallOptions): Promise<SearchPage>;
+	};
 	filters(itemIndex: number): F;
 	/** The output item's json for one record. */
 	output(record: SearchPage['records'][number], provider: ProviderName): IDataObject;
@@ -18,7 +22,11 @@ export interface SearchSpec<F> {
  * item per record, paired with its input; a failed search fails its item (or, under
  * continue-on-fail, becomes an error item for it).
  */
-export async function runSearch<F>(ctx: IExecuteFunctions, items: INodeExecutionData[], spec: SearchSpec<F>): Promise<INodeExecutionData[]> {
+export async function runSearch<F>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	spec: SearchSpec<F>,
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

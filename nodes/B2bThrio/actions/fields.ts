@@ -40,4 +40,5 @@ export function idField(displayName: string, name: string, show: Show): INodePro
 }
 
 /** The address an SMS or a consent is for: the person's mobile when the item has one. */
-export const PERSON_PHONE_EXPRESSION = '={{ ($json.person?.phones ?? []).find(p => p.type === "mobile")?.number ?? $json.person?.phones?.[0]?.number ?? $json.phone }}';
+export const PERSON_PHONE_EXPRESSION =
+	'={{ ($json.person?.phones ?? []).find(p => p.type === "mobile")?.number ?? $json.person?.phones?.[0]?.number ?? $json.phone }}';

@@ -10,7 +10,13 @@ import { personRecordFromItem } from '../../../lib/destinations/thrio';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
-const text = (displayName: string, name: string, description?: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+const text = (displayName: string, name: string, description?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+});
 
 const OTHER_FIELDS: INodeProperties = {
 	displayName: 'Other Fields (JSON)',
@@ -29,7 +35,8 @@ export function personFields(withExternalId: boolean): INodeProperties[] {
 		text('Last Name', 'lastName'),
 		OTHER_FIELDS,
 	];
-	if (withExternalId) fields.push(text('External ID', 'externalId', 'Your own ID for the lead; Thrio matches leads by it before the phone'));
+	if (withExternalId)
+		fields.push(text('External ID', 'externalId', 'Your own ID for the lead; Thrio matches leads by it before the phone'));
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
@@ -44,7 +51,9 @@ export function personInputFields(show: Show, withExternalId: boolean): INodePro
 				{
 					name: 'Auto-Map From Item',
 					value: 'auto',
-					description: 'Read the person from each item: the B2B nodes\' "person" (phone from its phones), or flat fields such as phone, first_name, last_name, email, company_name',
+					description:
+						'Read the person from each item: the B2B nodes\' "person" (phone from its phones), or flat fields such as phone, first_name, ' +
+						'last_name, email, company_name',
 				},
 				{ name: 'Define Below', value: 'define', description: 'Map each field with an expression' },
 			],
@@ -67,7 +76,10 @@ export function personInputFields(show: Show, withExternalId: boolean): INodePro
 /** Form fields in Thrio's shape: empty ones left out, the JSON field merged in. */
 export function thrioFields(fields: IDataObject, itemIndex: number): IDataObject {
 	const { otherFields, ...named } = fields;
-	const other = typeof otherFields === 'string' ? jsonParse<IDataObject>(otherFields || '{}', { errorMessage: `Item ${itemIndex}: Other Fields is not valid JSON` }) : ((otherFields as IDataObject | undefined) ?? {});
+	const other =
+		typeof otherFields === 'string'
+			? jsonParse<IDataObject>(otherFields || '{}', { errorMessage: `Item ${itemIndex}: Other Fields is not valid JSON` })
+			: ((otherFields as IDataObject | undefined) ?? {});
 	const set = Object.fromEntries(Object.entries(named).filter(([, value]) => value !== '' && value !== undefined && value !== null));
 	return { ...other, ...set };
 }
@@ -75,7 +87,14 @@ export function thrioFields(fields: IDataObject, itemIndex: number): IDataObject
 export type PersonRead = { record: IDataObject } | { problem: InputProblem };
 
 /** How a lead's or contact's fields are checked before Thrio sees them; fields from Other Fields are Thrio's to judge. */
-const PERSON_RULES: Record<string, FieldRule> = { phone: 'phone', firstName: 'line', lastName: 'line', email: 'email', company: 'line', externalId: 'line' };
+const PERSON_RULES: Record<string, FieldRule> = {
+	phone: 'phone',
+	firstName: 'line',
+	lastName: 'line',
+	email: 'email',
+	company: 'line',
+	externalId: 'line',
+};
 
 /** Fields for Thrio, checked: a phone given as a number becomes text, an email is lower-cased. */
 export function checkedPersonFields(record: IDataObject): PersonRead {
@@ -98,12 +117,16 @@ export function readPerson(ctx: IExecuteFunctions, json: IDataObject, itemIndex:
 		const base = auto ? personRecordFromItem(json) : thrioFields({ phone: ctx.getNodeParameter('phone', itemIndex, '') }, itemIndex);
 		fields = { ...base, ...thrioFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex) };
 	} catch (error) {
-		return { problem: { field: 'otherFields', message: error instanceof Error ? error.message.replace(/^Item \d+: /, '') : String(error) } };
+		return {
+			problem: { field: 'otherFields', message: error instanceof Error ? error.message.replace(/^Item \d+: /, '') : String(error) },
+		};
 	}
 	const read = checkedPersonFields(fields);
 	if ('problem' in read) return read;
-	if (needsPhone && read.record.phone === undefined) return { problem: { field: 'phone', message: 'a lead needs a phone: it is what agents dial' } };
-	if (Object.keys(read.record).length === 0) return { problem: { field: 'person', message: 'no person in the item: give a phone, a name or an email' } };
+	if (needsPhone && read.record.phone === undefined)
+		return { problem: { field: 'phone', message: 'a lead needs a phone: it is what agents dial' } };
+	if (Object.keys(read.record).length === 0)
+		return { problem: { field: 'person', message: 'no person in the item: give a phone, a name or an email' } };
 	return read;
 }
 

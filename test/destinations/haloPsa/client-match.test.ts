@@ -13,7 +13,7 @@ const person = (email?: string, companyName?: string): SyncInput => ({ person: {
 describe('client matching', () => {
 	const index = indexClients(CLIENTS);
 
-	it('indexes clients by normalized domain and name (legal suffixes dropped), the first client of each winning, inactive ones included', () => {
+	it('indexes clients by domain and by name without legal suffixes, the first of each winning, inactive ones included', () => {
 		expect(index.byDomain.get('acme.com')?.id).toBe(1);
 		expect(index.byDomain.get('initech.io')?.id).toBe(3);
 		expect(index.byName.get('acme')?.id).toBe(1);
@@ -27,7 +27,11 @@ describe('client matching', () => {
 	});
 
 	it('matches by the work email domain first, then by the company name, whatever its case and spacing', () => {
-		const { perItem, existing } = matchClients(index, [person('jane@ACME.com'), person(undefined, '  GLOBEX Inc. '), person('bob@initech.io')], 'create');
+		const { perItem, existing } = matchClients(
+			index,
+			[person('jane@ACME.com'), person(undefined, '  GLOBEX Inc. '), person('bob@initech.io')],
+			'create',
+		);
 		expect(perItem).toEqual([{ key: 'id:1' }, { key: 'id:2' }, { key: 'id:3' }]);
 		expect([...existing.keys()].sort()).toEqual(['id:1', 'id:2', 'id:3']);
 	});
@@ -46,7 +50,10 @@ describe('client matching', () => {
 
 	it('skips an unmatched item or sends it to the catch-all client, as configured, and still matches the others', () => {
 		const inputs = [person('x@new.example'), person('jane@acme.com')];
-		expect(matchClients(index, inputs, 'skip').perItem).toEqual([{ skipped: 'no matching client in HaloPSA (the sync is set to skip such items)' }, { key: 'id:1' }]);
+		expect(matchClients(index, inputs, 'skip').perItem).toEqual([
+			{ skipped: 'no matching client in HaloPSA (the sync is set to skip such items)' },
+			{ key: 'id:1' },
+		]);
 		const catchAll = matchClients(index, inputs, 'catchAll');
 		expect(catchAll.perItem).toEqual([{ key: 'catchAll' }, { key: 'id:1' }]);
 		expect(catchAll.wanted.has('domain:new.example')).toBe(false);

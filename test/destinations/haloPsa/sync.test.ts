@@ -10,7 +10,12 @@ beforeAll(async () => {
 beforeEach(() => sandbox.reset());
 afterAll(async () => await sandbox.stop());
 
-const state = () => sandbox.dumpState('haloPsa') as { clients: Array<{ id: number; name: string }>; users: Array<{ emailaddress: string; client_id: number }>; opportunities: unknown[] };
+const state = () =>
+	sandbox.dumpState('haloPsa') as {
+		clients: Array<{ id: number; name: string }>;
+		users: Array<{ emailaddress: string; client_id: number }>;
+		opportunities: unknown[];
+	};
 
 describe('HaloPSA sync', () => {
 	it('syncs 1,000 new people into an empty HaloPSA in a few dozen requests, then writes nothing on a second run', async () => {
@@ -28,7 +33,9 @@ describe('HaloPSA sync', () => {
 		expect(run1.total).toBe(1 + Math.ceil(companies / 50) + 20);
 		expect(state().clients).toHaveLength(companies);
 		expect(state().users).toHaveLength(1000);
-		expect(first.every((result) => result.client?.id !== undefined && result.user?.action === 'created' && result.site?.id !== undefined)).toBe(true);
+		expect(
+			first.every((result) => result.client?.id !== undefined && result.user?.action === 'created' && result.site?.id !== undefined),
+		).toBe(true);
 		expect(first.filter((result) => result.client?.action === 'created')).toHaveLength(1000);
 
 		const second = await syncToHaloPsa(haloContext(sandbox), inputs, SETTINGS);
@@ -62,11 +69,15 @@ describe('HaloPSA sync', () => {
 	it('matches a client by the domain of a work email, then by name, and never by a free-mail domain', async () => {
 		const ctx = haloContext(sandbox);
 		await syncToHaloPsa(ctx, [{ company: { name: 'Acme Widgets Ltd', domain: 'acme-widgets.com' } }], SETTINGS);
-		const results = await syncToHaloPsa(ctx, [
-			{ person: { firstName: 'A', lastName: 'One', email: 'a.one@acme-widgets.com' } },
-			{ person: { firstName: 'B', lastName: 'Two', email: 'b.two@other.io', companyName: 'ACME WIDGETS, Inc.' } },
-			{ person: { firstName: 'C', lastName: 'Three', email: 'c.three@gmail.com' } },
-		], SETTINGS);
+		const results = await syncToHaloPsa(
+			ctx,
+			[
+				{ person: { firstName: 'A', lastName: 'One', email: 'a.one@acme-widgets.com' } },
+				{ person: { firstName: 'B', lastName: 'Two', email: 'b.two@other.io', companyName: 'ACME WIDGETS, Inc.' } },
+				{ person: { firstName: 'C', lastName: 'Three', email: 'c.three@gmail.com' } },
+			],
+			SETTINGS,
+		);
 		expect(results[0].client).toMatchObject({ action: 'matched' });
 		expect(results[1].client).toMatchObject({ action: 'matched', id: results[0].client?.id });
 		expect(results[2].client).toMatchObject({ action: 'skipped' });
@@ -74,10 +85,14 @@ describe('HaloPSA sync', () => {
 	});
 
 	it('shares one new client between items that know its domain and items that know only its name', async () => {
-		const results = await syncToHaloPsa(haloContext(sandbox), [
-			{ person: { firstName: 'N', lastName: 'Only', email: 'n@free-agent.dev', companyName: 'Globex' } },
-			{ person: { firstName: 'D', lastName: 'Main', email: 'd@globex.com' }, company: { name: 'Globex', domain: 'globex.com' } },
-		], SETTINGS);
+		const results = await syncToHaloPsa(
+			haloContext(sandbox),
+			[
+				{ person: { firstName: 'N', lastName: 'Only', email: 'n@free-agent.dev', companyName: 'Globex' } },
+				{ person: { firstName: 'D', lastName: 'Main', email: 'd@globex.com' }, company: { name: 'Globex', domain: 'globex.com' } },
+			],
+			SETTINGS,
+		);
 		expect(state().clients).toHaveLength(1);
 		expect(results[0].client?.id).toBe(results[1].client?.id);
 	});
@@ -95,7 +110,10 @@ describe('HaloPSA sync', () => {
 
 	it('fills only empty fields by default, and overwrites when asked', async () => {
 		const ctx = haloContext(sandbox);
-		const base = { person: { firstName: 'Eve', lastName: 'Adams', email: 'eve@initech.com', title: 'Engineer' }, company: { name: 'Initech', domain: 'initech.com' } };
+		const base = {
+			person: { firstName: 'Eve', lastName: 'Adams', email: 'eve@initech.com', title: 'Engineer' },
+			company: { name: 'Initech', domain: 'initech.com' },
+		};
 		await syncToHaloPsa(ctx, [base], SETTINGS);
 		const promoted = { ...base, person: { ...base.person, title: 'CTO', phones: [{ number: '+1 555 0100', type: 'work' as const }] } };
 		const [filled] = await syncToHaloPsa(ctx, [promoted], SETTINGS);
@@ -118,7 +136,10 @@ describe('HaloPSA sync', () => {
 
 	it('opens an opportunity once per contact and summary', async () => {
 		const ctx = haloContext(sandbox);
-		const inputs = syncablePeople(sandbox, 3).map((person) => ({ ...asSyncInput(sandbox, person), opportunity: { entity: 'Opportunities' as const, summary: 'Inbound: managed services', ticketTypeId: 4 } }));
+		const inputs = syncablePeople(sandbox, 3).map((person) => ({
+			...asSyncInput(sandbox, person),
+			opportunity: { entity: 'Opportunities' as const, summary: 'Inbound: managed services', ticketTypeId: 4 },
+		}));
 		const first = await syncToHaloPsa(ctx, inputs, SETTINGS);
 		expect(first.map((result) => result.opportunity?.action)).toEqual(['created', 'created', 'created']);
 		const second = await syncToHaloPsa(ctx, inputs, SETTINGS);
@@ -126,7 +147,7 @@ describe('HaloPSA sync', () => {
 		expect(state().opportunities).toHaveLength(3);
 	});
 
-	it('a refused record fails alone with HaloPSA\'s message; the rest of its batch is written', async () => {
+	it("a refused record fails alone with HaloPSA's message; the rest of its batch is written", async () => {
 		const inputs = syncablePeople(sandbox, 10).map((person) => asSyncInput(sandbox, person));
 		// A contact HaloPSA refuses: a custom field it does not have.
 		inputs[6] = { ...inputs[6], customFields: { user: [{ id: 999, value: 'x' }] } };

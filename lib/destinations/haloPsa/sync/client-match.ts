@@ -49,11 +49,17 @@ export function matchClients(index: ClientIndex, inputs: SyncInput[], whenNoClie
 	const wanted = new Map<string, HaloRecord>();
 	const existing = new Map<string, HaloRecord>();
 	const plannedByName = new Map<string, string>();
-	const facts = inputs.map((input) => ({ domain: companyDomainOf(input.person, input.company), name: normalizeName(companyNameOf(input.person, input.company)), input }));
+	const facts = inputs.map((input) => ({
+		domain: companyDomainOf(input.person, input.company),
+		name: normalizeName(companyNameOf(input.person, input.company)),
+		input,
+	}));
 
 	const perItem: ClientMatch['perItem'] = new Array(inputs.length);
 	// Items with a domain first, so that a name-only item finds the client its domain-bearing twin plans.
-	const order = facts.map((_, itemIndex) => itemIndex).sort((a, b) => Number(facts[b].domain !== undefined) - Number(facts[a].domain !== undefined));
+	const order = facts
+		.map((_, itemIndex) => itemIndex)
+		.sort((a, b) => Number(facts[b].domain !== undefined) - Number(facts[a].domain !== undefined));
 	for (const itemIndex of order) {
 		const { domain, name, input } = facts[itemIndex];
 		const found = (domain ? index.byDomain.get(domain) : undefined) ?? (name ? index.byName.get(name) : undefined);
@@ -82,7 +88,10 @@ export function matchClients(index: ClientIndex, inputs: SyncInput[], whenNoClie
 			perItem[itemIndex] = { key: 'catchAll' };
 			continue;
 		}
-		wanted.set(planned, { ...clientFields(input.person, input.company), ...(input.customFields?.client ? { customfields: input.customFields.client } : {}) });
+		wanted.set(planned, {
+			...clientFields(input.person, input.company),
+			...(input.customFields?.client ? { customfields: input.customFields.client } : {}),
+		});
 		if (name) plannedByName.set(name, planned);
 		perItem[itemIndex] = { key: planned };
 	}

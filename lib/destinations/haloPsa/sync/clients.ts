@@ -20,7 +20,12 @@ export interface ClientResolution {
 }
 
 /** Matches each item's client (see matchClients), then creates or updates the clients in batches. */
-export async function resolveClients(ctx: TransportContext, inputs: SyncInput[], settings: SyncSettings, call?: CallOptions): Promise<ClientResolution> {
+export async function resolveClients(
+	ctx: TransportContext,
+	inputs: SyncInput[],
+	settings: SyncSettings,
+	call?: CallOptions,
+): Promise<ClientResolution> {
 	const index = await loadIndex(ctx, call);
 	const { perItem, wanted, existing } = matchClients(index, inputs, settings.whenNoClient);
 
@@ -28,17 +33,25 @@ export async function resolveClients(ctx: TransportContext, inputs: SyncInput[],
 		entity: 'Client',
 		wanted,
 		existing,
-		changes: (current, desired) => changesFor(current, desired, UPDATABLE_CLIENT_FIELDS.filter((field) => settings.updatableFields.includes(field)), settings.fieldPolicy),
+		changes: (current, desired) =>
+			changesFor(
+				current,
+				desired,
+				UPDATABLE_CLIENT_FIELDS.filter((field) => settings.updatableFields.includes(field)),
+				settings.fieldPolicy,
+			),
 		keyOf: (saved) => {
 			const { domain, name } = clientKeys(saved);
 			return existing.has(`id:${saved.id}`) ? `id:${saved.id}` : clientKeyOf(domain, name);
 		},
 		lookup: async (keys) => {
 			const fresh = await loadIndex(ctx, call);
-			return new Map(keys.flatMap((key) => {
-				const record = findClient(fresh, key);
-				return record ? [[key, record] as const] : [];
-			}));
+			return new Map(
+				keys.flatMap((key) => {
+					const record = findClient(fresh, key);
+					return record ? [[key, record] as const] : [];
+				}),
+			);
 		},
 		batchSize: settings.batchSize,
 		dryRun: settings.dryRun,
@@ -50,9 +63,15 @@ export async function resolveClients(ctx: TransportContext, inputs: SyncInput[],
 			'catchAll',
 			catchAll
 				? { outcome: { action: 'matched', id: catchAll.id, reason: 'no matching client: the catch-all client' }, record: catchAll }
-				: { outcome: { action: 'failed', reason: `the catch-all client ${settings.catchAllClientId ?? '(not set)'} does not exist in HaloPSA` } },
+				: {
+						outcome: {
+							action: 'failed',
+							reason: `the catch-all client ${settings.catchAllClientId ?? '(not set)'} does not exist in HaloPSA`,
+						},
+					},
 		);
 	}
-	for (const [key, result] of clients) if (existing.has(key) && result.outcome.action === 'matched') result.outcome.reason = 'matched by domain or name';
+	for (const [key, result] of clients)
+		if (existing.has(key) && result.outcome.action === 'matched') result.outcome.reason = 'matched by domain or name';
 	return { perItem, clients, preExisting: new Set([...existing.keys(), 'catchAll']) };
 }

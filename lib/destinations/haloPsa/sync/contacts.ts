@@ -27,7 +27,14 @@ function existingByKey(records: HaloRecord[], keyOf: (record: HaloRecord) => str
 	return map;
 }
 
-async function lookupByKey(ctx: TransportContext, entity: HaloEntity, keys: string[], keyOf: (record: HaloRecord) => string | undefined, filters = {}, call?: CallOptions) {
+async function lookupByKey(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	keys: string[],
+	keyOf: (record: HaloRecord) => string | undefined,
+	filters = {},
+	call?: CallOptions,
+) {
 	const clientIds = new Set(keys.map((key) => Number(key.split('|')[0])));
 	return existingByKey(await recordsOfClients(ctx, entity, clientIds, filters, call), keyOf);
 }
@@ -41,7 +48,13 @@ const userKeyOf = (record: HaloRecord) => {
  * Contacts by email (case-insensitive) within their client: created when missing, updated under
  * the field policy when found. Repeats of one email in the input make one contact.
  */
-export async function syncUsers(ctx: TransportContext, inputs: SyncInput[], placements: Placement[], settings: SyncSettings, call?: CallOptions): Promise<{ perItem: PerItem; users: Map<string, Upserted> }> {
+export async function syncUsers(
+	ctx: TransportContext,
+	inputs: SyncInput[],
+	placements: Placement[],
+	settings: SyncSettings,
+	call?: CallOptions,
+): Promise<{ perItem: PerItem; users: Map<string, Upserted> }> {
 	const wanted = new Map<string, HaloRecord>();
 	const preExistingClients = new Set<number>();
 	const perItem: PerItem = inputs.map((input, itemIndex) => {
@@ -53,7 +66,12 @@ export async function syncUsers(ctx: TransportContext, inputs: SyncInput[], plac
 		const key = `${clientId}|${email}`;
 		if (clientPreExisted) preExistingClients.add(clientId);
 		if (!wanted.has(key)) {
-			wanted.set(key, { ...userFields(input.person), client_id: clientId, ...(siteId !== undefined ? { site_id: siteId } : {}), ...(input.customFields?.user ? { customfields: input.customFields.user } : {}) });
+			wanted.set(key, {
+				...userFields(input.person),
+				client_id: clientId,
+				...(siteId !== undefined ? { site_id: siteId } : {}),
+				...(input.customFields?.user ? { customfields: input.customFields.user } : {}),
+			});
 		}
 		return { key };
 	});
@@ -62,7 +80,13 @@ export async function syncUsers(ctx: TransportContext, inputs: SyncInput[], plac
 		entity: 'Users',
 		wanted,
 		existing,
-		changes: (current, desired) => changesFor(current, desired, UPDATABLE_USER_FIELDS.filter((field) => settings.updatableFields.includes(field)), settings.fieldPolicy),
+		changes: (current, desired) =>
+			changesFor(
+				current,
+				desired,
+				UPDATABLE_USER_FIELDS.filter((field) => settings.updatableFields.includes(field)),
+				settings.fieldPolicy,
+			),
 		keyOf: userKeyOf,
 		lookup: async (keys) => await lookupByKey(ctx, 'Users', keys, userKeyOf, {}, call),
 		batchSize: settings.batchSize,
@@ -124,6 +148,7 @@ export async function syncOpportunities(
 		dryRun: settings.dryRun,
 		call,
 	});
-	for (const result of opportunities.values()) if (result.outcome.action === 'matched') result.outcome.reason = 'an open one for this contact with this summary exists';
+	for (const result of opportunities.values())
+		if (result.outcome.action === 'matched') result.outcome.reason = 'an open one for this contact with this summary exists';
 	return { perItem, opportunities };
 }

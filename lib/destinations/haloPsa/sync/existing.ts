@@ -10,14 +10,21 @@ import type { TransportContext } from '../../../transport';
  * takes fewer pages than asking client by client, else client by client. The first page tells
  * how many records there are in all.
  */
-export async function recordsOfClients(ctx: TransportContext, entity: HaloEntity, clientIds: Set<number>, filters: IDataObject = {}, options?: CallOptions): Promise<HaloRecord[]> {
+export async function recordsOfClients(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	clientIds: Set<number>,
+	filters: IDataObject = {},
+	options?: CallOptions,
+): Promise<HaloRecord[]> {
 	if (clientIds.size === 0) return [];
 	const first = await listPage(ctx, entity, filters, 1, HALO_MAX_PAGE_SIZE, options);
 	const pages = Math.ceil(first.total / HALO_MAX_PAGE_SIZE);
 	let records: HaloRecord[];
 	if (pages <= clientIds.size + 1) {
 		records = [...first.records];
-		for (let pageNo = 2; pageNo <= pages; pageNo++) records.push(...(await listPage(ctx, entity, filters, pageNo, HALO_MAX_PAGE_SIZE, options)).records);
+		for (let pageNo = 2; pageNo <= pages; pageNo++)
+			records.push(...(await listPage(ctx, entity, filters, pageNo, HALO_MAX_PAGE_SIZE, options)).records);
 	} else {
 		records = [];
 		for (const clientId of clientIds) records.push(...(await listAll(ctx, entity, { ...filters, client_id: clientId }, Infinity, options)));

@@ -4,13 +4,32 @@ import type { HaloRecord } from '../entities';
 
 /** Free-mail domains say nothing about the employer: never matched to or created as a client. */
 const FREE_MAIL = new Set([
-	'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'hotmail.com', 'outlook.com', 'live.com', 'msn.com', 'aol.com',
-	'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de', 'mail.com', 'yandex.com', 'zoho.com',
+	'gmail.com',
+	'googlemail.com',
+	'yahoo.com',
+	'yahoo.co.uk',
+	'hotmail.com',
+	'outlook.com',
+	'live.com',
+	'msn.com',
+	'aol.com',
+	'icloud.com',
+	'me.com',
+	'mac.com',
+	'proton.me',
+	'protonmail.com',
+	'gmx.com',
+	'gmx.de',
+	'web.de',
+	'mail.com',
+	'yandex.com',
+	'zoho.com',
 ]);
 
 /** The employer's domain: the company's, else the work email's. */
 export function companyDomainOf(person: Person | undefined, company: Company | undefined): string | undefined {
-	const domain = company?.domain ?? normalizeDomain(company?.website) ?? person?.companyDomain ?? emailDomain(normalizeEmail(person?.email));
+	const domain =
+		company?.domain ?? normalizeDomain(company?.website) ?? person?.companyDomain ?? emailDomain(normalizeEmail(person?.email));
 	return domain !== undefined && !FREE_MAIL.has(domain) ? domain : undefined;
 }
 
@@ -58,7 +77,12 @@ function isEmpty(value: unknown): boolean {
  * The update a matched record needs under the field policy, or undefined when it needs none:
  * `fillEmpty` only writes fields HaloPSA has empty; `overwrite` writes any that differ.
  */
-export function changesFor(existing: HaloRecord, wanted: HaloRecord, allowed: string[], policy: 'fillEmpty' | 'overwrite'): HaloRecord | undefined {
+export function changesFor(
+	existing: HaloRecord,
+	wanted: HaloRecord,
+	allowed: string[],
+	policy: 'fillEmpty' | 'overwrite',
+): HaloRecord | undefined {
 	const changes: HaloRecord = {};
 	for (const field of allowed) {
 		const value = wanted[field];

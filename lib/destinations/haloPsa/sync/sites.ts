@@ -54,6 +54,8 @@ export async function resolveSites(
 		if (client === undefined) return undefined;
 		const mainSite = client.record?.main_site_id;
 		if (typeof mainSite === 'number') return { action: 'matched', id: mainSite, reason: "the client's main site" };
-		return client.outcome.action === 'created' && settings.dryRun ? { action: 'created', reason: "dry run: the new client's main site" } : { action: 'matched', reason: "the client's main site (HaloPSA's default)" };
+		return client.outcome.action === 'created' && settings.dryRun
+			? { action: 'created', reason: "dry run: the new client's main site" }
+			: { action: 'matched', reason: "the client's main site (HaloPSA's default)" };
 	});
 }

@@ -32,7 +32,12 @@ function idFor(outcome: EntityOutcome | undefined, key: string, standIns: Map<st
  * lookups come from a few list passes (every client once; users and opportunities only of
  * clients that existed before the run), never one search per item.
  */
-export async function syncToHaloPsa(ctx: TransportContext, inputs: SyncInput[], settings: SyncSettings, call?: CallOptions): Promise<ItemSyncResult[]> {
+export async function syncToHaloPsa(
+	ctx: TransportContext,
+	inputs: SyncInput[],
+	settings: SyncSettings,
+	call?: CallOptions,
+): Promise<ItemSyncResult[]> {
 	const { perItem, clients, preExisting } = await resolveClients(ctx, inputs, settings, call);
 	const clientOf = perItem.map((entry) => ('key' in entry ? clients.get(entry.key) : undefined));
 	const sites = await resolveSites(ctx, inputs, clientOf, settings, call);
@@ -64,7 +69,12 @@ export async function syncToHaloPsa(ctx: TransportContext, inputs: SyncInput[], 
 			client: 'skipped' in client ? skipped(client.skipped) : clientOf[itemIndex]?.outcome,
 			site: sites[itemIndex] ?? ('skipped' in client ? skipped('no client') : undefined),
 			user: user === undefined ? undefined : 'skipped' in user ? skipped(user.skipped) : userOf[itemIndex]?.outcome,
-			opportunity: opportunity === undefined ? undefined : 'skipped' in opportunity ? skipped(opportunity.skipped) : opportunities.get(opportunity.key)?.outcome,
+			opportunity:
+				opportunity === undefined
+					? undefined
+					: 'skipped' in opportunity
+						? skipped(opportunity.skipped)
+						: opportunities.get(opportunity.key)?.outcome,
 		};
 	});
 }

@@ -47,10 +47,19 @@ export async function upsertByKey(ctx: TransportContext, spec: UpsertSpec): Prom
 	}
 	if (spec.dryRun) {
 		for (const write of creates) results.set(write.key, { outcome: { action: 'created', reason: 'dry run: would be created' } });
-		for (const write of updates) results.set(write.key, { outcome: { action: 'updated', id: write.record.id, reason: 'dry run: would be updated' }, record: spec.existing.get(write.key) });
+		for (const write of updates)
+			results.set(write.key, {
+				outcome: { action: 'updated', id: write.record.id, reason: 'dry run: would be updated' },
+				record: spec.existing.get(write.key),
+			});
 		return results;
 	}
-	const written = await writeAll(ctx, spec.entity, [...creates, ...updates], { batchSize: spec.batchSize, keyOf: spec.keyOf, lookup: spec.lookup, call: spec.call });
+	const written = await writeAll(ctx, spec.entity, [...creates, ...updates], {
+		batchSize: spec.batchSize,
+		keyOf: spec.keyOf,
+		lookup: spec.lookup,
+		call: spec.call,
+	});
 	const isUpdate = new Set(updates.map((write) => write.key));
 	for (const [key, result] of written) {
 		if ('error' in result) results.set(key, { outcome: { action: 'failed', reason: result.error } });

@@ -42,9 +42,24 @@ function pair(batch: PlannedWrite[], saved: HaloRecord[], keyOf: WriterOptions['
 	return results;
 }
 
-async function writeBatch(ctx: TransportContext, entity: HaloEntity, batch: PlannedWrite[], options: WriterOptions, reconciles = 0): Promise<Map<string, WriteResult>> {
+async function writeBatch(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	batch: PlannedWrite[],
+	options: WriterOptions,
+	reconciles = 0,
+): Promise<Map<string, WriteResult>> {
 	try {
-		return pair(batch, await saveBatch(ctx, entity, batch.map((write) => write.record), options.call), options.keyOf);
+		return pair(
+			batch,
+			await saveBatch(
+				ctx,
+				entity,
+				batch.map((write) => write.record),
+				options.call,
+			),
+			options.keyOf,
+		);
 	} catch (error) {
 		if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
 		if (error.kind === 'outcomeUnknown' && options.lookup !== undefined && reconciles < MAX_RECONCILES) {
@@ -59,7 +74,8 @@ async function writeBatch(ctx: TransportContext, entity: HaloEntity, batch: Plan
 				if (record) results.set(write.key, { saved: record });
 				return record === undefined;
 			});
-			if (missing.length > 0) for (const [key, result] of await writeBatch(ctx, entity, missing, options, reconciles + 1)) results.set(key, result);
+			if (missing.length > 0)
+				for (const [key, result] of await writeBatch(ctx, entity, missing, options, reconciles + 1)) results.set(key, result);
 			return results;
 		}
 		if (error.kind === 'invalidRequest' && batch.length > 1) {
@@ -78,7 +94,12 @@ async function writeBatch(ctx: TransportContext, entity: HaloEntity, batch: Plan
  * HaloPSA's message; a lost answer is never blindly re-sent; any other failure fails its batch's
  * records and the rest go on, so nothing already written is lost from the run's output.
  */
-export async function writeAll(ctx: TransportContext, entity: HaloEntity, writes: PlannedWrite[], options: WriterOptions): Promise<Map<string, WriteResult>> {
+export async function writeAll(
+	ctx: TransportContext,
+	entity: HaloEntity,
+	writes: PlannedWrite[],
+	options: WriterOptions,
+): Promise<Map<string, WriteResult>> {
 	const results = new Map<string, WriteResult>();
 	for (const batch of chunk(writes, Math.max(1, options.batchSize))) {
 		for (const [key, result] of await writeBatch(ctx, entity, batch, options)) results.set(key, result);

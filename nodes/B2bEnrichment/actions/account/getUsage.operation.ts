@@ -9,8 +9,21 @@ import { providersField } from '../fields';
 const show = { resource: ['account'], operation: ['getUsage'] };
 
 export const description: INodeProperties[] = [
-	providersField(show, ['apollo', 'zoomInfo', 'hunter', 'upLead'], ['hunter'], 'One output item per provider with its remaining quota and credits'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: { show }, default: {}, options: [maxAttemptsOption] },
+	providersField(
+		show,
+		['apollo', 'zoomInfo', 'hunter', 'upLead'],
+		['hunter'],
+		'One output item per provider with its remaining quota and credits',
+	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [maxAttemptsOption],
+	},
 ];
 
 /**
@@ -24,8 +37,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	for (const module of providerModules(this.getNodeParameter('providers', 0) as ProviderName[])) {
 		try {
 			const report = await module.usage.getUsage(this, { itemIndex: 0, maxAttempts });
-			const remaining = Object.fromEntries(report.figures.filter((figure) => figure.remaining !== undefined).map((figure) => [figure.name, figure.remaining]));
-			output.push(paired({ provider: report.provider, remaining, figures: report.figures as unknown as IDataObject[], raw: report.raw as IDataObject }, 0));
+			const remaining = Object.fromEntries(
+				report.figures.filter((figure) => figure.remaining !== undefined).map((figure) => [figure.name, figure.remaining]),
+			);
+			output.push(
+				paired(
+					{ provider: report.provider, remaining, figures: report.figures as unknown as IDataObject[], raw: report.raw as IDataObject },
+					0,
+				),
+			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, 0);
 			output.push(errorItem(items[0] ?? { json: {} }, 0, asNodeError(this.getNode(), error, 0).message));

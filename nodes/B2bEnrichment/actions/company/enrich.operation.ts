@@ -19,7 +19,11 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show },
 		options: [
-			{ name: 'Auto-Detect From Item', value: 'auto', description: 'Read the company from each item: this package\'s "company", or flat fields such as domain, website, company_name' },
+			{
+				name: 'Auto-Detect From Item',
+				value: 'auto',
+				description: 'Read the company from each item: this package\'s "company", or flat fields such as domain, website, company_name',
+			},
 			{ name: 'Define Below', value: 'define' },
 		],
 		default: 'auto',
@@ -31,7 +35,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, inputMode: ['define'] } },
 		default: '',
 		placeholder: 'example.com',
-		description: 'The company\'s domain or website (the surest way to identify a company)',
+		description: "The company's domain or website (the surest way to identify a company)",
 	},
 	{
 		displayName: 'Company Name',
@@ -57,7 +61,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		default: {},
 		options: [
-			{ displayName: 'Keep Input Fields', name: 'keepInput', type: 'boolean', default: true, description: "Whether to output the input item's fields beside the enrichment" },
+			{
+				displayName: 'Keep Input Fields',
+				name: 'keepInput',
+				type: 'boolean',
+				default: true,
+				description: "Whether to output the input item's fields beside the enrichment",
+			},
 			maxAttemptsOption,
 		],
 	},
@@ -65,12 +75,25 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const read = items.map((item, itemIndex) => {
-		if (this.getNodeParameter('inputMode', itemIndex) === 'auto') return { input: companyFromItem(item.json), problem: itemProblem(item.json, { company: ['domain', 'name'] }) };
-		const input = { domain: this.getNodeParameter('companyDomain', itemIndex, ''), name: this.getNodeParameter('companyName', itemIndex, '') };
-		return { input, problem: firstProblem([['companyDomain', input.domain, 'website'], ['companyName', input.name, 'line']]) };
+		if (this.getNodeParameter('inputMode', itemIndex) === 'auto')
+			return { input: companyFromItem(item.json), problem: itemProblem(item.json, { company: ['domain', 'name'] }) };
+		const input = {
+			domain: this.getNodeParameter('companyDomain', itemIndex, ''),
+			name: this.getNodeParameter('companyName', itemIndex, ''),
+		};
+		return {
+			input,
+			problem: firstProblem([
+				['companyDomain', input.domain, 'website'],
+				['companyName', input.name, 'line'],
+			]),
+		};
 	});
 	const problems = read.map(({ problem }) => problem);
-	assertNoProblems(this, read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parseCompany(input).problem })));
+	assertNoProblems(
+		this,
+		read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parseCompany(input).problem })),
+	);
 	// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
 	const inputs = read.map(({ input, problem }) => (problem ? {} : input));
 	const options = this.getNodeParameter('options', 0, {}) as { keepInput?: boolean; maxAttempts?: number };

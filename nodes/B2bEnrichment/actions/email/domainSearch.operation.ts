@@ -52,7 +52,22 @@ export const description: INodeProperties[] = [
 				displayName: 'Department',
 				name: 'department',
 				type: 'multiOptions',
-				options: ['executive', 'it', 'finance', 'management', 'sales', 'legal', 'support', 'hr', 'marketing', 'communication', 'education', 'design', 'health', 'operations'].map((value) => ({
+				options: [
+					'executive',
+					'it',
+					'finance',
+					'management',
+					'sales',
+					'legal',
+					'support',
+					'hr',
+					'marketing',
+					'communication',
+					'education',
+					'design',
+					'health',
+					'operations',
+				].map((value) => ({
 					name: value.length <= 2 ? value.toUpperCase() : value[0].toUpperCase() + value.slice(1),
 					value,
 				})),
@@ -60,7 +75,15 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: { show }, default: {}, options: [maxAttemptsOption] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [maxAttemptsOption],
+	},
 ];
 
 /** Hunter's domain search: every person Hunter knows at a domain, one output item each. */
@@ -73,16 +96,34 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const raw = this.getNodeParameter('domain', itemIndex);
 			const domain = normalizeDomain(raw);
 			if (domain === undefined || !isValidDomain(domain)) {
-				throw problemError(this, itemIndex, { field: 'domain', message: domain === undefined ? 'no domain to search' : `domain "${String(raw).slice(0, 100)}" is not a valid domain` });
+				throw problemError(this, itemIndex, {
+					field: 'domain',
+					message: domain === undefined ? 'no domain to search' : `domain "${String(raw).slice(0, 100)}" is not a valid domain`,
+				});
 			}
 			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as { type?: 'personal' | 'generic'; seniority?: string[]; department?: string[] };
-			for (let offset = 0, found = 0; found < wanted; ) {
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+				type?: 'personal' | 'generic';
+				seniority?: string[];
+				department?: string[];
+			};
+			for (let offset = 0, found = 0; found < wanted;) {
 				const pageSize = Math.min(searcher.maxPageSize, wanted - found);
 				const page = await searcher.searchDomain(this, { domain, ...filters }, offset, pageSize, { itemIndex, maxAttempts });
 				for (const record of page.people.slice(0, wanted - found)) {
-					output.push(paired({ person: record.person as IDataObject, company: (record.company ?? page.company) as IDataObject, domain: page.domain, pattern: page.pattern, raw: record.raw as IDataObject }, itemIndex));
+					output.push(
+						paired(
+							{
+								person: record.person as IDataObject,
+								company: (record.company ?? page.company) as IDataObject,
+								domain: page.domain,
+								pattern: page.pattern,
+								raw: record.raw as IDataObject,
+							},
+							itemIndex,
+						),
+					);
 				}
 				found += page.people.length;
 				offset += page.people.length;

@@ -42,7 +42,11 @@ export const description: INodeProperties[] = [
 				name: 'catchAll',
 				type: 'options',
 				options: [
-					{ name: 'Keep Looking for a Verified One', value: 'continue', description: 'Keep the catch-all address, but ask the next providers for a verified one' },
+					{
+						name: 'Keep Looking for a Verified One',
+						value: 'continue',
+						description: 'Keep the catch-all address, but ask the next providers for a verified one',
+					},
 					{ name: 'Accept', value: 'accept', description: 'A catch-all address counts as found' },
 					{ name: 'Reject', value: 'reject', description: 'Never take a catch-all address' },
 				],
@@ -54,7 +58,7 @@ export const description: INodeProperties[] = [
 				name: 'keepInput',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to output the input item\'s fields beside the enrichment',
+				description: "Whether to output the input item's fields beside the enrichment",
 			},
 			maxAttemptsOption,
 			{
@@ -63,7 +67,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://your-n8n/webhook/apollo-phones',
-				description: 'Where Apollo delivers revealed phone numbers (for example a Signed Webhook Trigger). Needed with Reveal Phone Numbers.',
+				description:
+					'Where Apollo delivers revealed phone numbers (for example a Signed Webhook Trigger). Needed with Reveal Phone Numbers.',
 			},
 			{
 				displayName: 'Reveal Phone Numbers (Apollo)',
@@ -84,7 +89,9 @@ export const description: INodeProperties[] = [
 				name: 'verify',
 				type: 'boolean',
 				default: false,
-				description: "Whether to check found emails that are not already verified with Hunter's email verifier (one verification per distinct address). Hunter must be one of the providers.",
+				description:
+					"Whether to check found emails that are not already verified with Hunter's email verifier (one verification per distinct " +
+					'address). Hunter must be one of the providers.',
 			},
 		],
 	},
@@ -105,10 +112,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 }
 
 /** Enrich Person and Find Email: the same waterfall; Find Email wants only the email and stops at a verified one. */
-export async function personWaterfall(this: IExecuteFunctions, items: INodeExecutionData[], findEmail: boolean): Promise<INodeExecutionData[]> {
+export async function personWaterfall(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	findEmail: boolean,
+): Promise<INodeExecutionData[]> {
 	const read = items.map((item, itemIndex) => personInput(this, item.json, itemIndex));
 	const problems = read.map(({ problem }) => problem);
-	assertNoProblems(this, read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parsePerson(input).problem })));
+	assertNoProblems(
+		this,
+		read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parsePerson(input).problem })),
+	);
 	// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
 	const inputs = read.map(({ input, problem }) => (problem ? {} : input));
 
@@ -116,7 +130,8 @@ export async function personWaterfall(this: IExecuteFunctions, items: INodeExecu
 	const options = this.getNodeParameter('options', 0, {}) as Options;
 	if (options.verify && !providers.includes('hunter')) {
 		throw new NodeOperationError(this.getNode(), 'Verify Found Emails uses Hunter: add Hunter to the providers', {
-			description: 'Hunter is then also asked for emails the providers before it did not find. Put it last to use it mostly for verification.',
+			description:
+				'Hunter is then also asked for emails the providers before it did not find. Put it last to use it mostly for verification.',
 		});
 	}
 	const outcomes = await enrichPeople(this, inputs, {

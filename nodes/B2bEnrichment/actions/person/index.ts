@@ -5,18 +5,28 @@ import * as findEmail from './findEmail.operation';
 
 export const person: NodeResource = {
 	description: [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['person'] } },
-		options: [
-			{ name: 'Enrich', value: 'enrich', action: 'Enrich a person', description: 'Fill in a person\'s email, phone, title and company from one provider or a waterfall' },
-			{ name: 'Find Email', value: 'findEmail', action: 'Find the email of a person', description: 'Find a work email from a name and company, stopping at the first verified one' },
-		],
-		default: 'enrich',
-	},
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['person'] } },
+			options: [
+				{
+					name: 'Enrich',
+					value: 'enrich',
+					action: 'Enrich a person',
+					description: "Fill in a person's email, phone, title and company from one provider or a waterfall",
+				},
+				{
+					name: 'Find Email',
+					value: 'findEmail',
+					action: 'Find the email of a person',
+					description: 'Find a work email from a name and company, stopping at the first verified one',
+				},
+			],
+			default: 'enrich',
+		},
 	],
 	operations: { enrich, findEmail },
 };

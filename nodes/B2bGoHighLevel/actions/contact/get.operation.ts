@@ -11,5 +11,10 @@ export const description: INodeProperties[] = [contactIdField(show), optionsFiel
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
-	return await eachItem(this, items, async (itemIndex) => await getContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, run.call(itemIndex)));
+	return await eachItem(
+		this,
+		items,
+		async (itemIndex) =>
+			await getContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, run.call(itemIndex)),
+	);
 }

@@ -18,7 +18,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		default: {},
 		options: [
-			{ displayName: 'Query', name: 'query', type: 'string', default: '', description: 'Free text matched against names, emails, phones and company names' },
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Free text matched against names, emails, phones and company names',
+			},
 			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Only contacts with this tag' },
 		],
 	},

@@ -21,7 +21,9 @@ export function contactInputFields(show: Show): INodeProperties[] {
 				{
 					name: 'Auto-Map From Item',
 					value: 'auto',
-					description: 'Read the contact from each item: the B2B nodes\' "person" and "company", or flat fields such as email, first_name, last_name, phone, company_name, website',
+					description:
+						'Read the contact from each item: the B2B nodes\' "person" and "company", or flat fields such as email, first_name, last_name, ' +
+						'phone, company_name, website',
 				},
 				{ name: 'Define Below', value: 'define', description: 'Map each field with an expression' },
 			],
@@ -88,11 +90,20 @@ export function contactInput(ctx: IExecuteFunctions, json: IDataObject, itemInde
 			firstProblem(ADDRESS_FIELDS.map((field) => [field, json[field], 'line'])))
 		: undefined;
 	if (problem) throw problemError(ctx, itemIndex, problem);
-	const base = auto ? contactFromItem(json) : { email: ctx.getNodeParameter('email', itemIndex, ''), phone: ctx.getNodeParameter('phone', itemIndex, '') };
+	const base = auto
+		? contactFromItem(json)
+		: { email: ctx.getNodeParameter('email', itemIndex, ''), phone: ctx.getNodeParameter('phone', itemIndex, '') };
 	// An additional field left empty does not erase what the item gave.
-	const contact = contactFields(ctx, { ...base, ...setFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) }, itemIndex);
+	const contact = contactFields(
+		ctx,
+		{ ...base, ...setFields(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+		itemIndex,
+	);
 	if (contact.email === undefined && contact.phone === undefined) {
-		throw problemError(ctx, itemIndex, { field: 'email', message: 'a contact needs an email or a phone: HighLevel matches contacts by them' });
+		throw problemError(ctx, itemIndex, {
+			field: 'email',
+			message: 'a contact needs an email or a phone: HighLevel matches contacts by them',
+		});
 	}
 	return contact;
 }

@@ -15,13 +15,27 @@ export function tagsDescription(operation: string, verb: string): INodePropertie
 	const show = { resource: ['contact'], operation: [operation] };
 	return [
 		contactIdField(show),
-		{ displayName: 'Tags', name: 'tags', type: 'string', required: true, displayOptions: { show }, default: '', placeholder: 'lead, apollo', description: `Comma-separated tags to ${verb} (an expression may give a list)` },
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			required: true,
+			displayOptions: { show },
+			default: '',
+			placeholder: 'lead, apollo',
+			description: `Comma-separated tags to ${verb} (an expression may give a list)`,
+		},
 		optionsField(show),
 	];
 }
 
 /** Either tag call, item by item; the output is the contact's tags after it. */
-export async function executeTags(ctx: IExecuteFunctions, items: INodeExecutionData[], run: GhlRun, tagCall: TagCall): Promise<INodeExecutionData[]> {
+export async function executeTags(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: GhlRun,
+	tagCall: TagCall,
+): Promise<INodeExecutionData[]> {
 	return await eachItem(ctx, items, async (itemIndex) => {
 		const id = ctx.getNodeParameter('contactId', itemIndex) as string;
 		const tags = tagList(ctx.getNodeParameter('tags', itemIndex));

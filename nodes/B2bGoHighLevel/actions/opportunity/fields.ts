@@ -35,6 +35,18 @@ export const STATUS_FIELD: Field = {
 	default: 'open',
 };
 
-export const MONETARY_VALUE_FIELD: Field = { displayName: 'Monetary Value', name: 'monetaryValue', type: 'number', default: 0, description: "The deal's value in the location's currency" };
-export const ASSIGNED_TO_FIELD: Field = { displayName: 'Assigned To', name: 'assignedTo', type: 'string', default: '', description: 'The ID of the HighLevel user who owns the opportunity' };
+export const MONETARY_VALUE_FIELD: Field = {
+	displayName: 'Monetary Value',
+	name: 'monetaryValue',
+	type: 'number',
+	default: 0,
+	description: "The deal's value in the location's currency",
+};
+export const ASSIGNED_TO_FIELD: Field = {
+	displayName: 'Assigned To',
+	name: 'assignedTo',
+	type: 'string',
+	default: '',
+	description: 'The ID of the HighLevel user who owns the opportunity',
+};
 export const NAME_FIELD: Field = { displayName: 'Name', name: 'name', type: 'string', default: '' };

@@ -29,7 +29,13 @@ export const description: INodeProperties[] = [
 ];
 
 /** The node's filter names to HighLevel's query parameters. */
-const QUERY_NAMES: Record<string, string> = { contactId: 'contact_id', pipelineId: 'pipeline_id', pipelineStageId: 'pipeline_stage_id', query: 'q', status: 'status' };
+const QUERY_NAMES: Record<string, string> = {
+	contactId: 'contact_id',
+	pipelineId: 'pipeline_id',
+	pipelineStageId: 'pipeline_stage_id',
+	query: 'q',
+	status: 'status',
+};
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);

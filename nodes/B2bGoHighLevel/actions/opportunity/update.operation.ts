@@ -27,6 +27,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const fields = setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-		return await updateOpportunity(this, run.connection, this.getNodeParameter('opportunityId', itemIndex) as string, fields, run.call(itemIndex));
+		return await updateOpportunity(
+			this,
+			run.connection,
+			this.getNodeParameter('opportunityId', itemIndex) as string,
+			fields,
+			run.call(itemIndex),
+		);
 	});
 }

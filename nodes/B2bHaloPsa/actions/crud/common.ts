@@ -54,14 +54,22 @@ export interface PlannedRecords {
  * Every item's record, checked before any is sent: a bad item stops the node with nothing written
  * (or, under continue-on-fail, is left out and reported), so a fixed re-run creates nothing twice.
  */
-export async function planRecords(ctx: IExecuteFunctions, items: INodeExecutionData[], recordOf: (itemIndex: number) => Promise<HaloRecord>, required: Array<{ field: string; why: string }>): Promise<PlannedRecords> {
+export async function planRecords(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	recordOf: (itemIndex: number) => Promise<HaloRecord>,
+	required: Array<{ field: string; why: string }>,
+): Promise<PlannedRecords> {
 	const planned: PlannedRecords = { writes: [], problems: new Map() };
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const checked = checkRecord(await recordOf(itemIndex), FIELD_RULES, required);
 		if (checked.problem) planned.problems.set(itemIndex, checked.problem);
 		else planned.writes.push({ key: String(itemIndex), record: checked.record });
 	}
-	assertNoProblems(ctx, [...planned.problems].map(([itemIndex, problem]) => ({ itemIndex, problem })));
+	assertNoProblems(
+		ctx,
+		[...planned.problems].map(([itemIndex, problem]) => ({ itemIndex, problem })),
+	);
 	return planned;
 }
 
@@ -74,7 +82,13 @@ const LISTED_IDS = 20;
  * error then lists what was written, since n8n drops the node's output and a create re-run with
  * the same items would create those records again.
  */
-export function writeResultsToItems(ctx: IExecuteFunctions, items: INodeExecutionData[], results: Map<string, WriteResult>, verb: 'created' | 'updated', problems: Map<number, InputProblem>): INodeExecutionData[] {
+export function writeResultsToItems(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	results: Map<string, WriteResult>,
+	verb: 'created' | 'updated',
+	problems: Map<number, InputProblem>,
+): INodeExecutionData[] {
 	const failures: Array<{ itemIndex: number; message: string }> = [];
 	const output = items.map((item, itemIndex) => {
 		const result = results.get(String(itemIndex));
@@ -85,10 +99,16 @@ export function writeResultsToItems(ctx: IExecuteFunctions, items: INodeExecutio
 	});
 	if (failures.length === 0 || ctx.continueOnFail()) return output;
 	const written = [...results.values()].flatMap((result) => ('saved' in result ? [String(result.saved.id)] : []));
-	const listed = `${written.slice(0, LISTED_IDS).join(', ')}${written.length > LISTED_IDS ? ` and ${written.length - LISTED_IDS} more` : ''}`;
-	const rerun = verb === 'created' ? 'Re-running all the items would create them again: re-run only the failed ones, or turn on Continue On Fail to get each item\'s result.' : 'Re-running the items updates them again, which is harmless.';
+	const more = written.length > LISTED_IDS ? ` and ${written.length - LISTED_IDS} more` : '';
+	const listed = `${written.slice(0, LISTED_IDS).join(', ')}${more}`;
+	const rerun =
+		verb === 'created'
+			? "Re-running all the items would create them again: re-run only the failed ones, or turn on Continue On Fail to get each item's result."
+			: 'Re-running the items updates them again, which is harmless.';
 	throw new NodeOperationError(ctx.getNode(), failures[0].message, {
 		itemIndex: failures[0].itemIndex,
-		description: `${failures.length} item(s) failed. ${written.length > 0 ? `${written.length} other record(s) were ${verb} (ID ${listed}). ${rerun}` : `Nothing was ${verb}.`}`,
+		description: `${failures.length} item(s) failed. ${
+			written.length > 0 ? `${written.length} other record(s) were ${verb} (ID ${listed}). ${rerun}` : `Nothing was ${verb}.`
+		}`,
 	});
 }

@@ -12,8 +12,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const resource = resourceOf(this);
 	return await eachItem(this, items, async (itemIndex) => {
 		const id = this.getNodeParameter('id', itemIndex) as number;
-		const record = await getOne(this, resource.entity, id, this.getNodeParameter('includeDetails', itemIndex, true) ? { includedetails: true } : {}, callOptions(this, itemIndex));
-		if (record === undefined) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: HaloPSA has no ${resource.label.toLowerCase()} with ID ${id}`, { itemIndex });
+		const record = await getOne(
+			this,
+			resource.entity,
+			id,
+			this.getNodeParameter('includeDetails', itemIndex, true) ? { includedetails: true } : {},
+			callOptions(this, itemIndex),
+		);
+		if (record === undefined)
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: HaloPSA has no ${resource.label.toLowerCase()} with ID ${id}`, {
+				itemIndex,
+			});
 		return record as IDataObject;
 	});
 }

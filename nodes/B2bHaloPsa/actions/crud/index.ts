@@ -12,5 +12,8 @@ const CRUD = { create, delete: remove, get, getMany, update };
 
 /** Client, Site, User, Opportunity and Ticket: the same five operations, each resource with its own fields. */
 export const ENTITY_RESOURCES: Record<string, NodeResource> = Object.fromEntries(
-	Object.entries(RESOURCES).map(([resource, definition]) => [resource, { description: entityProperties(resource, definition), operations: CRUD }]),
+	Object.entries(RESOURCES).map(([resource, definition]) => [
+		resource,
+		{ description: entityProperties(resource, definition), operations: CRUD },
+	]),
 );

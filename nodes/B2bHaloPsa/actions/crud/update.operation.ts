@@ -21,7 +21,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		this,
 		items,
 		async (itemIndex) => {
-			const record: HaloRecord = { ...setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), id: this.getNodeParameter('id', itemIndex) as number };
+			const record: HaloRecord = {
+				...setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
+				id: this.getNodeParameter('id', itemIndex) as number,
+			};
 			const custom = await customFields.resolve('customFields', itemIndex);
 			if (custom) record.customfields = custom;
 			return record;

@@ -5,7 +5,14 @@ import type { InputProblem } from '../../../../lib/normalize';
 import { assertNoProblems, errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
 import { checkRecord, checkValue } from '../../../../lib/normalize';
 import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/destinations/haloPsa/sync';
-import type { FieldPolicy, ItemSyncResult, OpportunitySettings, SyncInput, SyncSettings, WhenNoClient } from '../../../../lib/destinations/haloPsa/sync';
+import type {
+	FieldPolicy,
+	ItemSyncResult,
+	OpportunitySettings,
+	SyncInput,
+	SyncSettings,
+	WhenNoClient,
+} from '../../../../lib/destinations/haloPsa/sync';
 import { CustomFieldResolver, haloCustomFieldsProperty } from '../custom-fields';
 import { syncSubjects } from './input';
 
@@ -14,7 +21,9 @@ const opportunityShow = { show: { ...show, createOpportunity: ['Opportunities', 
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Items carry people and companies as the B2B nodes output them ("person", "company"), or flat fields such as email, first_name, last_name, company_name, domain, website, title, phone.',
+		displayName:
+			'Items carry people and companies as the B2B nodes output them ("person", "company"), or flat fields such as email, first_name, ' +
+			'last_name, company_name, domain, website, title, phone.',
 		name: 'syncNotice',
 		type: 'notice',
 		displayOptions: { show },
@@ -53,7 +62,14 @@ export const description: INodeProperties[] = [
 		],
 		default: 'main',
 	},
-	{ displayName: 'Site Name', name: 'siteName', type: 'string', displayOptions: { show: { ...show, siteMode: ['named'] } }, default: '={{ $json.company?.address?.city }}', description: 'Matched by name within the client' },
+	{
+		displayName: 'Site Name',
+		name: 'siteName',
+		type: 'string',
+		displayOptions: { show: { ...show, siteMode: ['named'] } },
+		default: '={{ $json.company?.address?.city }}',
+		description: 'Matched by name within the client',
+	},
 	{
 		displayName: 'Create Opportunity',
 		name: 'createOpportunity',
@@ -67,8 +83,22 @@ export const description: INodeProperties[] = [
 		default: 'none',
 		description: 'Opened once per contact and summary: an open one with the same summary is left as it is',
 	},
-	{ displayName: 'Summary', name: 'opportunitySummary', type: 'string', required: true, displayOptions: opportunityShow, default: '={{ "New lead: " + ($json.company?.name ?? $json.person?.companyName ?? "") }}' },
-	{ displayName: 'Details', name: 'opportunityDetails', type: 'string', typeOptions: { rows: 3 }, displayOptions: opportunityShow, default: '' },
+	{
+		displayName: 'Summary',
+		name: 'opportunitySummary',
+		type: 'string',
+		required: true,
+		displayOptions: opportunityShow,
+		default: '={{ "New lead: " + ($json.company?.name ?? $json.person?.companyName ?? "") }}',
+	},
+	{
+		displayName: 'Details',
+		name: 'opportunityDetails',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		displayOptions: opportunityShow,
+		default: '',
+	},
 	{
 		displayName: 'Ticket Type Name or ID',
 		name: 'opportunityTicketTypeId',
@@ -76,7 +106,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getTicketTypes' },
 		displayOptions: opportunityShow,
 		default: '',
-		description: 'For a lead ticket, your "Lead" type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The "Lead" type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Agent Name or ID',
@@ -97,8 +128,21 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		default: {},
 		options: [
-			{ displayName: 'Batch Size', name: 'batchSize', type: 'number', typeOptions: { minValue: 1, maxValue: 200 }, default: 50, description: 'Records HaloPSA is sent per request' },
-			{ displayName: 'Dry Run', name: 'dryRun', type: 'boolean', default: false, description: 'Whether to report what would be created, updated or matched without writing anything' },
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 200 },
+				default: 50,
+				description: 'Records HaloPSA is sent per request',
+			},
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to report what would be created, updated or matched without writing anything',
+			},
 			{
 				displayName: 'Field Policy',
 				name: 'fieldPolicy',
@@ -141,8 +185,14 @@ function failureOf(result: ItemSyncResult): string | undefined {
  * What an item's parameters ask for beyond its person and company: the site and the opportunity.
  * They come per item from expressions, so they are checked per item like the item's own fields.
  */
-function itemSettings(ctx: IExecuteFunctions, itemIndex: number): { siteName?: string; opportunity?: OpportunitySettings; problem?: InputProblem } {
-	const site = ctx.getNodeParameter('siteMode', itemIndex) === 'named' ? checkValue('Site Name', ctx.getNodeParameter('siteName', itemIndex, ''), 'line') : { value: undefined };
+function itemSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { siteName?: string; opportunity?: OpportunitySettings; problem?: InputProblem } {
+	const site =
+		ctx.getNodeParameter('siteMode', itemIndex) === 'named'
+			? checkValue('Site Name', ctx.getNodeParameter('siteName', itemIndex, ''), 'line')
+			: { value: undefined };
 	if (site.problem) return { problem: site.problem };
 	const siteName = (site.value as string | undefined) || undefined;
 	const entity = ctx.getNodeParameter('createOpportunity', itemIndex) as 'none' | OpportunitySettings['entity'];
@@ -159,7 +209,16 @@ function itemSettings(ctx: IExecuteFunctions, itemIndex: number): { siteName?: s
 	);
 	if (checked.problem) return { problem: checked.problem };
 	const { Summary, Details, 'Ticket Type': ticketTypeId, Agent } = checked.record;
-	return { siteName, opportunity: { entity, summary: Summary as string, details: (Details as string) || undefined, ticketTypeId: (ticketTypeId as number) || undefined, agentId: (Agent as number) || undefined } };
+	return {
+		siteName,
+		opportunity: {
+			entity,
+			summary: Summary as string,
+			details: (Details as string) || undefined,
+			ticketTypeId: (ticketTypeId as number) || undefined,
+			agentId: (Agent as number) || undefined,
+		},
+	};
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -167,8 +226,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const perItem = subjects.map((subject, itemIndex) => (subject.problem ? {} : itemSettings(this, itemIndex)));
 	const problems = subjects.map((subject, itemIndex) => subject.problem ?? perItem[itemIndex].problem);
 	// Bad input stops the node before anything is written (unless the workflow continues on failure).
-	assertNoProblems(this, problems.map((problem, itemIndex) => ({ itemIndex, problem })));
-	const catchAll = this.getNodeParameter('whenNoClient', 0) === 'catchAll' ? checkValue('Catch-All Client', this.getNodeParameter('catchAllClientId', 0, ''), 'id') : { value: undefined };
+	assertNoProblems(
+		this,
+		problems.map((problem, itemIndex) => ({ itemIndex, problem })),
+	);
+	const catchAll =
+		this.getNodeParameter('whenNoClient', 0) === 'catchAll'
+			? checkValue('Catch-All Client', this.getNodeParameter('catchAllClientId', 0, ''), 'id')
+			: { value: undefined };
 	if (catchAll.problem) throw new NodeOperationError(this.getNode(), catchAll.problem.message);
 
 	const options = this.getNodeParameter('syncOptions', 0, {}) as SyncOptions;
@@ -183,7 +248,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				company: subject.company,
 				siteName: perItem[itemIndex].siteName,
 				opportunity: perItem[itemIndex].opportunity,
-				customFields: { client: await customFields.resolve('clientCustomFields', itemIndex), user: await customFields.resolve('userCustomFields', itemIndex) },
+				customFields: {
+					client: await customFields.resolve('clientCustomFields', itemIndex),
+					user: await customFields.resolve('userCustomFields', itemIndex),
+				},
 			},
 		});
 	}
@@ -195,7 +263,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize: options.batchSize ?? 50,
 		dryRun: options.dryRun ?? false,
 	};
-	const results = await syncToHaloPsa(this, valid.map((entry) => entry.input), settings, { maxAttempts: options.maxAttempts });
+	const results = await syncToHaloPsa(
+		this,
+		valid.map((entry) => entry.input),
+		settings,
+		{ maxAttempts: options.maxAttempts },
+	);
 
 	const output: INodeExecutionData[] = items.map((item, itemIndex) => {
 		const problem = problems[itemIndex];
@@ -214,7 +287,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 	// Every good record is written before a refused one fails the node, so a fixed re-run only adds what is missing.
 	if (failures.length > 0 && !this.continueOnFail()) {
-		throw new NodeOperationError(this.getNode(), failures[0], { description: `${failures.length} item(s) could not be synced; the others were. ${failures.slice(0, 5).join(' | ')}`, itemIndex: Number(/^Item (\d+)/.exec(failures[0])?.[1]) });
+		throw new NodeOperationError(this.getNode(), failures[0], {
+			description: `${failures.length} item(s) could not be synced; the others were. ${failures.slice(0, 5).join(' | ')}`,
+			itemIndex: Number(/^Item (\d+)/.exec(failures[0])?.[1]),
+		});
 	}
 	return output;
 }

@@ -9,7 +9,7 @@ import { additionalFields, additionalFieldsProperty, employeeRange, employeeRang
 const show = { resource: ['company'], operation: ['search'] };
 
 export const description: INodeProperties[] = [
-	...returnAllAndLimit({ show }, 'Searches page at the provider\'s largest page size.'),
+	...returnAllAndLimit({ show }, "Searches page at the provider's largest page size."),
 	{
 		displayName: 'Filters',
 		name: 'companyFilters',
@@ -18,16 +18,37 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		default: {},
 		options: [
-			{ displayName: 'Domains', name: 'domains', type: 'string', default: '', placeholder: 'acme.com, example.org', description: 'Comma-separated company domains' },
+			{
+				displayName: 'Domains',
+				name: 'domains',
+				type: 'string',
+				default: '',
+				placeholder: 'acme.com, example.org',
+				description: 'Comma-separated company domains',
+			},
 			...employeeRangeFilters,
 			{ displayName: 'Industries', name: 'industries', type: 'string', default: '', description: 'Comma-separated industries' },
 			{ displayName: 'Keywords', name: 'keywords', type: 'string', default: '', description: 'Free-text keywords' },
-			{ displayName: 'Locations', name: 'locations', type: 'string', default: '', description: 'Comma-separated countries, states or cities of the headquarters' },
+			{
+				displayName: 'Locations',
+				name: 'locations',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated countries, states or cities of the headquarters',
+			},
 			{ displayName: 'Names', name: 'names', type: 'string', default: '', description: 'Comma-separated company names' },
 		],
 	},
 	additionalFieldsProperty(show),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: { show }, default: {}, options: [maxAttemptsOption] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [maxAttemptsOption],
+	},
 ];
 
 function companyFilters(ctx: IExecuteFunctions, itemIndex: number): CompanySearchFilters {
@@ -47,7 +68,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runSearch<CompanySearchFilters>(this, items, {
 		searcher: (provider) => {
 			const search = PROVIDER_MODULES[provider].companySearch!;
-			return { maxPageSize: search.maxPageSize, maxPage: search.maxPage, search: async (filters, page, pageSize, options) => await search.searchCompanies(this, filters, page, pageSize, options) };
+			return {
+				maxPageSize: search.maxPageSize,
+				maxPage: search.maxPage,
+				search: async (filters, page, pageSize, options) => await search.searchCompanies(this, filters, page, pageSize, options),
+			};
 		},
 		filters: (itemIndex) => companyFilters(this, itemIndex),
 		output: (record, provider) => ({ company: record.company as IDataObject, provider, raw: record.raw as IDataObject }),

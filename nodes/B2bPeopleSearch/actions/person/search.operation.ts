@@ -18,24 +18,63 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		default: {},
 		options: [
-			{ displayName: 'Company Domains', name: 'companyDomains', type: 'string', default: '', placeholder: 'acme.com, example.org', description: 'Comma-separated company domains. UpLead searches one domain at a time.' },
+			{
+				displayName: 'Company Domains',
+				name: 'companyDomains',
+				type: 'string',
+				default: '',
+				placeholder: 'acme.com, example.org',
+				description: 'Comma-separated company domains. UpLead searches one domain at a time.',
+			},
 			{ displayName: 'Company Names', name: 'companyNames', type: 'string', default: '', description: 'Comma-separated company names' },
-			{ displayName: 'Departments', name: 'departments', type: 'string', default: '', placeholder: 'engineering, sales', description: 'Comma-separated departments or job functions' },
+			{
+				displayName: 'Departments',
+				name: 'departments',
+				type: 'string',
+				default: '',
+				placeholder: 'engineering, sales',
+				description: 'Comma-separated departments or job functions',
+			},
 			...employeeRangeFilters,
-			{ displayName: 'Job Titles', name: 'jobTitles', type: 'string', default: '', placeholder: 'CTO, IT Director', description: 'Comma-separated job titles' },
+			{
+				displayName: 'Job Titles',
+				name: 'jobTitles',
+				type: 'string',
+				default: '',
+				placeholder: 'CTO, IT Director',
+				description: 'Comma-separated job titles',
+			},
 			{ displayName: 'Keywords', name: 'keywords', type: 'string', default: '', description: 'Free-text keywords' },
-			{ displayName: 'Person Locations', name: 'personLocations', type: 'string', default: '', placeholder: 'United States, London', description: 'Comma-separated countries, states or cities' },
+			{
+				displayName: 'Person Locations',
+				name: 'personLocations',
+				type: 'string',
+				default: '',
+				placeholder: 'United States, London',
+				description: 'Comma-separated countries, states or cities',
+			},
 			{
 				displayName: 'Seniorities',
 				name: 'seniorities',
 				type: 'multiOptions',
-				options: ['owner', 'founder', 'c_suite', 'partner', 'vp', 'head', 'director', 'manager', 'senior', 'entry'].map((value) => ({ name: value === 'c_suite' ? 'C-Suite' : value === 'vp' ? 'VP' : value[0].toUpperCase() + value.slice(1), value })),
+				options: ['owner', 'founder', 'c_suite', 'partner', 'vp', 'head', 'director', 'manager', 'senior', 'entry'].map((value) => ({
+					name: value === 'c_suite' ? 'C-Suite' : value === 'vp' ? 'VP' : value[0].toUpperCase() + value.slice(1),
+					value,
+				})),
 				default: [],
 			},
 		],
 	},
 	additionalFieldsProperty(show),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', displayOptions: { show }, default: {}, options: [maxAttemptsOption] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [maxAttemptsOption],
+	},
 ];
 
 export function peopleFilters(ctx: IExecuteFunctions, itemIndex: number): PeopleSearchFilters {
@@ -58,9 +97,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runSearch<PeopleSearchFilters>(this, items, {
 		searcher: (provider) => {
 			const search = PROVIDER_MODULES[provider].peopleSearch!;
-			return { maxPageSize: search.maxPageSize, maxPage: search.maxPage, search: async (filters, page, pageSize, options) => await search.searchPeople(this, filters, page, pageSize, options) };
+			return {
+				maxPageSize: search.maxPageSize,
+				maxPage: search.maxPage,
+				search: async (filters, page, pageSize, options) => await search.searchPeople(this, filters, page, pageSize, options),
+			};
 		},
 		filters: (itemIndex) => peopleFilters(this, itemIndex),
-		output: (record, provider) => ({ person: record.person as IDataObject, company: record.company as IDataObject, provider, raw: record.raw as IDataObject }),
+		output: (record, provider) => ({
+			person: record.person as IDataObject,
+			company: record.company as IDataObject,
+			provider,
+			raw: record.raw as IDataObject,
+		}),
 	});
 }

@@ -48,7 +48,13 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'Limit the consent to one campaign' },
-			{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '', description: 'The Thrio contact the address belongs to' },
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'string',
+				default: '',
+				description: 'The Thrio contact the address belongs to',
+			},
 		],
 	},
 	optionsField(show),

@@ -9,5 +9,10 @@ const show = { resource: ['contact'], operation: ['get'] };
 export const description: INodeProperties[] = [idField('Contact ID', 'contactId', show), optionsField(show)];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await eachItem(this, items, async (itemIndex) => await getObject(this, 'contact', this.getNodeParameter('contactId', itemIndex) as string, callOptions(this, itemIndex)));
+	return await eachItem(
+		this,
+		items,
+		async (itemIndex) =>
+			await getObject(this, 'contact', this.getNodeParameter('contactId', itemIndex) as string, callOptions(this, itemIndex)),
+	);
 }

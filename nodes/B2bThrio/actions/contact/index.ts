@@ -7,20 +7,20 @@ import * as update from './update.operation';
 
 export const contact: NodeResource = {
 	description: [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create a contact' },
-			{ name: 'Get', value: 'get', action: 'Get a contact' },
-			{ name: 'Search', value: 'search', action: 'Search contacts' },
-			{ name: 'Update', value: 'update', action: 'Update a contact' },
-		],
-		default: 'search',
-	},
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['contact'] } },
+			options: [
+				{ name: 'Create', value: 'create', action: 'Create a contact' },
+				{ name: 'Get', value: 'get', action: 'Get a contact' },
+				{ name: 'Search', value: 'search', action: 'Search contacts' },
+				{ name: 'Update', value: 'update', action: 'Update a contact' },
+			],
+			default: 'search',
+		},
 	],
 	operations: { create, get, search, update },
 };

@@ -18,7 +18,14 @@ export const description: INodeProperties[] = [
 	},
 	...returnAllAndLimit({ show }, 'Thrio is read up to 1,000 contacts per request.'),
 	optionsField(show, [
-		{ displayName: 'Start', name: 'start', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'How many matching contacts to skip (Thrio\'s 0-based start)' },
+		{
+			displayName: 'Start',
+			name: 'start',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: "How many matching contacts to skip (Thrio's 0-based start)",
+		},
 	]),
 ];
 

@@ -27,6 +27,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await eachItem(this, items, async (itemIndex) => {
 		const read = checkedPersonFields(thrioFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex));
 		if ('problem' in read) throw problemError(this, itemIndex, read.problem);
-		return await updateObject(this, 'contact', this.getNodeParameter('contactId', itemIndex) as string, read.record, callOptions(this, itemIndex));
+		return await updateObject(
+			this,
+			'contact',
+			this.getNodeParameter('contactId', itemIndex) as string,
+			read.record,
+			callOptions(this, itemIndex),
+		);
 	});
 }

@@ -15,6 +15,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		this,
 		items,
 		(itemIndex) => personInput(this, items[itemIndex].json, itemIndex, true),
-		async (lead, itemIndex) => await addLead(this, this.getNodeParameter('outboundListId', itemIndex) as string, lead, callOptions(this, itemIndex)),
+		async (lead, itemIndex) =>
+			await addLead(this, this.getNodeParameter('outboundListId', itemIndex) as string, lead, callOptions(this, itemIndex)),
 	);
 }

@@ -10,7 +10,15 @@ export const description: INodeProperties[] = [outboundListField(show), idField(
 
 /** Puts a lead back in the dialing queue: no attempts, status new. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await eachItem(this, items, async (itemIndex) =>
-		await resetLead(this, this.getNodeParameter('outboundListId', itemIndex) as string, this.getNodeParameter('leadId', itemIndex) as string, callOptions(this, itemIndex)),
+	return await eachItem(
+		this,
+		items,
+		async (itemIndex) =>
+			await resetLead(
+				this,
+				this.getNodeParameter('outboundListId', itemIndex) as string,
+				this.getNodeParameter('leadId', itemIndex) as string,
+				callOptions(this, itemIndex),
+			),
 	);
 }

@@ -55,7 +55,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	}
 	const outcomes = new Map<number, LeadOutcome>();
 	for (const [listId, entries] of byList) {
-		const results = await upsertLeads(this, listId, entries.map((entry) => entry.lead as IDataObject), batchSize, { maxAttempts });
+		const results = await upsertLeads(
+			this,
+			listId,
+			entries.map((entry) => entry.lead as IDataObject),
+			batchSize,
+			{ maxAttempts },
+		);
 		entries.forEach((entry, index) => outcomes.set(entry.itemIndex, results[index]));
 	}
 	return planned.map(({ itemIndex, problem }) => {

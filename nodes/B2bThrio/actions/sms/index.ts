@@ -4,15 +4,15 @@ import * as send from './send.operation';
 
 export const sms: NodeResource = {
 	description: [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['sms'] } },
-		options: [{ name: 'Send', value: 'send', action: 'Send an SMS' }],
-		default: 'send',
-	},
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['sms'] } },
+			options: [{ name: 'Send', value: 'send', action: 'Send an SMS' }],
+			default: 'send',
+		},
 	],
 	operations: { send },
 };

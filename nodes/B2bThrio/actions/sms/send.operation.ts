@@ -9,8 +9,24 @@ import { PERSON_PHONE_EXPRESSION, callOptions, optionsField } from '../fields';
 const show = { resource: ['sms'], operation: ['send'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'To', name: 'to', type: 'string', required: true, displayOptions: { show }, default: PERSON_PHONE_EXPRESSION, placeholder: '+14155550100' },
-	{ displayName: 'Message', name: 'message', type: 'string', required: true, typeOptions: { rows: 3 }, displayOptions: { show }, default: '' },
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		displayOptions: { show },
+		default: PERSON_PHONE_EXPRESSION,
+		placeholder: '+14155550100',
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		typeOptions: { rows: 3 },
+		displayOptions: { show },
+		default: '',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -18,7 +34,9 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: { show },
 		default: {},
-		options: [{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'The campaign the message is sent for' }],
+		options: [
+			{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'The campaign the message is sent for' },
+		],
 	},
 	optionsField(show),
 ];
