@@ -73,7 +73,7 @@ interface Round {
 }
 
 /**
- * A ~1 KB event with a unique id, timestamped and signed as seed 003's generic scheme says. Both
+ * A ~1 KB event with a unique id, timestamped and signed as the generic X-Webhook-Signature scheme says. Both
  * sides get the same signed requests (the Webhook node ignores the headers), so the client does the
  * same work for both; an HMAC over 1 KB costs microseconds.
  */
@@ -285,7 +285,7 @@ export const webhookThroughput: Benchmark = async (): Promise<BenchSection> => {
 				.map(([name, value]) => `${name}=${value}`)
 				.join(', ')}: successful executions are not saved.`,
 			'The trigger verifies the HMAC-SHA256 signature over the raw body, checks the timestamp against its 300 s window and remembers the ' +
-				"event id against replays (seed 003's generic scheme, event id in the body's `id`).",
+				"event id against replays (the generic X-Webhook-Signature scheme, event id in the body's `id`).",
 			"Where the time goes, from n8n 2.40's code: under the default vm expression engine n8n takes an expression isolate for every " +
 				'webhook call of a trigger other than its own Webhook node (`webhookPhaseNeedsIsolate` in live-webhooks.js), another whenever a ' +
 				'node reads a credential during the call (credentials-helper.js), and another for the execution that follows; with ' +

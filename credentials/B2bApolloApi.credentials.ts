@@ -1,6 +1,6 @@
 /**
- * Apollo.io, following Apollo's current API (`/api/v1` and the `x-api-key` header) rather than seed 000's
- * older `https://api.apollo.io/v1` base.
+ * Apollo.io, following Apollo's current API (`/api/v1` and the `x-api-key` header); the older
+ * `https://api.apollo.io/v1` base is not used.
  */
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 

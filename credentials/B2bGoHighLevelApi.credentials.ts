@@ -1,6 +1,6 @@
 /**
- * HighLevel's public API v2 with a Private Integration Token, as HighLevel documents it (seed 001 only
- * knows the session backend; see B2bGoHighLevelSessionApi for that).
+ * HighLevel's public API v2 with a Private Integration Token, as HighLevel documents it (for the
+ * undocumented session backend see B2bGoHighLevelSessionApi).
  */
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 

@@ -1,5 +1,5 @@
 /**
- * GoHighLevel's session backend, following seed 001 because HighLevel does not document it: the
+ * GoHighLevel's session backend, which HighLevel does not document: the
  * `token-id` and `version: 1.0` headers, `POST /token/update` to renew a session token, and the
  * service-account re-login at `POST {loginUrl}/login`. For HighLevel's documented API use
  * B2bGoHighLevelApi (Private Integration Token) instead.

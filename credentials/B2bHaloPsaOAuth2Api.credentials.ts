@@ -1,6 +1,6 @@
 /**
- * HaloPSA, following HaloPSA's real OAuth2 API (not seed 000, whose examples use the authorization-code
- * flow against `{tenant}.halopsa.com` and a refresh grant Halo does not document): client credentials by
+ * HaloPSA, following HaloPSA's real OAuth2 API (not an authorization-code flow against
+ * `{tenant}.halopsa.com` with a refresh grant, which Halo does not document): client credentials by
  * default so scheduled workflows run with nobody present, PKCE for per-user access, `?tenant=` only for
  * Halo-hosted instances. n8n's OAuth2 machinery fetches and renews the token; this file only pins the URLs.
  */

@@ -1,7 +1,7 @@
 /**
  * How HaloPSA authenticates the webhook calls it makes (Configuration > Integrations > Webhooks):
  * HaloPSA's own Basic, Bearer and API key header options, or the hex HMAC-SHA256 signature of the
- * raw body that seed 000 describes (`x-halopsa-signature`). Nothing can be sent to HaloPSA to test
+ * raw body in `x-halopsa-signature`. Nothing can be sent to HaloPSA to test
  * it; the HaloPSA Trigger checks it is complete (`testedBy`) and compares it in constant time.
  */
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
@@ -24,7 +24,7 @@ export class B2bHaloPsaWebhookApi implements ICredentialType {
 				{ name: 'Basic Auth', value: 'basic', description: 'HaloPSA authentication type 1' },
 				{ name: 'Bearer Token', value: 'bearer', description: 'HaloPSA authentication type 2' },
 				{ name: 'API Key Header', value: 'apiKey', description: 'HaloPSA authentication type 3' },
-				{ name: 'HMAC Signature', value: 'hmac', description: 'Hex HMAC-SHA256 of the raw body in a header (seed 000)' },
+				{ name: 'HMAC Signature', value: 'hmac', description: 'Hex HMAC-SHA256 of the raw body in a header' },
 			],
 			default: 'basic',
 			description: 'Set the same authentication on the webhook in HaloPSA',

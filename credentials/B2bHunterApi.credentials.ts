@@ -1,6 +1,6 @@
 /**
  * Hunter.io v2. The key travels in the X-API-KEY header that Hunter documents, not in the `api_key`
- * query parameter seed 000 uses, so it never lands in URLs, proxy logs or error messages.
+ * query parameter, so it never lands in URLs, proxy logs or error messages.
  */
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 

@@ -1,7 +1,7 @@
 /**
- * Thrio / Nextiva Contact Center. The login endpoint and the error codes follow seed 002; the HTTP shape
- * (GET with Basic auth, answer `{token, location}`) follows Thrio's public clients, since seed 002 only
- * names the endpoint. Unlike seed 002 this never uses a refresh token: see preAuthentication.
+ * Thrio / Nextiva Contact Center. Login is `/provider/token-with-authorities`, called as Thrio's public
+ * clients call it (GET with Basic auth, answer `{token, location}`); its failures carry Thrio's error codes
+ * (see ThrioErrorCode). This never uses a refresh token: see preAuthentication.
  */
 import type {
 	ICredentialDataDecryptedObject,

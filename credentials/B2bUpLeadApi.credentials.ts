@@ -1,6 +1,6 @@
 /**
- * UpLead v2. UpLead expects the bare key in the Authorization header; seed 000 sends `Bearer <key>`,
- * which UpLead's documentation does not show.
+ * UpLead v2. UpLead expects the bare key in the Authorization header, not `Bearer <key>`, which
+ * UpLead's documentation does not show.
  */
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 

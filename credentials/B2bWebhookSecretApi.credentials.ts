@@ -1,5 +1,5 @@
 /**
- * A shared secret for webhooks signed with an HMAC (Apollo callbacks, seed 003's X-Webhook-Signature,
+ * A shared secret for webhooks signed with an HMAC (Apollo callbacks, the generic X-Webhook-Signature,
  * GitHub- and Stripe-style senders). There is no server to test it against: the trigger nodes that
  * use it check that it is well-formed (`testedBy`), and the first signed call proves it.
  */

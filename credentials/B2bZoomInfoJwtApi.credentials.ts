@@ -1,7 +1,7 @@
 /**
- * ZoomInfo Enterprise API, following ZoomInfo's documented logins: password (the flow seed 000 shows) and
- * PKI (a client-signed RS256 JWT, which seed 000 does not mention). Seed 000 keeps the JWT in memory for
- * an hour; here n8n stores it encrypted and this credential logs in again when a request gets a 401.
+ * ZoomInfo Enterprise API, following ZoomInfo's documented logins: password and PKI (a client-signed
+ * RS256 JWT). The JWT is not kept in memory for an hour: n8n stores it encrypted and this credential
+ * logs in again when a request gets a 401.
  */
 import type {
 	IAuthenticateGeneric,

@@ -14,9 +14,9 @@ export const PROVIDER_PREFIX = {
 	zoomInfo: '/zoominfo',
 	hunter: '/hunter/v2',
 	upLead: '/uplead/v2',
-	/** GoHighLevel's session backend (token-id header), seed 001. */
+	/** GoHighLevel's session backend (token-id header). */
 	goHighLevelSession: '/ghl',
-	/** GoHighLevel's web login used by seed 001's service-account mode. */
+	/** GoHighLevel's web login, where the service-account mode logs in again (`POST /login`). */
 	goHighLevelLogin: '/ghl-app',
 	/** HighLevel's public v2 API (Bearer + Version header). */
 	goHighLevelV2: '/ghl-v2',

@@ -1,6 +1,6 @@
 /**
- * HighLevel's three ways in: the session backend (`token-id` JWT, renewed by `/token/update`, seed
- * 001), the web login that hands out such a token, and the v2 API's private integration tokens.
+ * HighLevel's three ways in: the session backend (`token-id` JWT, renewed by `/token/update`),
+ * the web login that hands out such a token, and the v2 API's private integration tokens.
  */
 import type { SandboxCore } from './core';
 import { bearerToken, bodyRecord, firstHeader, HttpError, json, type Reply } from './http-util';
@@ -52,7 +52,7 @@ export class GhlAuth {
 
 	/**
 	 * A new token for the current one, which stops working. A token that expired (or ran out of calls)
-	 * within `refreshGraceMs` is still accepted: that is how seed 001 recovers from a 401.
+	 * within `refreshGraceMs` is still accepted: that is how a session client recovers from a 401.
 	 */
 	private renew(ctx: RequestContext): Reply {
 		const check = this.sessionTokens.check(firstHeader(ctx.headers, 'token-id'));

@@ -56,7 +56,7 @@ export interface LoginContext {
 	credentialFields: string;
 	/** The field holding the URL the request went to, for a 404 or an unreachable host. */
 	urlField: string;
-	/** Seed 002 (Thrio) wants a machine-readable code on each error, chosen from the failure. */
+	/** A machine-readable code on each error, chosen from the failure: Thrio's callers match on its login error codes. */
 	errorCode?: (failure: RequestFailure) => string;
 	/** The code for a successful answer that lacks the token. */
 	missingTokenCode?: string;

@@ -5,7 +5,7 @@ import type { LoginContext, RequestFailure } from './login';
 import { CredentialLoginError, isServiceUnavailable, loginRequest, requireLoginField } from './login';
 import { joinUrl, trimTrailingSlashes } from './urls';
 
-/** Seed 002's error codes; callers match on them, so they appear verbatim in messages and as `code`. */
+/** Thrio's login error codes; callers match on them, so they appear verbatim in messages and as `code`. */
 export type ThrioErrorCode = 'INVALID_THRIO_CREDENTIALS' | 'SERVICE_UNAVAILABLE' | 'NO_ACCESS_TOKEN' | 'AUTHENTICATION_FAILED';
 
 export function thrioLoginErrorCode(failure: RequestFailure): ThrioErrorCode {

@@ -75,3 +75,16 @@ export function customFieldsCollection(spec: {
 		],
 	};
 }
+
+/** The Options collection of an operation: Max Attempts and the operation's own options, in alphabetical order. */
+export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [...extra, maxAttemptsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 /**
  * Both sides are HMACed with a key drawn once per process before `timingSafeEqual` sees them, so it
- * always gets two 32-byte digests: it cannot throw on different lengths (seed 000's bug), and the
+ * always gets two 32-byte digests: it cannot throw on different lengths (as it does on raw inputs), and the
  * time taken tells nothing about how much of a guess was right, nor about the expected length.
  */
 const COMPARE_KEY = randomBytes(32);

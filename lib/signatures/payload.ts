@@ -1,5 +1,5 @@
 /**
- * The bytes a sender signs, laid out by a template such as `{timestamp}.{body}` (Stripe, seed 003)
+ * The bytes a sender signs, laid out by a template such as `{timestamp}.{body}` (Stripe, the generic X-Webhook-Signature)
  * or `{eventId}.{timestamp}.{body}` (Standard Webhooks). The body goes in as the raw bytes received
  * and the other parts as the exact header text: re-serializing anything would change what is signed.
  */

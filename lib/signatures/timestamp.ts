@@ -1,7 +1,7 @@
 import type { Refused } from './result';
 import { malformed, unauthorized } from './result';
 
-/** Five minutes: what seed 003, Stripe and HighLevel use. */
+/** Five minutes: what the generic X-Webhook-Signature scheme, Stripe and HighLevel use. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /** Below this an epoch is in seconds (it would be 1973 in milliseconds), above it in milliseconds. */

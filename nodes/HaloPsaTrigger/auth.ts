@@ -25,7 +25,7 @@ export function haloPsaVerifier(credentials: ICredentialDataDecryptedObject): (r
 			case 'apiKey':
 				return verifyHeaderSecret(request, text(credentials.headerName), text(credentials.apiKey));
 			case 'hmac':
-				// Seed 000's scheme signs the body alone: no timestamp to bound a replay with.
+				// HaloPSA's webhook HMAC (`x-halopsa-signature`) signs the body alone: no timestamp to bound a replay with.
 				return verifyHmac(
 					{
 						signatureHeader: text(credentials.signatureHeader) || 'x-halopsa-signature',

@@ -14,7 +14,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Apollo (X-Apollo-Signature)', value: 'apollo', description: 'Hex HMAC-SHA256 of the body' },
 			{ name: 'Custom', value: 'custom', description: 'Set header, algorithm, encoding, prefix and timestamp yourself' },
 			{
-				name: 'Generic X-Webhook-Signature (Seed 003)',
+				name: 'Generic X-Webhook-Signature',
 				value: 'seedGeneric',
 				description: 'Hex HMAC-SHA256 of "{timestamp}.{body}", timestamp in X-Webhook-Timestamp, 300 s tolerance',
 			},

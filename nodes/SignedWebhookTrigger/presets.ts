@@ -14,8 +14,8 @@ export interface Preset {
 }
 
 /**
- * Apollo's callbacks carry no timestamp (seed 003: hex HMAC-SHA256 of the body in
- * x-apollo-signature). Seed 003's generic scheme names the header and the 300 s tolerance but not
+ * Apollo's callbacks carry no timestamp (hex HMAC-SHA256 of the body in x-apollo-signature).
+ * The generic scheme names the X-Webhook-Signature header and the 300 s tolerance but not
  * where the timestamp travels: X-Webhook-Timestamp signed as `{timestamp}.{body}` is this
  * package's reading, and Custom covers a sender that differs. GitHub signs the body alone, so
  * only the body can protect against replays; Stripe signs `{t}.{body}` and its events carry `id`.

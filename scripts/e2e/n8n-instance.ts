@@ -240,7 +240,7 @@ export function exampleFiles(): string[] {
 }
 
 /**
- * A workflow whose trigger is the package's Signed Webhook Trigger with seed 003's generic scheme
+ * A workflow whose trigger is the package's Signed Webhook Trigger with the generic X-Webhook-Signature scheme
  * (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing a repeated body `id`
  * inside the window, followed by a No Op: what the fuzz and the throughput benchmark run.
  */

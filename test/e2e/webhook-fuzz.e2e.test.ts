@@ -42,7 +42,7 @@ const WEBHOOK_ID = 'b2b-fuzz-signed-webhook';
 const WEBHOOK_PATH = `/webhook/${WEBHOOK_ID}/webhook`;
 const CREDENTIAL = { id: 'b2bFuzzSecret001', name: 'Fuzz webhook secret' };
 
-/** Seed 003's generic scheme as its sender signs it; the trigger's "Generic X-Webhook-Signature" preset. */
+/** The generic X-Webhook-Signature scheme as its sender signs it; the trigger's "Generic X-Webhook-Signature" preset. */
 const fixture = hmacFixture('HMAC seedGeneric', HMAC_SCHEMES.seedGeneric);
 /** Far enough outside the 300 s window that a slow request cannot drift back into it. */
 const OUTSIDE_SECONDS = fixture.toleranceSeconds + 60;

@@ -19,7 +19,7 @@ describe('GoHighLevel sandbox', () => {
 	const session = (token: string): AxiosInstance =>
 		client(sandbox.baseUrl('goHighLevelSession'), { 'token-id': token, version: '2021-07-28' });
 
-	describe('session auth (seed 001)', () => {
+	describe('session auth (token-id, renewed by /token/update)', () => {
 		it('logs in with email and password; refuses wrong ones', async () => {
 			const login = await client(sandbox.baseUrl('goHighLevelLogin')).post('/login', { email: ghl.email, password: ghl.password });
 			expect(login.status).toBe(200);

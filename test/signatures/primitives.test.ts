@@ -17,7 +17,7 @@ import {
 import { NOW } from './schemes';
 
 describe('constantTimeEqual', () => {
-	it('compares values of any length without throwing (seed 000 threw on a length mismatch)', () => {
+	it('compares values of any length without throwing on a length mismatch', () => {
 		expect(constantTimeEqual('abc', 'abc')).toBe(true);
 		expect(constantTimeEqual(Buffer.from('abc'), 'abc')).toBe(true);
 		expect(constantTimeEqual('abc', 'abcd')).toBe(false);

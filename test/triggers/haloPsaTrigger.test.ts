@@ -66,7 +66,7 @@ describe('HaloPSA Trigger authentication', () => {
 		expectRefused(await apiKey.send({ body: payload, headers: { 'x-api-key': 'hk-41d2c3b4a5' } }), 401);
 	});
 
-	it("HMAC: seed 000's x-halopsa-signature, hex HMAC-SHA256 of the raw JSON or form body", async () => {
+	it('HMAC: x-halopsa-signature, hex HMAC-SHA256 of the raw JSON or form body', async () => {
 		const node = trigger(WEBHOOK_AUTH.hmac);
 		const sign = (body: Buffer) => hmacHex('halo-hmac-secret-1', body);
 		expect(expectAccepted(await node.send({ body: payload, headers: { 'x-halopsa-signature': sign(payload) } })).verification).toEqual({

@@ -47,7 +47,7 @@ describe('Signed Webhook Trigger presets', () => {
 		expectRefused(await node.send({ body, headers: { 'x-apollo-signature': 'not-hex' } }), 400);
 	});
 
-	it("seed 003's generic scheme: X-Webhook-Signature over {timestamp}.{body}, 300 s tolerance", async () => {
+	it('generic scheme: X-Webhook-Signature over {timestamp}.{body}, 300 s tolerance', async () => {
 		const node = trigger({ preset: 'seedGeneric' });
 		const signedAt = (timestamp: string) => ({
 			body,

@@ -8,7 +8,7 @@ const shared = {
 	errorMessage: (body: unknown) => messageAt(body, 'message', 'error', 'msg'),
 };
 
-/** Seed 001's session backend (`token-id` header). */
+/** GoHighLevel's session backend (`token-id` header). */
 export const goHighLevelSessionProfile: ProviderProfile = {
 	...shared,
 	name: 'GoHighLevel',

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxAttemptsOption } from '../../../lib/node-kit';
-
 type Field = INodeProperties;
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -43,18 +41,6 @@ export const PHONE_FIELD = text('Phone', 'phone', 'E.164 (+14155550100) or a nat
 
 export function contactIdField(show: Show): Field {
 	return { displayName: 'Contact ID', name: 'contactId', type: 'string', required: true, displayOptions: { show }, default: '' };
-}
-
-export function optionsField(show: Show): Field {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [maxAttemptsOption],
-	};
 }
 
 /** Fields left at their empty defaults are not sent: HighLevel would store the empty value. */

@@ -1,21 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { maxAttemptsOption } from '../../../lib/node-kit';
 import type { CallOptions } from '../../../lib/transport';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
-export function optionsField(show: Show, extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [...extra, maxAttemptsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
 
 export function callOptions(ctx: IExecuteFunctions, itemIndex: number): CallOptions {
 	const { maxAttempts } = ctx.getNodeParameter('options', itemIndex, {}) as { maxAttempts?: number };

@@ -2,7 +2,7 @@ import { asNodeError } from '../../../../lib/transport';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ProviderName } from '../../../../lib/normalize';
-import { errorItem, maxAttemptsOption, paired } from '../../../../lib/node-kit';
+import { errorItem, optionsCollection, paired } from '../../../../lib/node-kit';
 import { providerModules } from '../../../../lib/sources/registry';
 import { providersField } from '../fields';
 
@@ -15,15 +15,7 @@ export const description: INodeProperties[] = [
 		['hunter'],
 		'One output item per provider with its remaining quota and credits',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [maxAttemptsOption],
-	},
+	optionsCollection(show),
 ];
 
 /**

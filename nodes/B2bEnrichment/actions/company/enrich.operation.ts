@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { COMPANY_WANTED_FIELDS, enrichCompanies, parseCompany } from '../../../../lib/enrichment';
 import type { CompanyWantedField } from '../../../../lib/enrichment';
 import type { ProviderName } from '../../../../lib/normalize';
-import { assertNoProblems, maxAttemptsOption } from '../../../../lib/node-kit';
+import { assertNoProblems, optionsCollection } from '../../../../lib/node-kit';
 import { companyFromItem, firstProblem, itemProblem } from '../../../../lib/normalize';
 import { providerModules } from '../../../../lib/sources/registry';
 import { WATERFALL_HINT, providersField } from '../fields';
@@ -53,24 +53,15 @@ export const description: INodeProperties[] = [
 		default: ['industry', 'size'],
 		description: 'The waterfall stops for a company once it has all of these',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [
-			{
-				displayName: 'Keep Input Fields',
-				name: 'keepInput',
-				type: 'boolean',
-				default: true,
-				description: "Whether to output the input item's fields beside the enrichment",
-			},
-			maxAttemptsOption,
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Keep Input Fields',
+			name: 'keepInput',
+			type: 'boolean',
+			default: true,
+			description: "Whether to output the input item's fields beside the enrichment",
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

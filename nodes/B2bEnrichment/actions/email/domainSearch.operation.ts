@@ -2,7 +2,7 @@ import { asNodeError } from '../../../../lib/transport';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { isValidDomain, normalizeDomain } from '../../../../lib/normalize';
-import { errorItem, maxAttemptsOption, paired, problemError, returnAllAndLimit } from '../../../../lib/node-kit';
+import { errorItem, optionsCollection, paired, problemError, returnAllAndLimit } from '../../../../lib/node-kit';
 import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
 
 const show = { resource: ['email'], operation: ['domainSearch'] };
@@ -75,15 +75,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [maxAttemptsOption],
-	},
+	optionsCollection(show),
 ];
 
 /** Hunter's domain search: every person Hunter knows at a domain, one output item each. */

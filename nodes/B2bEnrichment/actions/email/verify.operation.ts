@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEmail } from '../../../../lib/normalize';
-import { errorItem, maxAttemptsOption, paired, problemError } from '../../../../lib/node-kit';
+import { errorItem, optionsCollection, paired, problemError } from '../../../../lib/node-kit';
 import { checkValue } from '../../../../lib/normalize';
 import type { EmailVerification } from '../../../../lib/sources/contracts';
 import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
@@ -20,15 +20,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'ada@example.com',
 		description: 'The address to verify',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [maxAttemptsOption],
-	},
+	optionsCollection(show),
 ];
 
 /**

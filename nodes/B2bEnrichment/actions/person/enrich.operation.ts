@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { WANTED_FIELDS, enrichPeople, parsePerson } from '../../../../lib/enrichment';
 import type { CatchAllPolicy, WantedField } from '../../../../lib/enrichment';
 import type { ProviderName } from '../../../../lib/normalize';
-import { assertNoProblems, maxAttemptsOption } from '../../../../lib/node-kit';
+import { assertNoProblems, optionsCollection } from '../../../../lib/node-kit';
 import { PROVIDER_MODULES, providerModules } from '../../../../lib/sources/registry';
 import { WATERFALL_HINT, personInput, personInputFields, providersField } from '../fields';
 import { outcomesToItems } from '../output';
@@ -29,72 +29,62 @@ export const description: INodeProperties[] = [
 		default: ['email', 'title'],
 		description: 'The waterfall stops for an item once it has all of these',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [
-			{
-				displayName: 'Catch-All Emails',
-				name: 'catchAll',
-				type: 'options',
-				options: [
-					{
-						name: 'Keep Looking for a Verified One',
-						value: 'continue',
-						description: 'Keep the catch-all address, but ask the next providers for a verified one',
-					},
-					{ name: 'Accept', value: 'accept', description: 'A catch-all address counts as found' },
-					{ name: 'Reject', value: 'reject', description: 'Never take a catch-all address' },
-				],
-				default: 'continue',
-				description: 'What to do with an address on a domain that accepts every email, so that its deliverability cannot be known',
-			},
-			{
-				displayName: 'Keep Input Fields',
-				name: 'keepInput',
-				type: 'boolean',
-				default: true,
-				description: "Whether to output the input item's fields beside the enrichment",
-			},
-			maxAttemptsOption,
-			{
-				displayName: 'Phone Webhook URL (Apollo)',
-				name: 'phoneWebhookUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://your-n8n/webhook/apollo-phones',
-				description:
-					'Where Apollo delivers revealed phone numbers (for example a Signed Webhook Trigger). Needed with Reveal Phone Numbers.',
-			},
-			{
-				displayName: 'Reveal Phone Numbers (Apollo)',
-				name: 'revealPhone',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Apollo should reveal phone numbers: extra credits per person, delivered later to a webhook',
-			},
-			{
-				displayName: 'Stop at First Verified Email',
-				name: 'stopAtVerifiedEmail',
-				type: 'boolean',
-				default: false,
-				description: 'Whether an item stops going down the waterfall once it has a verified email, whatever else is missing',
-			},
-			{
-				displayName: 'Verify Found Emails (Hunter)',
-				name: 'verify',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to check found emails that are not already verified with Hunter's email verifier (one verification per distinct " +
-					'address). Hunter must be one of the providers.',
-			},
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Catch-All Emails',
+			name: 'catchAll',
+			type: 'options',
+			options: [
+				{
+					name: 'Keep Looking for a Verified One',
+					value: 'continue',
+					description: 'Keep the catch-all address, but ask the next providers for a verified one',
+				},
+				{ name: 'Accept', value: 'accept', description: 'A catch-all address counts as found' },
+				{ name: 'Reject', value: 'reject', description: 'Never take a catch-all address' },
+			],
+			default: 'continue',
+			description: 'What to do with an address on a domain that accepts every email, so that its deliverability cannot be known',
+		},
+		{
+			displayName: 'Keep Input Fields',
+			name: 'keepInput',
+			type: 'boolean',
+			default: true,
+			description: "Whether to output the input item's fields beside the enrichment",
+		},
+		{
+			displayName: 'Phone Webhook URL (Apollo)',
+			name: 'phoneWebhookUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://your-n8n/webhook/apollo-phones',
+			description: 'Where Apollo delivers revealed phone numbers (for example a Signed Webhook Trigger). Needed with Reveal Phone Numbers.',
+		},
+		{
+			displayName: 'Reveal Phone Numbers (Apollo)',
+			name: 'revealPhone',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Apollo should reveal phone numbers: extra credits per person, delivered later to a webhook',
+		},
+		{
+			displayName: 'Stop at First Verified Email',
+			name: 'stopAtVerifiedEmail',
+			type: 'boolean',
+			default: false,
+			description: 'Whether an item stops going down the waterfall once it has a verified email, whatever else is missing',
+		},
+		{
+			displayName: 'Verify Found Emails (Hunter)',
+			name: 'verify',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to check found emails that are not already verified with Hunter's email verifier (one verification per distinct " +
+				'address). Hunter must be one of the providers.',
+		},
+	]),
 ];
 
 interface Options {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { getContact } from '../../../../lib/destinations/goHighLevel';
-import { contactIdField, optionsField } from '../fields';
+import { contactIdField } from '../fields';
 import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['get'] };
 
-export const description: INodeProperties[] = [contactIdField(show), optionsField(show)];
+export const description: INodeProperties[] = [contactIdField(show), optionsCollection(show)];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);

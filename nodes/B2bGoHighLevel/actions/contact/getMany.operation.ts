@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
 import { searchContacts } from '../../../../lib/destinations/goHighLevel';
 import type { GhlContactSearch } from '../../../../lib/destinations/goHighLevel';
-import { optionsField } from '../fields';
+
 import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['getMany'] };
@@ -28,7 +28,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Only contacts with this tag' },
 		],
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /**

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEmail, text } from '../../../../lib/normalize';
-import { eachItem, problemError } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
 import { e164, searchContacts } from '../../../../lib/destinations/goHighLevel';
-import { optionsField } from '../fields';
+
 import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['lookup'] };
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 		placeholder: '+14155550100',
 		description: 'Compared in E.164, as HighLevel stores phones; a ten-digit number is taken as North American (+1)',
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /** Every contact with that email or phone (more than one when the location allows duplicates); none outputs nothing. */

@@ -1,12 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import type { CallOptions } from '../../../../lib/transport';
 import { tagList } from '../../../../lib/destinations/goHighLevel';
 import type { GhlConnection } from '../../../../lib/destinations/goHighLevel';
 import type { TransportContext } from '../../../../lib/transport';
-import { contactIdField, optionsField } from '../fields';
+import { contactIdField } from '../fields';
 import type { GhlRun } from '../run';
 
 type TagCall = (ctx: TransportContext, connection: GhlConnection, id: string, tags: string[], options?: CallOptions) => Promise<string[]>;
@@ -25,7 +25,7 @@ export function tagsDescription(operation: string, verb: string): INodePropertie
 			placeholder: 'lead, apollo',
 			description: `Comma-separated tags to ${verb} (an expression may give a list)`,
 		},
-		optionsField(show),
+		optionsCollection(show),
 	];
 }
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { updateContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, ghlCustomFieldsProperty } from '../custom-fields';
-import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField, optionsField } from '../fields';
+import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField } from '../fields';
 import { GhlRun } from '../run';
 import { contactFields } from './input';
 
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		options: [...CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	ghlCustomFieldsProperty(show),
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

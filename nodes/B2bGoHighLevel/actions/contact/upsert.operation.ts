@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { writeEachItem } from '../../../../lib/node-kit';
+import { optionsCollection, writeEachItem } from '../../../../lib/node-kit';
 import { upsertContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, ghlCustomFieldsProperty } from '../custom-fields';
-import { optionsField } from '../fields';
+
 import { GhlRun } from '../run';
 import { contactInput, contactInputFields } from './input';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
-export const description: INodeProperties[] = [...contactInputFields(show), ghlCustomFieldsProperty(show), optionsField(show)];
+export const description: INodeProperties[] = [...contactInputFields(show), ghlCustomFieldsProperty(show), optionsCollection(show)];
 
 /**
  * HighLevel decides whether the contact is new (by email, then phone, as the location's duplicate

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { createOpportunity } from '../../../../lib/destinations/goHighLevel';
-import { optionsField, setFields } from '../fields';
+import { setFields } from '../fields';
 import { GhlRun } from '../run';
 import { ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, NAME_FIELD, PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';
 
@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, { displayName: 'Source', name: 'source', type: 'string', default: '' }],
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

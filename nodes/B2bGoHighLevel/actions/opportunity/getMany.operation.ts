@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
 import { OPPORTUNITY_STATUSES, searchOpportunities } from '../../../../lib/destinations/goHighLevel';
-import { optionsField, setFields } from '../fields';
+import { setFields } from '../fields';
 import { GhlRun } from '../run';
 import { PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';
 
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 			{ ...STATUS_FIELD, options: [{ name: 'All', value: 'all' }, ...(STATUS_FIELD.options ?? [])], default: 'all' },
 		],
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /** The node's filter names to HighLevel's query parameters. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { updateOpportunity } from '../../../../lib/destinations/goHighLevel';
-import { optionsField, setFields } from '../fields';
+import { setFields } from '../fields';
 import { GhlRun } from '../run';
 import { ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, NAME_FIELD, PIPELINE_FIELD, STATUS_FIELD, stageField } from './fields';
 
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, NAME_FIELD, PIPELINE_FIELD, stageField('updateFields.pipelineId'), STATUS_FIELD],
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /** Moves a deal (pipeline, stage), closes it (status) or revalues it; fields not given keep their value. */

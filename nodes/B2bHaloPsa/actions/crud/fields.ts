@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
+import { optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
 import { haloCustomFieldsProperty } from '../custom-fields';
 import type { ResourceDefinition } from '../resources';
 
@@ -80,14 +80,6 @@ export function entityProperties(resource: string, definition: ResourceDefinitio
 			default: true,
 			description: 'Whether to ask HaloPSA for the full record (includedetails)',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			displayOptions: on('create', 'update', 'get', 'getMany', 'delete'),
-			default: {},
-			options: [maxAttemptsOption],
-		},
+		optionsCollection(on('create', 'update', 'get', 'getMany', 'delete').show),
 	];
 }

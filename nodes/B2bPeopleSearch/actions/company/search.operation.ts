@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { maxAttemptsOption, returnAllAndLimit } from '../../../../lib/node-kit';
+import { optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
 import type { CompanySearchFilters } from '../../../../lib/sources/contracts';
 import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
 import { runSearch } from '../run-search';
@@ -40,15 +40,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	additionalFieldsProperty(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show },
-		default: {},
-		options: [maxAttemptsOption],
-	},
+	optionsCollection(show),
 ];
 
 function companyFilters(ctx: IExecuteFunctions, itemIndex: number): CompanySearchFilters {

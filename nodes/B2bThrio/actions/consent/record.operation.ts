@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { text } from '../../../../lib/normalize';
-import { eachItem, problemError } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
 import { COMM_TYPES, recordConsent } from '../../../../lib/destinations/thrio';
 import type { CommConsent, CommType } from '../../../../lib/destinations/thrio';
-import { PERSON_PHONE_EXPRESSION, callOptions, optionsField } from '../fields';
+import { PERSON_PHONE_EXPRESSION, callOptions } from '../fields';
 
 const show = { resource: ['consent'], operation: ['record'] };
 
@@ -57,7 +57,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /** A `commconsent` record: Thrio checks these before it dials or texts an address. */

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { writeEachItem } from '../../../../lib/node-kit';
+import { optionsCollection, writeEachItem } from '../../../../lib/node-kit';
 import { createObject } from '../../../../lib/destinations/thrio';
-import { callOptions, optionsField } from '../fields';
+import { callOptions } from '../fields';
 import { personInput, personInputFields } from '../person';
 
 const show = { resource: ['contact'], operation: ['create'] };
 
-export const description: INodeProperties[] = [...personInputFields(show, false), optionsField(show)];
+export const description: INodeProperties[] = [...personInputFields(show, false), optionsCollection(show)];
 
 /**
  * A plain create: if its answer is lost it is not sent again, since it may have created the

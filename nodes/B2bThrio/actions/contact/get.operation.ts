@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { getObject } from '../../../../lib/destinations/thrio';
-import { callOptions, idField, optionsField } from '../fields';
+import { callOptions, idField } from '../fields';
 
 const show = { resource: ['contact'], operation: ['get'] };
 
-export const description: INodeProperties[] = [idField('Contact ID', 'contactId', show), optionsField(show)];
+export const description: INodeProperties[] = [idField('Contact ID', 'contactId', show), optionsCollection(show)];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await eachItem(

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem, returnAllAndLimit } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
 import { listAll } from '../../../../lib/destinations/thrio';
-import { callOptions, optionsField } from '../fields';
+import { callOptions } from '../fields';
 
 const show = { resource: ['contact'], operation: ['search'] };
 
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		description: 'Thrio\'s q: "field:value" for one field, or free text over every field; empty returns every contact',
 	},
 	...returnAllAndLimit({ show }, 'Thrio is read up to 1,000 contacts per request.'),
-	optionsField(show, [
+	optionsCollection(show, [
 		{
 			displayName: 'Start',
 			name: 'start',

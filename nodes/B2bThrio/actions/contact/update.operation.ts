@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem, problemError } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
 import { updateObject } from '../../../../lib/destinations/thrio';
-import { callOptions, idField, optionsField } from '../fields';
+import { callOptions, idField } from '../fields';
 import { checkedPersonFields, personFields, thrioFields } from '../person';
 
 const show = { resource: ['contact'], operation: ['update'] };
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [...personFields(false), PHONE].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /** Fields not given keep their value. */

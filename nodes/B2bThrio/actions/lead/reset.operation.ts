@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { resetLead } from '../../../../lib/destinations/thrio';
-import { callOptions, idField, optionsField, outboundListField } from '../fields';
+import { callOptions, idField, outboundListField } from '../fields';
 
 const show = { resource: ['lead'], operation: ['reset'] };
 
-export const description: INodeProperties[] = [outboundListField(show), idField('Lead ID', 'leadId', show), optionsField(show)];
+export const description: INodeProperties[] = [outboundListField(show), idField('Lead ID', 'leadId', show), optionsCollection(show)];
 
 /** Puts a lead back in the dialing queue: no attempts, status new. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -2,10 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { InputProblem } from '../../../../lib/normalize';
-import { assertNoProblems, errorItem, paired } from '../../../../lib/node-kit';
+import { assertNoProblems, errorItem, optionsCollection, paired } from '../../../../lib/node-kit';
 import { MAX_LEADS_PER_UPSERT, upsertLeads } from '../../../../lib/destinations/thrio';
 import type { LeadOutcome } from '../../../../lib/destinations/thrio';
-import { optionsField, outboundListField } from '../fields';
+import { outboundListField } from '../fields';
 import { personInputFields, readPerson } from '../person';
 
 const show = { resource: ['lead'], operation: ['upsert'] };
@@ -13,7 +13,7 @@ const show = { resource: ['lead'], operation: ['upsert'] };
 export const description: INodeProperties[] = [
 	outboundListField(show),
 	...personInputFields(show, true),
-	optionsField(show, [
+	optionsCollection(show, [
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { text } from '../../../../lib/normalize';
-import { eachItem, problemError } from '../../../../lib/node-kit';
+import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
 import { sendSms } from '../../../../lib/destinations/thrio';
 import type { Sms } from '../../../../lib/destinations/thrio';
-import { PERSON_PHONE_EXPRESSION, callOptions, optionsField } from '../fields';
+import { PERSON_PHONE_EXPRESSION, callOptions } from '../fields';
 
 const show = { resource: ['sms'], operation: ['send'] };
 
@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'The campaign the message is sent for' },
 		],
 	},
-	optionsField(show),
+	optionsCollection(show),
 ];
 
 /**
