@@ -56,6 +56,12 @@ function usageHeaders(result: LimitResult, spelling: 'both' | 'daily' | '24-hour
 	return headers;
 }
 
+/**
+ * The person fields People Enrichment and Bulk People Enrichment document for a match. Whether
+ * Apollo refuses others or ignores them is not confirmed; refusing them lets a test see one sent.
+ */
+const MATCH_FIELDS = ['id', 'email', 'hashed_email', 'first_name', 'last_name', 'name', 'linkedin_url', 'domain', 'organization_name'];
+
 export class ApolloProvider implements ProviderModule {
 	readonly name = 'apollo' as const;
 	readonly state: ApolloState = { creditsUsed: 0, webhookDeliveries: [] };
@@ -245,6 +251,10 @@ export class ApolloProvider implements ProviderModule {
 		const details = params.details;
 		if (!Array.isArray(details) || details.length === 0) throw new HttpError(422, { error: 'details must be a non-empty array' });
 		if (details.length > MAX_BULK) throw new HttpError(422, { error: `You can only enrich up to ${MAX_BULK} records at a time` });
+		const undocumented = [...new Set(details.flatMap((detail) => Object.keys(isRecord(detail) ? detail : {})))].filter(
+			(field) => !MATCH_FIELDS.includes(field),
+		);
+		if (undocumented.length > 0) throw new HttpError(422, { error: `Unknown field(s) in details: ${undocumented.join(', ')}` });
 		const reveal = this.revealOptions(params);
 		this.requireCredits();
 		let credits = 0;

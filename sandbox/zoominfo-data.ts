@@ -118,6 +118,41 @@ export const COMPANY_OUTPUT_FIELDS = [
 	'socialMediaUrls',
 ];
 
+/**
+ * The match inputs Enrich Contact and Enrich Company take (ZoomInfo's input combinations and its
+ * /lookup/inputfields lists); an input with any other field is refused with the whole call.
+ */
+export const CONTACT_MATCH_INPUTS = [
+	'personId',
+	'emailAddress',
+	'hashedEmail',
+	'phone',
+	'firstName',
+	'lastName',
+	'fullName',
+	'companyId',
+	'companyName',
+	'jobTitle',
+	'externalURL',
+	'lastUpdatedDateAfter',
+	'validDateAfter',
+	'contactAccuracyScoreMin',
+];
+export const COMPANY_MATCH_INPUTS = [
+	'companyId',
+	'companyName',
+	'companyWebsite',
+	'companyTicker',
+	'companyPhone',
+	'companyFax',
+	'companyStreet',
+	'companyCity',
+	'companyState',
+	'companyZipCode',
+	'companyCountry',
+	'ipAddress',
+];
+
 export function companyFilter(params: Record<string, unknown>): (company: FixtureCompany) => boolean {
 	const min = optNumber(params.employeeRangeMin) ?? 0;
 	const max = optNumber(params.employeeRangeMax) ?? Number.MAX_SAFE_INTEGER;

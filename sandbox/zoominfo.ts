@@ -11,7 +11,9 @@ import { orderBy, pageOf } from './paging';
 import type { RequestContext } from './router';
 import { TOKEN_MESSAGES, TokenStore } from './tokens';
 import {
+	COMPANY_MATCH_INPUTS,
 	COMPANY_OUTPUT_FIELDS,
+	CONTACT_MATCH_INPUTS,
 	CONTACT_OUTPUT_FIELDS,
 	companyFilter,
 	companyRecord,
@@ -195,6 +197,13 @@ export class ZoomInfoProvider implements ProviderModule {
 		const unknown = outputFields.filter((field) => !allowed.includes(field));
 		if (outputFields.length === 0 || unknown.length > 0) {
 			throw new HttpError(400, { success: false, error: `Invalid outputFields: ${unknown.join(', ') || '(none given)'}` });
+		}
+		const documented = kind === 'contact' ? CONTACT_MATCH_INPUTS : COMPANY_MATCH_INPUTS;
+		const undocumented = [...new Set(inputs.flatMap((input: unknown) => Object.keys(isRecord(input) ? input : {})))].filter(
+			(field) => !documented.includes(field),
+		);
+		if (undocumented.length > 0) {
+			throw new HttpError(400, { success: false, error: `Invalid ${inputName} field(s): ${undocumented.join(', ')}` });
 		}
 		const dataset = this.core.dataset();
 		const result = inputs.map((input: unknown) => {

@@ -1,4 +1,5 @@
 import { zoomInfoModule } from '../../lib/sources/zoomInfo';
+import { zoomInfoJson } from '../../lib/sources/zoomInfo/call';
 import { outcomeOf } from '../../lib/sources/zoomInfo/enrich';
 import { contactRecord } from '../../lib/sources/zoomInfo/map';
 import type { CompanyLookup, LookupOutcome, PersonLookup } from '../../lib/sources/contracts';
@@ -229,6 +230,86 @@ describe('ZoomInfo person enrichment', () => {
 
 		const optedOut = { input: { emailAddress: 'ada@example.com' }, data: [{ id: 1, firstName: 'Ada' }], matchStatus: 'OPT_OUT' };
 		expect(outcomeOf(optedOut, contactRecord)).toEqual({ status: 'noMatch', credits: 0 });
+	});
+});
+
+describe('ZoomInfo person enrichment of leads known by name and company domain', () => {
+	const leadsAt = (count: number) =>
+		sandbox()
+			.fixtures.companies.filter((company) =>
+				sandbox()
+					.fixtures.peopleAt(company.id)
+					.some((person) => person.knownBy.zoomInfo),
+			)
+			.slice(0, count)
+			.map((company) =>
+				sandbox()
+					.fixtures.peopleAt(company.id)
+					.find((person) => person.knownBy.zoomInfo)!,
+			);
+
+	it('resolves each domain to its company id once, in batches, then matches the people by name and company id', async () => {
+		const persons = leadsAt(30);
+		const lookups: PersonLookup[] = [...persons, ...persons.slice(0, 5)].map((person) => ({
+			firstName: person.firstName,
+			lastName: person.lastName,
+			domain: companyOf(person).domain,
+		}));
+		expect(lookups.every((lookup) => personEnricher.accepts(lookup))).toBe(true);
+
+		const outcomes = await personEnricher.enrichPeople(context(), lookups);
+
+		expect(bodies('/enrich/company').map((body) => body.matchCompanyInput)).toEqual([
+			persons.slice(0, 25).map((person) => ({ companyWebsite: companyOf(person).domain })),
+			persons.slice(25).map((person) => ({ companyWebsite: companyOf(person).domain })),
+		]);
+		const sent = bodies('/enrich/contact').flatMap((body) => body.matchPersonInput as Array<Record<string, unknown>>);
+		expect(sent).toHaveLength(lookups.length);
+		expect(sent.every((input) => !('companyWebsite' in input))).toBe(true);
+		expect(sent[0]).toEqual({
+			firstName: persons[0].firstName,
+			lastName: persons[0].lastName,
+			companyId: String(zoomInfoCompanyId(companyOf(persons[0]))),
+		});
+		expect(statuses(outcomes)).toEqual(lookups.map(() => 'matched'));
+		expect(outcomes.map((outcome) => outcome.record?.person?.ids?.zoomInfo)).toEqual(
+			[...persons, ...persons.slice(0, 5)].map((person) => String(zoomInfoPersonId(person))),
+		);
+		// A company is paid for once, by the first lead at its domain: 30 companies and 35 people.
+		expect(outcomes.map((outcome) => outcome.credits)).toEqual([...persons.map(() => 2), ...persons.slice(0, 5).map(() => 1)]);
+		expect(sandbox().stats().credits.zoomInfo).toBe(65);
+	});
+
+	it('looks a domain up once per run, across calls, and answers no match where ZoomInfo has no such company', async () => {
+		const [person] = leadsAt(1);
+		const lead: PersonLookup = { firstName: person.firstName, lastName: person.lastName, domain: companyOf(person).domain };
+		const stranger: PersonLookup = { firstName: 'Ada', lastName: 'Lovelace', domain: 'nowhere.example' };
+		const ctx = context();
+
+		const first = await personEnricher.enrichPeople(ctx, [lead, stranger]);
+		const second = await personEnricher.enrichPeople(ctx, [lead]);
+
+		expect(calls('/enrich/company')).toHaveLength(1);
+		expect(statuses(first)).toEqual(['matched', 'noMatch']);
+		expect(first.map((outcome) => outcome.credits)).toEqual([2, 0]);
+		expect(second.map((outcome) => [outcome.status, outcome.credits])).toEqual([['matched', 1]]);
+		expect(bodies('/enrich/contact').flatMap((body) => body.matchPersonInput as unknown[])).toHaveLength(2);
+	});
+
+	it('is refused, as ZoomInfo refuses it, when a person input carries a field Enrich Contact does not document', async () => {
+		const [person] = leadsAt(1);
+		const error = await failureOf(
+			zoomInfoJson(context(), {
+				method: 'POST',
+				path: '/enrich/contact',
+				body: {
+					matchPersonInput: [{ firstName: person.firstName, lastName: person.lastName, companyWebsite: companyOf(person).domain }],
+					outputFields: ['id'],
+				},
+			}),
+		);
+		expect(isProviderApiError(error)).toBe(true);
+		expect((error as Error).message).toBe('ZoomInfo: Invalid matchPersonInput field(s): companyWebsite (HTTP 400)');
 	});
 });
 

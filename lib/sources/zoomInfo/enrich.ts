@@ -47,20 +47,31 @@ export const COMPANY_OUTPUT_FIELDS = [
 ];
 
 /**
- * A ZoomInfo id names the record outright. Otherwise every identifier known is sent: ZoomInfo
- * matches on the combination, so a name and company can still find someone whose email it lacks.
+ * The match inputs Enrich Contact documents: a ZoomInfo person id; or an email; or a LinkedIn URL
+ * (externalURL); or a first and last name (or a full name) with a company id or company name. A
+ * company website is not among them: a lead known only by its domain needs its company id first
+ * (see companyIdsFor). Every identifier known is sent, since ZoomInfo matches on the combination.
  */
-export function personMatchInput(lookup: PersonLookup): IDataObject | undefined {
+export function personMatchInput(lookup: PersonLookup, companyId?: string): IDataObject | undefined {
 	const personId = text(lookup.ids?.zoomInfo);
 	if (personId !== undefined) return { personId };
 	const name =
 		lookup.firstName && lookup.lastName
 			? { firstName: lookup.firstName, lastName: lookup.lastName }
 			: compact({ fullName: lookup.fullName });
-	const company = compact({ companyName: lookup.companyName, companyWebsite: lookup.domain });
+	const company = companyId !== undefined ? { companyId } : compact({ companyName: lookup.companyName });
 	const named = Object.keys(name).length > 0 && Object.keys(company).length > 0;
 	if (!lookup.email && !lookup.linkedinUrl && !named) return undefined;
-	return compact<IDataObject>({ emailAddress: lookup.email, externalURL: lookup.linkedinUrl, ...name, ...company });
+	return compact<IDataObject>({ emailAddress: lookup.email, externalURL: lookup.linkedinUrl, ...(named ? { ...name, ...company } : {}) });
+}
+
+/** A lead ZoomInfo can match only once its company is known: a name and a domain, nothing stronger. */
+export function needsCompanyId(lookup: PersonLookup): boolean {
+	return (
+		personMatchInput(lookup) === undefined &&
+		lookup.domain !== undefined &&
+		(lookup.firstName && lookup.lastName ? true : !!lookup.fullName)
+	);
 }
 
 export function companyMatchInput(lookup: CompanyLookup): IDataObject | undefined {
@@ -173,8 +184,64 @@ const COMPANIES: EnrichKind<CompanyLookup> = {
 	toRecord: companyRecord,
 };
 
-export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[], options?: CallOptions): Promise<LookupOutcome[]> {
-	return await enrich(ctx, CONTACTS, lookups, options);
+/** Company lookups by domain, per execution: a domain is looked up at most once per run. */
+const companiesByRun = new WeakMap<object, Map<string, Promise<LookupOutcome>>>();
+
+/**
+ * Each domain's company, from Enrich Company (which does take a website), in batches, each domain
+ * once per run. Credits are counted by the call that paid for them; a lookup another batch made
+ * shows none.
+ */
+async function companiesFor(ctx: TransportContext, domains: string[], options: CallOptions): Promise<Map<string, LookupOutcome>> {
+	let known = companiesByRun.get(ctx);
+	if (known === undefined) {
+		known = new Map();
+		companiesByRun.set(ctx, known);
+	}
+	const runKnown = known;
+	const wanted = [...new Set(domains)];
+	const fresh = wanted.filter((domain) => !runKnown.has(domain));
+	if (fresh.length > 0) {
+		const answered = enrich(
+			ctx,
+			COMPANIES,
+			fresh.map((domain) => ({ domain })),
+			options,
+		);
+		// A lookup that failed may be tried again by a later batch.
+		answered.catch(() => fresh.forEach((domain) => runKnown.delete(domain)));
+		for (const [index, domain] of fresh.entries()) {
+			const outcome = answered.then((outcomes) => outcomes[index]);
+			// Awaited below; a failure is thrown there once, not again for every domain of the batch.
+			outcome.catch(() => undefined);
+			runKnown.set(domain, outcome);
+		}
+	}
+	const companies = new Map<string, LookupOutcome>();
+	for (const domain of wanted) {
+		const outcome = await runKnown.get(domain)!;
+		companies.set(domain, fresh.includes(domain) ? outcome : { ...outcome, credits: 0 });
+	}
+	return companies;
+}
+
+export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[], options: CallOptions = {}): Promise<LookupOutcome[]> {
+	const domains = lookups.filter(needsCompanyId).map((lookup) => lookup.domain!);
+	const companies = domains.length > 0 ? await companiesFor(ctx, domains, options) : new Map<string, LookupOutcome>();
+	const companyOf = (lookup: PersonLookup) => (needsCompanyId(lookup) ? companies.get(lookup.domain!) : undefined);
+	const companyIdOf = (lookup: PersonLookup) => text(companyOf(lookup)?.record?.company?.ids?.zoomInfo);
+	const outcomes = await enrich(ctx, { ...CONTACTS, toInput: (lookup) => personMatchInput(lookup, companyIdOf(lookup)) }, lookups, options);
+	const charged = new Set<string>();
+	return outcomes.map((outcome, index) => {
+		const company = companyOf(lookups[index]);
+		if (company === undefined) return outcome;
+		const domain = lookups[index].domain!;
+		const credits = charged.has(domain) ? 0 : company.credits;
+		charged.add(domain);
+		if (company.status === 'error') return { ...company, credits };
+		if (companyIdOf(lookups[index]) === undefined) return { status: 'noMatch', credits };
+		return { ...outcome, credits: outcome.credits + credits };
+	});
 }
 
 export async function enrichCompanies(ctx: TransportContext, lookups: CompanyLookup[], options?: CallOptions): Promise<LookupOutcome[]> {

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../contracts';
-import { ENRICH_BATCH, companyMatchInput, enrichCompanies, enrichPeople, personMatchInput } from './enrich';
+import { ENRICH_BATCH, companyMatchInput, enrichCompanies, enrichPeople, needsCompanyId, personMatchInput } from './enrich';
 import { zoomInfoProfile } from './profile';
 import { MAX_RPP, searchCompanies, searchPeople } from './search';
 import { getUsage } from './usage';
@@ -13,7 +13,7 @@ export const zoomInfoModule: ProviderModule = {
 	personEnricher: {
 		provider: 'zoomInfo',
 		batchSize: ENRICH_BATCH,
-		accepts: (lookup) => personMatchInput(lookup) !== undefined,
+		accepts: (lookup) => personMatchInput(lookup) !== undefined || needsCompanyId(lookup),
 		enrichPeople,
 	},
 	companyEnricher: {
