@@ -41,6 +41,8 @@ export interface Attempt {
 	status: 'matched' | 'noMatch' | 'error' | 'skipped';
 	credits: number;
 	reason?: string;
+	/** The provider failed (refused the call, its credential, an outage): not a miss, a spent quota or a rate limit. */
+	failed?: true;
 }
 
 export interface Subject<L> {
@@ -64,12 +66,19 @@ export interface WaterfallSpec<L> {
 }
 
 /** Why a provider was taken out of the run, told on every item it was not asked about. */
-type Disabled = Map<ProviderName, string>;
+type Disabled = Map<ProviderName, { reason: string; failed: boolean }>;
 
 /** Failures that make every later call to the provider fail the same way. */
 function disablesProvider(error: unknown): boolean {
 	return isProviderApiError(error, 'quotaExhausted') || isProviderApiError(error, 'auth');
 }
+
+/** Out of credits and slowed down are the plan's limits at work; anything else is the provider failing. */
+function isFailure(error: unknown): boolean {
+	return !isProviderApiError(error, 'quotaExhausted') && !isProviderApiError(error, 'rateLimited');
+}
+
+const failedFlag = (failed: boolean): { failed?: true } => (failed ? { failed: true } : {});
 
 async function runStage<L>(
 	ctx: TransportContext,
@@ -88,9 +97,16 @@ async function runStage<L>(
 	}
 
 	await mapLimit(chunk(asked, stage.batchSize), spec.concurrency ?? 2, async (batch) => {
-		const reason = disabled.get(stage.provider);
-		if (reason !== undefined) {
-			for (const { subject } of batch) subject.attempts.push({ provider: stage.provider, status: 'skipped', credits: 0, reason });
+		const stopped = disabled.get(stage.provider);
+		if (stopped !== undefined) {
+			for (const { subject } of batch)
+				subject.attempts.push({
+					provider: stage.provider,
+					status: 'skipped',
+					credits: 0,
+					reason: stopped.reason,
+					...failedFlag(stopped.failed),
+				});
 			return;
 		}
 		let outcomes: LookupOutcome[];
@@ -102,9 +118,16 @@ async function runStage<L>(
 			);
 		} catch (error) {
 			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
-			if (disablesProvider(error)) disabled.set(stage.provider, `${stage.provider} stopped for this run: ${error.message}`);
+			if (disablesProvider(error))
+				disabled.set(stage.provider, { reason: `${stage.provider} stopped for this run: ${error.message}`, failed: isFailure(error) });
 			for (const { subject } of batch)
-				subject.attempts.push({ provider: stage.provider, status: 'error', credits: 0, reason: error.message });
+				subject.attempts.push({
+					provider: stage.provider,
+					status: 'error',
+					credits: 0,
+					reason: error.message,
+					...failedFlag(isFailure(error)),
+				});
 			return;
 		}
 		batch.forEach(({ subject }, index) => {
@@ -113,9 +136,15 @@ async function runStage<L>(
 				credits: 0,
 				error: { kind: 'failed', message: 'the provider returned no result for this record' },
 			};
-			subject.attempts.push({ provider: stage.provider, status: outcome.status, credits: outcome.credits, reason: outcome.error?.message });
+			subject.attempts.push({
+				provider: stage.provider,
+				status: outcome.status,
+				credits: outcome.credits,
+				reason: outcome.error?.message,
+				...failedFlag(outcome.error?.kind === 'failed'),
+			});
 			if (outcome.error?.kind === 'quotaExhausted')
-				disabled.set(stage.provider, `${stage.provider} stopped for this run: ${outcome.error.message}`);
+				disabled.set(stage.provider, { reason: `${stage.provider} stopped for this run: ${outcome.error.message}`, failed: false });
 			if (outcome.record) {
 				subject.raw[stage.provider] = outcome.record.raw;
 				mergeRecord(subject.merged, outcome.record, stage.provider, spec.catchAll);
@@ -127,7 +156,8 @@ async function runStage<L>(
 /**
  * Asks each provider in order about the subjects still missing what the user wants, in the
  * provider's largest batches. A provider whose quota or credential gives out is dropped for the
- * rest of the run (the reason is on every item it was not asked about) and the waterfall moves on.
+ * rest of the run (the reason is on every item it was not asked about) and the waterfall moves on;
+ * so it does past a provider that failed for a batch, whose items carry the failure.
  * Lookups must already be deduplicated: one subject per distinct input.
  */
 export async function runWaterfall<L>(ctx: TransportContext, lookups: L[], spec: WaterfallSpec<L>): Promise<Array<Subject<L>>> {

@@ -7,6 +7,7 @@ import { ProviderApiError } from './provider-error';
 import type { ProviderErrorKind } from './provider-error';
 import { readRateLimitSignal } from './rate-limit-headers';
 import { isNetworkErrorCode, networkErrorWords } from './network-errors';
+import { providerErrorText } from './message-at';
 import { limiterFor } from './rate-limiter';
 import { backoffDelay, resolveRetryPolicy } from './retry-policy';
 import { collectSecrets, maskDeep, maskSecrets } from './secrets';
@@ -136,7 +137,9 @@ function buildError(
 	itemIndex: number | undefined,
 ): ProviderApiError {
 	const providerMessage =
-		failure.status === undefined ? describeWireFailure(failure) : (profile.errorMessage(failure.body) ?? failure.message);
+		failure.status === undefined
+			? describeWireFailure(failure)
+			: (providerErrorText(failure.body, profile.errorMessage(failure.body), failure.status) ?? failure.message);
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const item = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';

@@ -199,6 +199,46 @@ describe('B2B Enrichment: Enrich Person', () => {
 	});
 });
 
+describe('B2B Enrichment: a provider failing for a whole batch', () => {
+	const parameters = {
+		resource: 'person',
+		operation: 'enrich',
+		providers: ['zoomInfo', 'hunter'],
+		inputMode: 'auto',
+		wanted: ['email'],
+		options: { maxAttempts: 1 },
+	};
+	const people = () => {
+		const withEmail = identifiable().filter((person) => person.email !== null);
+		return [...withEmail.filter((person) => person.knownBy.hunter).slice(0, 2), withEmail.find((person) => !person.knownBy.hunter)!];
+	};
+	beforeEach(() => sandbox.configure({ faults: { providers: { zoomInfo: { error5xxRate: 1 } } } }));
+
+	it('fails the items no later provider completed, naming the provider and its answer; the waterfall goes on', async () => {
+		const leads = people();
+		const output = await runWithSandbox(sandbox, node, parameters, leads.map(asInput), { continueOnFail: true });
+
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const item of output.slice(0, 2)) {
+			expect(item.json.error).toBeUndefined();
+			expect(item.json.enrichment).toMatchObject({ complete: true, sources: { email: 'hunter' } });
+			expect((item.json.enrichment as { attempts: unknown[] }).attempts[0]).toMatchObject({
+				provider: 'zoomInfo',
+				status: 'error',
+				failed: true,
+			});
+		}
+		expect(output[0].json.person).toMatchObject({ email: leads[0].email });
+		expect(output[2].json.error).toMatch(/^Item 2: ZoomInfo: .*\(HTTP 50\d\)/);
+		expect(output[2].json.enrichment).toMatchObject({ complete: false, missing: ['email'] });
+		expect(sandbox.requests({ provider: 'hunter', pathIncludes: 'email-finder' })).toHaveLength(3);
+	});
+
+	it('without Continue On Fail, stops the node with an error naming the item and the provider', async () => {
+		await expect(runWithSandbox(sandbox, node, parameters, people().map(asInput))).rejects.toThrow(/^Item 2: ZoomInfo: .*\(HTTP 50\d\)/);
+	});
+});
+
 describe('B2B Enrichment: Find Email', () => {
 	it('stops at the first verified email and verifies the rest once per address', async () => {
 		sandbox.configure({ hunter: { verifierPendingPolls: 0 } });

@@ -5,10 +5,11 @@ import type { InputProblem } from '../../../lib/normalize';
 import { errorItem, paired, problemError } from '../../../lib/node-kit';
 
 /**
- * Turns the engine's per-item outcomes into output items. An item every provider failed on is
- * an error (a bad credential must not pass for "no data"); under continue-on-fail it is passed
- * through with the error and whatever was found. `problems` are the node's own findings on an
- * item's input, which come before the engine's.
+ * Turns the engine's per-item outcomes into output items. An item a provider failed on (its
+ * credential, an outage, a refused request: not a miss, spent credits or a rate limit) is an error
+ * unless later providers still found everything wanted: a failure must not pass for "no data".
+ * Under continue-on-fail it is passed through with the error and whatever was found. `problems`
+ * are the node's own findings on an item's input, which come before the engine's.
  */
 export function outcomesToItems(
 	ctx: IExecuteFunctions,
@@ -26,13 +27,13 @@ export function outcomesToItems(
 			return errorItem(input, outcome.itemIndex, `Item ${outcome.itemIndex}: ${outcome.problem.message}`);
 		}
 		const json: IDataObject = { ...(keepInput ? input.json : {}), ...(outcome.record as unknown as IDataObject) };
-		const { attempts } = outcome.record.enrichment;
-		const failures = attempts.filter((attempt) => attempt.status === 'error');
-		if (failures.length > 0 && failures.length === attempts.length) {
-			const message = `Item ${outcome.itemIndex}: ${failures.map((attempt) => attempt.reason).join('; ')}`;
-			if (!ctx.continueOnFail())
-				throw problemError(ctx, outcome.itemIndex, { field: 'providers', message: failures.map((attempt) => attempt.reason).join('; ') });
-			return paired({ ...json, error: message }, outcome.itemIndex);
+		const { attempts, complete } = outcome.record.enrichment;
+		const errors = attempts.filter((attempt) => attempt.status === 'error');
+		const failures = attempts.filter((attempt) => attempt.failed);
+		if ((errors.length > 0 && errors.length === attempts.length) || (failures.length > 0 && !complete)) {
+			const reasons = [...new Set((failures.length > 0 ? failures : errors).map((attempt) => attempt.reason))].join('; ');
+			if (!ctx.continueOnFail()) throw problemError(ctx, outcome.itemIndex, { field: 'providers', message: reasons });
+			return paired({ ...json, error: `Item ${outcome.itemIndex}: ${reasons}` }, outcome.itemIndex);
 		}
 		return paired(json, outcome.itemIndex);
 	});
