@@ -102,7 +102,17 @@ export interface SandboxConfig {
 		/** `/token/update` still accepts a token expired this recently. */
 		refreshGraceMs: number;
 	};
-	thrio: { username: string; password: string; tenantId: string; loginDown: boolean };
+	thrio: {
+		username: string;
+		password: string;
+		tenantId: string;
+		loginDown: boolean;
+		/**
+		 * Most leads one `leadsupsert` call takes (1,000 when unset); a bigger call is refused with 413
+		 * and nothing stored. Thrio documents no figure, so tests set the limit they need.
+		 */
+		maxLeadsPerUpsert?: number;
+	};
 }
 
 /** Non-master Apollo key accepted by default, to exercise the 403 API_INACCESSIBLE path. */

@@ -19,7 +19,8 @@ export interface ThrioUser {
 	authorities: string[];
 }
 
-const MAX_UPSERT = 1000;
+/** Leads per `leadsupsert` call when `thrio.maxLeadsPerUpsert` is not configured. */
+const DEFAULT_MAX_LEADS_PER_UPSERT = 1000;
 const MAX_ROWS = 1000;
 
 /** `q` is either `field:value` or free text over every field. */
@@ -88,7 +89,10 @@ export class ThrioProvider implements ProviderModule {
 				'/data/api/types/outboundlist/:id/lead',
 				...route((ctx) => json(this.state.upsertLead(ctx.params.id, bodyRecord(ctx.body), now()).lead)),
 			)
-			.post('/data/api/types/outboundlist/:id/leadsupsert', ...route((ctx) => this.upsertLeads(ctx.params.id, ctx.body, now())))
+			.post(
+				'/data/api/types/outboundlist/:id/leadsupsert',
+				...route((ctx) => this.upsertLeads(ctx.params.id, ctx.body, now(), this.core.config().thrio.maxLeadsPerUpsert)),
+			)
 			.post(
 				'/data/api/types/outboundlist/:id/lead/:leadId/reset',
 				...route((ctx) => {
@@ -148,9 +152,11 @@ export class ThrioProvider implements ProviderModule {
 		return this.state.type(type).insert({ ...fields, createdAt: now, updatedAt: now });
 	}
 
-	private upsertLeads(listId: string, body: unknown, now: string): Reply {
+	/** A call over `max` leads is refused whole, before any lead is looked at; seeds are not limited. */
+	private upsertLeads(listId: string, body: unknown, now: string, max = DEFAULT_MAX_LEADS_PER_UPSERT): Reply {
 		if (!Array.isArray(body)) throw badRequest('The body must be an array of leads');
-		if (body.length > MAX_UPSERT) throw badRequest(`At most ${MAX_UPSERT} leads per call`);
+		if (body.length > max)
+			throw new HttpError(413, { error: 'PAYLOAD_TOO_LARGE', message: `At most ${max} leads per call, not ${body.length}` });
 		this.state.leadsOf(listId);
 		if (!body.every((lead) => isRecord(lead) && optString(lead.phone))) throw badRequest('Each lead needs a phone');
 		const results = body.map((lead: Record<string, unknown>) => this.state.upsertLead(listId, lead, now));
@@ -186,7 +192,7 @@ export class ThrioProvider implements ProviderModule {
 		const now = new Date(this.core.now()).toISOString();
 		for (const [type, items] of Object.entries(records)) {
 			if (type === 'leads' && isRecord(items)) {
-				for (const [listId, leads] of Object.entries(items)) this.upsertLeads(listId, leads, now);
+				for (const [listId, leads] of Object.entries(items)) this.upsertLeads(listId, leads, now, Infinity);
 			} else if (Array.isArray(items)) {
 				for (const item of items) this.create(type, bodyRecord(item), now);
 			}

@@ -56,32 +56,61 @@ describe('Thrio data lists', () => {
 });
 
 describe('Thrio leads upsert', () => {
-	it('chunks at the batch size; a chunk Thrio refuses fails its own leads only', async () => {
-		const leads = Array.from({ length: 2001 }, (_, n) => ({ phone: `+1512555${String(n).padStart(4, '0')}` }));
-		// Thrio checks every lead of a call: one without a phone refuses the whole second chunk.
-		delete (leads[1500] as { phone?: string }).phone;
-		const outcomes = await upsertLeads(context(), LIST, leads, 1000);
-		expect(requests('/leadsupsert').map((entry) => [(entry.body as unknown[]).length, entry.status])).toEqual([
-			[1000, 200],
-			[1000, 400],
+	const leads = (n: number) => Array.from({ length: n }, (_, index) => ({ phone: `+1512555${String(index).padStart(4, '0')}` }));
+	const calls = () => requests('/leadsupsert').map((entry) => [(entry.body as unknown[]).length, entry.status]);
+
+	it("a lead Thrio refuses fails alone with Thrio's message; the other leads of its call are stored", async () => {
+		const sent = leads(10);
+		// Thrio checks every lead of a call: one without a phone refuses the whole call, so it is halved.
+		delete (sent[6] as { phone?: string }).phone;
+		const outcomes = await upsertLeads(context(), LIST, sent);
+		expect(calls()).toEqual([
+			[10, 400],
+			[5, 200],
+			[5, 400],
+			[3, 400],
+			[2, 400],
 			[1, 200],
+			[1, 400],
+			[1, 200],
+			[2, 200],
 		]);
-		const failed = outcomes.map((outcome, index) => ('error' in outcome ? index : -1)).filter((index) => index >= 0);
-		expect(failed).toEqual(Array.from({ length: 1000 }, (_, n) => 1000 + n));
-		const error = (outcomes[1000] as { error: Error }).error;
+		expect(outcomes.map((outcome, index) => ('error' in outcome ? index : -1)).filter((index) => index >= 0)).toEqual([6]);
+		const error = (outcomes[6] as { error: Error }).error;
 		expect(isProviderApiError(error, 'invalidRequest')).toBe(true);
 		expect(error.message).toBe('Thrio: Each lead needs a phone (HTTP 400)');
-		expect((outcomes[2000] as { lead: { phone: string } }).lead.phone).toBe('+15125552000');
-		expect(sandbox().state.thrio.leads.get(LIST)!.size).toBe(1001);
+		expect((outcomes[7] as { lead: { phone: string } }).lead.phone).toBe('+15125550007');
+		expect(sandbox().state.thrio.leads.get(LIST)!.size).toBe(9);
 	});
 
-	it('never sends more than 1,000 leads in one call, whatever batch size is asked', async () => {
-		await upsertLeads(
-			context(),
-			LIST,
-			Array.from({ length: 1500 }, (_, n) => ({ phone: String(n) })),
-			5000,
+	it('halves a call refused as too large (413) until Thrio takes it: 600 leads against 100 a call, all stored', async () => {
+		sandbox().configure({ thrio: { maxLeadsPerUpsert: 100 } });
+		const outcomes = await upsertLeads(context(), LIST, leads(600));
+		expect(outcomes.every((outcome) => 'lead' in outcome)).toBe(true);
+		expect(outcomes.map((outcome) => (outcome as { lead: { phone: string } }).lead.phone)).toEqual(leads(600).map((lead) => lead.phone));
+		const quarter = [
+			[125, 413],
+			[63, 200],
+			[62, 200],
+		];
+		expect(calls()).toEqual([[500, 413], [250, 413], ...quarter, ...quarter, [250, 413], ...quarter, ...quarter, [100, 200]]);
+		expect(sandbox().state.thrio.leads.get(LIST)!.size).toBe(600);
+	});
+
+	it('sends 500 leads a call unless asked otherwise, and never more than 1,000, whatever batch size is asked', async () => {
+		await upsertLeads(context(), LIST, leads(1200));
+		await upsertLeads(context(), LIST, leads(1500), 5000);
+		expect(requests('/leadsupsert').map((entry) => (entry.body as unknown[]).length)).toEqual([500, 500, 200, 1000, 500]);
+	});
+
+	it('a call refused for a reason its halves share fails its own leads, not halved; the next call still goes', async () => {
+		const outcomes = await upsertLeads(context(), 'no-such-list', leads(3), 2);
+		expect(calls()).toEqual([
+			[2, 404],
+			[1, 404],
+		]);
+		expect(outcomes.map((outcome) => ('error' in outcome ? outcome.error.message : 'stored'))).toEqual(
+			Array.from({ length: 3 }, () => 'Thrio: Outbound list no-such-list not found (HTTP 404)'),
 		);
-		expect(requests('/leadsupsert').map((entry) => (entry.body as unknown[]).length)).toEqual([1000, 500]);
 	});
 });

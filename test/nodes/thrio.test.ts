@@ -55,14 +55,14 @@ const upsert = (parameters: object = {}) => ({
 });
 
 describe('Thrio node: outbound list leads', () => {
-	it('upserts 2,500 enriched people as leads in 3 batched calls of at most 1,000, with no manual mapping', async () => {
+	it('upserts 2,500 enriched people as leads in 5 batched calls of 500, with no manual mapping', async () => {
 		const output = await run(
 			upsert(),
 			Array.from({ length: 2500 }, (_, n) => enriched(n)),
 		);
 		expect(output).toHaveLength(2500);
 		expect(output.every((item, index) => (item.pairedItem as { item: number }).item === index)).toBe(true);
-		expect(upsertCalls().map((entry) => (entry.body as unknown[]).length)).toEqual([1000, 1000, 500]);
+		expect(upsertCalls().map((entry) => (entry.body as unknown[]).length)).toEqual([500, 500, 500, 500, 500]);
 		expect(leadsOf(LIST_A)).toHaveLength(2500);
 		// The direct line is what agents dial; the person's name, email and employer come along.
 		expect(output[7].json).toMatchObject({
@@ -83,6 +83,31 @@ describe('Thrio node: outbound list leads', () => {
 			company: 'Acme',
 		});
 	}, 30_000);
+
+	it.each([
+		[500, [200, 200]],
+		// The first 500 are halved down to 63 and 62, which Thrio takes; the last 100 fit at once.
+		[100, [413, 413, 413, 200, 200, 413, 200, 200, 413, 413, 200, 200, 413, 200, 200, 200]],
+	])(
+		'stores all 600 leads, every item a success, where Thrio takes at most %i leads a call',
+		async (max, statuses) => {
+			sandbox.configure({ thrio: { maxLeadsPerUpsert: max } });
+			const output = await run(
+				upsert(),
+				Array.from({ length: 600 }, (_, n) => enriched(n)),
+			);
+			expect(output.filter((item) => item.json.error !== undefined)).toHaveLength(0);
+			expect(output.map((item) => item.json.firstName)).toEqual(Array.from({ length: 600 }, (_, n) => `Lead${n}`));
+			expect(upsertCalls().map((entry) => entry.status)).toEqual(statuses);
+			expect(
+				upsertCalls()
+					.filter((entry) => entry.status === 200)
+					.every((entry) => (entry.body as unknown[]).length <= max),
+			).toBe(true);
+			expect(leadsOf(LIST_A)).toHaveLength(600);
+		},
+		30_000,
+	);
 
 	it('groups items by outbound list, honours a smaller batch size, and a second run updates instead of adding', async () => {
 		const items = Array.from({ length: 5 }, (_, n) => ({ ...enriched(n), list: n % 2 === 0 ? LIST_A : LIST_B }));
@@ -130,13 +155,13 @@ describe('Thrio node: outbound list leads', () => {
 	});
 
 	it('keeps going when the token dies in the middle of a batch: one new login, no failed item', async () => {
-		sandbox.configure({ auth: { tokenMaxCalls: { thrio: 2 } } });
+		sandbox.configure({ auth: { tokenMaxCalls: { thrio: 3 } } });
 		const output = await run(
 			upsert(),
 			Array.from({ length: 2500 }, (_, n) => enriched(n)),
 		);
 		expect(output.filter((item) => item.json.error !== undefined)).toHaveLength(0);
-		expect(upsertCalls().map((entry) => entry.status)).toEqual([200, 200, 401, 200]);
+		expect(upsertCalls().map((entry) => entry.status)).toEqual([200, 200, 200, 401, 200, 200]);
 		expect(logins().map((entry) => entry.status)).toEqual([200, 200]);
 		expect(leadsOf(LIST_A)).toHaveLength(2500);
 	}, 30_000);

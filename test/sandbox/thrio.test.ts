@@ -82,14 +82,6 @@ describe('Thrio sandbox', () => {
 		]);
 		expect(upsert.data).toMatchObject({ inserted: 1, updated: 1 });
 		expect(upsert.data.leads[0]).toMatchObject({ id: lead.data.id, phone: '+14155550199' });
-		expect(
-			(
-				await api.post(
-					`/data/api/types/outboundlist/${listId}/leadsupsert`,
-					Array.from({ length: 1001 }, (_, i) => ({ phone: String(i) })),
-				)
-			).status,
-		).toBe(400);
 		expect((await api.post(`/data/api/types/outboundlist/${listId}/leadsupsert`, [{ firstName: 'no phone' }])).status).toBe(400);
 		expect((await api.post('/data/api/types/outboundlist/nope/lead', { phone: '1' })).status).toBe(404);
 		const stored = sandbox.state.thrio.leads.get(listId)!.get(lead.data.id)!;
@@ -99,6 +91,32 @@ describe('Thrio sandbox', () => {
 			attempts: 0,
 			status: 'NEW',
 		});
+	});
+
+	it('refuses a leadsupsert call over the configured maximum with 413, storing none of its leads', async () => {
+		const api = await cluster();
+		const listId = '0000000000000000000000a1';
+		const stored = () => sandbox.state.thrio.leads.get(listId)?.size ?? 0;
+		const upsert = (n: number) =>
+			api.post(
+				`/data/api/types/outboundlist/${listId}/leadsupsert`,
+				Array.from({ length: n }, (_, i) => ({ phone: String(i) })),
+			);
+		const overDefault = await upsert(1001);
+		expect([overDefault.status, overDefault.data]).toEqual([
+			413,
+			{ error: 'PAYLOAD_TOO_LARGE', message: 'At most 1000 leads per call, not 1001' },
+		]);
+		expect(stored()).toBe(0);
+		sandbox.configure({ thrio: { maxLeadsPerUpsert: 2 } });
+		const refused = await upsert(3);
+		expect([refused.status, refused.data.message]).toEqual([413, 'At most 2 leads per call, not 3']);
+		expect(stored()).toBe(0);
+		expect((await upsert(2)).status).toBe(200);
+		expect(stored()).toBe(2);
+		// Seeds are not API calls: the limit does not apply to them.
+		sandbox.seed('thrio', { leads: { [listId]: Array.from({ length: 5 }, (_, i) => ({ phone: `+1415555010${i}` })) } });
+		expect(stored()).toBe(7);
 	});
 
 	it('queues SMS unless a commconsent opt-out exists for the address', async () => {

@@ -1,6 +1,6 @@
 export { THRIO_PAGE_SIZE, createObject, getObject, listAll, listPage, updateObject } from './data';
 export type { ThrioPage, ThrioRecord } from './data';
-export { MAX_LEADS_PER_UPSERT, addLead, listOutboundLists, resetLead, upsertLeads } from './leads';
+export { DEFAULT_LEADS_PER_UPSERT, MAX_LEADS_PER_UPSERT, addLead, listOutboundLists, resetLead, upsertLeads } from './leads';
 export type { LeadOutcome } from './leads';
 export { COMM_TYPES, recordConsent, sendSms } from './messaging';
 export type { CommConsent, CommType, Sms } from './messaging';

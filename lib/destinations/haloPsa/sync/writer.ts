@@ -3,7 +3,8 @@ import type { HaloEntity, HaloRecord } from '../entities';
 import type { CallOptions } from '../../../transport';
 import { asNodeError, isProviderApiError } from '../../../transport';
 import type { TransportContext } from '../../../transport';
-import { chunk } from '../../../util/map-limit';
+import { sendInBatches } from '../../batches';
+import type { Batching } from '../../batches';
 
 export interface PlannedWrite {
 	/** What identifies the record: its id for an update, its match key (email, domain...) for a create. */
@@ -31,62 +32,58 @@ const MAX_RECONCILES = 3;
 /** HaloPSA updates the elements of a batch that carry an id and creates the others. */
 const isUpdate = (write: PlannedWrite) => write.record.id !== undefined;
 
-function pair(batch: PlannedWrite[], saved: HaloRecord[], keyOf: WriterOptions['keyOf']): Map<string, WriteResult> {
-	const results = new Map<string, WriteResult>();
+function pair(batch: PlannedWrite[], saved: HaloRecord[], keyOf: WriterOptions['keyOf']): WriteResult[] {
 	const byKey = new Map(saved.map((record) => [keyOf(record), record]));
-	batch.forEach((write, index) => {
+	return batch.map((write, index) => {
 		// Match by key; fall back to position when HaloPSA's answer does not carry the key back.
 		const record = byKey.get(write.key) ?? (saved.length === batch.length ? saved[index] : undefined);
-		results.set(write.key, record ? { saved: record } : { error: 'HaloPSA did not return this record in its answer' });
+		return record ? { saved: record } : { error: 'HaloPSA did not return this record in its answer' };
 	});
-	return results;
 }
 
-async function writeBatch(
+/**
+ * HaloPSA refuses a whole batch for one bad record, and documents no batch limit: a 400, or a 413
+ * for a batch too large, is halved until the refused record stands alone. A lost answer is looked
+ * up rather than re-sent blindly.
+ */
+function haloBatching(
 	ctx: TransportContext,
 	entity: HaloEntity,
-	batch: PlannedWrite[],
 	options: WriterOptions,
 	reconciles = 0,
-): Promise<Map<string, WriteResult>> {
-	try {
-		return pair(
-			batch,
-			await saveBatch(
-				ctx,
-				entity,
-				batch.map((write) => write.record),
-				options.call,
+): Batching<PlannedWrite, WriteResult> {
+	return {
+		size: options.batchSize,
+		send: async (batch) =>
+			pair(
+				batch,
+				await saveBatch(
+					ctx,
+					entity,
+					batch.map((write) => write.record),
+					options.call,
+				),
+				options.keyOf,
 			),
-			options.keyOf,
-		);
-	} catch (error) {
-		if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
-		if (error.kind === 'outcomeUnknown' && options.lookup !== undefined && reconciles < MAX_RECONCILES) {
+		splits: (error) => isProviderApiError(error, 'invalidRequest'),
+		settle: async (error, batch) => {
+			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
+			if (error.kind !== 'outcomeUnknown' || options.lookup === undefined || reconciles >= MAX_RECONCILES)
+				return batch.map(() => ({ error: error.message }));
 			// The batch may have been written in full, in part or not at all: look, then write only what is missing.
 			// Finding a record settles its create; an updated record is found whether or not the update was
 			// carried out, so updates are sent again, which cannot duplicate anything.
 			const creates = batch.filter((write) => !isUpdate(write));
 			const found = creates.length > 0 ? await options.lookup(creates.map((write) => write.key)) : new Map<string, HaloRecord>();
-			const results = new Map<string, WriteResult>();
-			const missing = batch.filter((write) => {
-				const record = isUpdate(write) ? undefined : found.get(write.key);
-				if (record) results.set(write.key, { saved: record });
-				return record === undefined;
-			});
-			if (missing.length > 0)
-				for (const [key, result] of await writeBatch(ctx, entity, missing, options, reconciles + 1)) results.set(key, result);
-			return results;
-		}
-		if (error.kind === 'invalidRequest' && batch.length > 1) {
-			// HaloPSA refuses a whole batch for one bad record: halve until the bad one stands alone.
-			const half = Math.ceil(batch.length / 2);
-			const results = await writeBatch(ctx, entity, batch.slice(0, half), options);
-			for (const [key, result] of await writeBatch(ctx, entity, batch.slice(half), options)) results.set(key, result);
-			return results;
-		}
-		return new Map(batch.map((write) => [write.key, { error: error.message }]));
-	}
+			const foundFor = batch.map((write) => (isUpdate(write) ? undefined : found.get(write.key)));
+			const resent = await sendInBatches(
+				batch.filter((_, index) => foundFor[index] === undefined),
+				haloBatching(ctx, entity, options, reconciles + 1),
+			);
+			let next = 0;
+			return foundFor.map((record) => (record ? { saved: record } : resent[next++]));
+		},
+	};
 }
 
 /**
@@ -100,9 +97,6 @@ export async function writeAll(
 	writes: PlannedWrite[],
 	options: WriterOptions,
 ): Promise<Map<string, WriteResult>> {
-	const results = new Map<string, WriteResult>();
-	for (const batch of chunk(writes, Math.max(1, options.batchSize))) {
-		for (const [key, result] of await writeBatch(ctx, entity, batch, options)) results.set(key, result);
-	}
-	return results;
+	const results = await sendInBatches(writes, haloBatching(ctx, entity, options));
+	return new Map(writes.map((write, index) => [write.key, results[index]]));
 }

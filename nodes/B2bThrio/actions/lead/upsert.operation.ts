@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { InputProblem } from '../../../../lib/normalize';
 import { assertNoProblems, errorItem, optionsCollection, paired } from '../../../../lib/node-kit';
-import { MAX_LEADS_PER_UPSERT, upsertLeads } from '../../../../lib/destinations/thrio';
+import { DEFAULT_LEADS_PER_UPSERT, MAX_LEADS_PER_UPSERT, upsertLeads } from '../../../../lib/destinations/thrio';
 import type { LeadOutcome } from '../../../../lib/destinations/thrio';
 import { outboundListField } from '../fields';
 import { personInputFields, readPerson } from '../person';
@@ -19,8 +19,9 @@ export const description: INodeProperties[] = [
 			name: 'batchSize',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_LEADS_PER_UPSERT },
-			default: MAX_LEADS_PER_UPSERT,
-			description: 'Leads per request; Thrio takes at most 1,000',
+			default: DEFAULT_LEADS_PER_UPSERT,
+			description:
+				'Leads per request, up to 1,000. Thrio documents no limit: a request it refuses as too large is split in halves and sent again.',
 		},
 	]),
 ];
@@ -40,9 +41,10 @@ function plan(ctx: IExecuteFunctions, items: INodeExecutionData[]): Planned[] {
 
 /**
  * The items of one execution go to Thrio together: grouped by outbound list, then sent in
- * `leadsupsert` calls of up to 1,000, never one call per item. A bad item is refused before
- * anything is sent (or, under continue-on-fail, passed through); a refused call fails its own
- * items and the other calls still go.
+ * `leadsupsert` calls of Batch Size, never one call per item. A bad item is refused before
+ * anything is sent (or, under continue-on-fail, passed through). A call Thrio refuses as too large
+ * or for one lead is halved until only the refused lead fails; any other refusal (a missing list,
+ * say) fails its own items and the other calls still go.
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const planned = plan(this, items);
