@@ -87,6 +87,7 @@ interface EntityDef {
 	search: string[];
 	/** Query parameters that filter by equality on the field of the same name. */
 	equalityFilters: string[];
+	/** Records carry `inactive` (false when created) and lists hide inactive ones unless `includeinactive=true`. */
 	hasInactive: boolean;
 	/** Checks a merged record and fills defaults; returns why it is refused. */
 	prepare(record: HaloRecord, state: HaloState, isNew: boolean): string | undefined;
@@ -172,7 +173,7 @@ export const ENTITY_DEFS: Record<HaloEntity, EntityDef> = {
 		listKey: 'tickets',
 		search: ['summary', 'details'],
 		equalityFilters: ['client_id', 'user_id', 'tickettype_id'],
-		hasInactive: false,
+		hasInactive: true,
 		prepare: ticketPreparer(1),
 	},
 	// HaloPSA answers /Opportunities under `tickets`: opportunities are tickets of a CRM type.
@@ -181,7 +182,7 @@ export const ENTITY_DEFS: Record<HaloEntity, EntityDef> = {
 		listKey: 'tickets',
 		search: ['summary', 'details'],
 		equalityFilters: ['client_id', 'user_id', 'tickettype_id'],
-		hasInactive: false,
+		hasInactive: true,
 		prepare: ticketPreparer(OPPORTUNITY_TICKET_TYPE_ID),
 	},
 	Agent: { table: 'agents', listKey: 'agents', search: ['name', 'email'], equalityFilters: [], hasInactive: true, prepare: requireName },

@@ -190,6 +190,24 @@ describe('HaloPSA node: Sync', () => {
 		expect(state().opportunities).toHaveLength(1);
 	});
 
+	it('Inactive Records: a contact deactivated in HaloPSA is matched and left so by default, and reactivated when asked', async () => {
+		const items = syncablePeople(sandbox, 3).map((person) => asSyncInput(sandbox, person));
+		const first = await run(syncParameters, items);
+		const userOf = (item: (typeof first)[number]) => (item.json.haloPsa as { user: Record<string, unknown> }).user;
+		const id = userOf(first[1]).id as number;
+		sandbox.seed('haloPsa', { Users: [{ id, inactive: true }] });
+
+		const left = await run(syncParameters, items);
+		expect(userOf(left[1])).toEqual({ action: 'matched', id, inactive: true, reason: 'inactive in HaloPSA: left as it is' });
+		expect(userOf(left[0])).toEqual({ action: 'matched', id: userOf(first[0]).id });
+		expect(state().users.find((user) => user.id === id)).toMatchObject({ inactive: true });
+
+		const reactivated = await run({ ...syncParameters, syncOptions: { inactiveRecords: 'reactivate' } }, items);
+		expect(userOf(reactivated[1])).toEqual({ action: 'updated', id, reason: 'reactivated (it was inactive in HaloPSA)' });
+		expect(state().users).toHaveLength(3);
+		expect(state().users.find((user) => user.id === id)).toMatchObject({ inactive: false });
+	});
+
 	it('stops before writing anything when an item is bad, naming the item and field', async () => {
 		const items = [
 			{ email: 'ok@fine.io', company_name: 'Fine' },

@@ -197,6 +197,35 @@ describe('HaloPSA sandbox', () => {
 			expect((await halo.get('/Client', { params: { count: 3, order: 'name', orderdesc: true } })).data.clients[0].name).toBe('Client F');
 		});
 
+		it('hides inactive users, sites, opportunities and tickets unless includeinactive=true', async () => {
+			const halo = await api();
+			await halo.post('/Client', [{ name: 'Acme' }]);
+			await halo.post('/Site', [{ name: 'Old office', client_id: 1, inactive: true }]);
+			await halo.post('/Users', [
+				{ name: 'Ada', client_id: 1 },
+				{ name: 'Gone', client_id: 1, inactive: true },
+			]);
+			const opportunity = await halo.post('/Opportunities', [{ summary: 'Renewal', client_id: 1 }]);
+			expect(opportunity.data).toMatchObject({ inactive: false });
+			await halo.post('/Opportunities', [{ summary: 'Shelved', client_id: 1, inactive: true }]);
+			await halo.post('/Tickets', [
+				{ summary: 'Lead', client_id: 1 },
+				{ summary: 'Hidden lead', client_id: 1, inactive: true },
+			]);
+			const listed = async (path: string, key: string, field: string, params: object = {}) =>
+				(await halo.get(path, { params: { client_id: 1, ...params } })).data[key].map((record: Record<string, unknown>) => record[field]);
+			for (const [path, key, field, active, inactive] of [
+				['/Site', 'sites', 'name', 'Main', 'Old office'],
+				['/Users', 'users', 'name', 'Ada', 'Gone'],
+				['/Opportunities', 'tickets', 'summary', 'Renewal', 'Shelved'],
+				['/Tickets', 'tickets', 'summary', 'Lead', 'Hidden lead'],
+			]) {
+				expect(await listed(path, key, field)).toEqual([active]);
+				expect(await listed(path, key, field, { includeinactive: true })).toEqual([active, inactive]);
+				expect(await listed(path, key, field, { includeinactive: true, includeactive: false })).toEqual([inactive]);
+			}
+		});
+
 		it('keeps opportunities apart but answers them under `tickets`, typed as Opportunity by default', async () => {
 			const halo = await api();
 			await halo.post('/Client', [{ name: 'Acme' }]);

@@ -22,6 +22,7 @@ export const SETTINGS: SyncSettings = {
 	whenNoClient: 'create',
 	fieldPolicy: 'fillEmpty',
 	updatableFields: ['name', 'website', 'firstname', 'surname', 'phonenumber', 'mobilenumber', 'jobtitle'],
+	inactiveRecords: 'leave',
 	batchSize: 50,
 	dryRun: false,
 };

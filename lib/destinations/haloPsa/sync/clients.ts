@@ -2,6 +2,7 @@ import { getOne, listAll } from '../api';
 import type { CallOptions, TransportContext } from '../../../transport';
 import { clientKeyOf, findClient, indexClients, matchClients } from './client-match';
 import type { ClientIndex, ClientMatch } from './client-match';
+import { WITH_INACTIVE } from './existing';
 import { changesFor, clientKeys, UPDATABLE_CLIENT_FIELDS } from './mapping';
 import type { SyncInput, SyncSettings } from './types';
 import { upsertByKey } from './upsert';
@@ -9,7 +10,7 @@ import type { Upserted } from './upsert';
 
 /** One pass over every client, inactive ones included: a deactivated client is still the company. */
 async function loadIndex(ctx: TransportContext, call?: CallOptions): Promise<ClientIndex> {
-	return indexClients(await listAll(ctx, 'Client', { includeinactive: true }, Infinity, call));
+	return indexClients(await listAll(ctx, 'Client', WITH_INACTIVE, Infinity, call));
 }
 
 export interface ClientResolution {
@@ -40,6 +41,8 @@ export async function resolveClients(
 				UPDATABLE_CLIENT_FIELDS.filter((field) => settings.updatableFields.includes(field)),
 				settings.fieldPolicy,
 			),
+		inactiveRecords: settings.inactiveRecords,
+		matchedReason: 'matched by domain or name',
 		keyOf: (saved) => {
 			const { domain, name } = clientKeys(saved);
 			return existing.has(`id:${saved.id}`) ? `id:${saved.id}` : clientKeyOf(domain, name);
@@ -71,7 +74,5 @@ export async function resolveClients(
 					},
 		);
 	}
-	for (const [key, result] of clients)
-		if (existing.has(key) && result.outcome.action === 'matched') result.outcome.reason = 'matched by domain or name';
 	return { perItem, clients, preExisting: new Set([...existing.keys(), 'catchAll']) };
 }

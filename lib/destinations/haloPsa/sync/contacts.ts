@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { normalizeEmail, normalizeName } from '../../../normalize';
 import type { HaloEntity, HaloRecord } from '../entities';
 import type { CallOptions } from '../../../transport';
@@ -32,7 +34,7 @@ async function lookupByKey(
 	entity: HaloEntity,
 	keys: string[],
 	keyOf: (record: HaloRecord) => string | undefined,
-	filters = {},
+	filters: IDataObject,
 	call?: CallOptions,
 ) {
 	const clientIds = new Set(keys.map((key) => Number(key.split('|')[0])));
@@ -88,6 +90,7 @@ export async function syncUsers(
 				settings.fieldPolicy,
 			),
 		keyOf: userKeyOf,
+		inactiveRecords: settings.inactiveRecords,
 		lookup: async (keys) => await lookupByKey(ctx, 'Users', keys, userKeyOf, {}, call),
 		batchSize: settings.batchSize,
 		dryRun: settings.dryRun,
@@ -96,9 +99,12 @@ export async function syncUsers(
 	return { perItem, users };
 }
 
+const OPEN_ONLY: IDataObject = { open_only: true };
+
 /**
  * An opportunity (or lead ticket) per item, unless an open one for the same contact with the same
- * summary exists: re-running a sync does not open a second one.
+ * summary exists, inactive ones included: re-running a sync does not open a second one, while a new
+ * one follows a closed one.
  */
 export async function syncOpportunities(
 	ctx: TransportContext,
@@ -136,19 +142,20 @@ export async function syncOpportunities(
 		}
 		return { key };
 	});
-	const existing = existingByKey(await recordsOfClients(ctx, entity, clientsToSearch, { open_only: true }, call), keyOf);
+	const existing = existingByKey(await recordsOfClients(ctx, entity, clientsToSearch, OPEN_ONLY, call), keyOf);
 	const opportunities = await upsertByKey(ctx, {
 		entity,
 		wanted,
 		existing,
 		changes: () => undefined,
 		keyOf,
-		lookup: async (keys) => await lookupByKey(ctx, entity, keys, keyOf, { open_only: true }, call),
+		// An opportunity is only ever opened: one that exists is reported, never reopened or changed.
+		inactiveRecords: 'leave',
+		matchedReason: 'an open one for this contact with this summary exists',
+		lookup: async (keys) => await lookupByKey(ctx, entity, keys, keyOf, OPEN_ONLY, call),
 		batchSize: settings.batchSize,
 		dryRun: settings.dryRun,
 		call,
 	});
-	for (const result of opportunities.values())
-		if (result.outcome.action === 'matched') result.outcome.reason = 'an open one for this contact with this summary exists';
 	return { perItem, opportunities };
 }

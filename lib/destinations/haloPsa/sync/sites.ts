@@ -42,6 +42,7 @@ export async function resolveSites(
 		existing: byKey(await recordsOfClients(ctx, 'Site', clientIds, {}, call)),
 		changes: () => undefined,
 		keyOf: siteKeyOf,
+		inactiveRecords: settings.inactiveRecords,
 		lookup: async (keys) => byKey(await recordsOfClients(ctx, 'Site', new Set(keys.map((key) => Number(key.split('|')[0]))), {}, call)),
 		batchSize: settings.batchSize,
 		dryRun: settings.dryRun,

@@ -30,7 +30,7 @@ function idFor(outcome: EntityOutcome | undefined, key: string, standIns: Map<st
  * Syncs items into HaloPSA: client, site, contact and optionally an opportunity per item, each
  * found before it is created, written in batches, with one outcome per entity per item. The
  * lookups come from a few list passes (every client once; users and opportunities only of
- * clients that existed before the run), never one search per item.
+ * clients that existed before the run; inactive records included), never one search per item.
  */
 export async function syncToHaloPsa(
 	ctx: TransportContext,

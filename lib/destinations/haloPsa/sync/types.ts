@@ -8,6 +8,8 @@ export interface EntityOutcome {
 	id?: number;
 	/** How it was matched, why it was skipped, or HaloPSA's refusal. */
 	reason?: string;
+	/** HaloPSA holds the record as inactive after the run: it was found so and, as configured, left inactive. */
+	inactive?: true;
 }
 
 export interface ItemSyncResult {
@@ -19,6 +21,8 @@ export interface ItemSyncResult {
 
 export type WhenNoClient = 'create' | 'catchAll' | 'skip';
 export type FieldPolicy = 'fillEmpty' | 'overwrite';
+/** What becomes of a matched client, site or contact that HaloPSA holds as inactive. */
+export type InactiveRecords = 'leave' | 'reactivate' | 'updateOnly';
 
 export interface OpportunitySettings {
 	entity: 'Opportunities' | 'Tickets';
@@ -37,6 +41,11 @@ export interface SyncSettings {
 	fieldPolicy: FieldPolicy;
 	/** HaloPSA fields the sync may write on matched records (clients and users). */
 	updatableFields: string[];
+	/**
+	 * Matched clients, sites and contacts HaloPSA holds as inactive: left as they are, reactivated (and
+	 * updated), or updated and left inactive. Either way they are matched, never created again.
+	 */
+	inactiveRecords: InactiveRecords;
 	batchSize: number;
 	dryRun: boolean;
 }

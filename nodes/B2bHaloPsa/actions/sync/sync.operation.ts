@@ -7,6 +7,7 @@ import { checkRecord, checkValue } from '../../../../lib/normalize';
 import { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, syncToHaloPsa } from '../../../../lib/destinations/haloPsa/sync';
 import type {
 	FieldPolicy,
+	InactiveRecords,
 	ItemSyncResult,
 	OpportunitySettings,
 	SyncInput,
@@ -81,7 +82,7 @@ export const description: INodeProperties[] = [
 			{ name: 'A Lead Ticket', value: 'Tickets' },
 		],
 		default: 'none',
-		description: 'Opened once per contact and summary: an open one with the same summary is left as it is',
+		description: 'Opened once per contact and summary: an open one with the same summary, active or not, is left as it is',
 	},
 	{
 		displayName: 'Summary',
@@ -154,6 +155,31 @@ export const description: INodeProperties[] = [
 				default: 'fillEmpty',
 				description: 'How matched clients and contacts are updated',
 			},
+			{
+				displayName: 'Inactive Records',
+				name: 'inactiveRecords',
+				type: 'options',
+				options: [
+					{
+						name: 'Leave As They Are',
+						value: 'leave',
+						description: 'Write nothing to them; the output says they are inactive',
+					},
+					{
+						name: 'Reactivate',
+						value: 'reactivate',
+						description: 'Make them active again and update them under the field policy',
+					},
+					{
+						name: 'Update but Leave Inactive',
+						value: 'updateOnly',
+						description: 'Update them under the field policy; they stay inactive',
+					},
+				],
+				default: 'leave',
+				description:
+					'What to do with a matched client, site or contact that is inactive in HaloPSA. It is matched either way, never created again.',
+			},
 			maxAttemptsOption,
 			{
 				displayName: 'Updatable Fields',
@@ -171,6 +197,7 @@ interface SyncOptions {
 	batchSize?: number;
 	dryRun?: boolean;
 	fieldPolicy?: FieldPolicy;
+	inactiveRecords?: InactiveRecords;
 	maxAttempts?: number;
 	updatableFields?: string[];
 }
@@ -260,6 +287,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		catchAllClientId: (catchAll.value as number | undefined) || undefined,
 		fieldPolicy: options.fieldPolicy ?? 'fillEmpty',
 		updatableFields: options.updatableFields ?? [...UPDATABLE_CLIENT_FIELDS, ...UPDATABLE_USER_FIELDS],
+		inactiveRecords: options.inactiveRecords ?? 'leave',
 		batchSize: options.batchSize ?? 50,
 		dryRun: options.dryRun ?? false,
 	};
