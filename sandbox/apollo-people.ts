@@ -1,6 +1,6 @@
 /** Apollo's view of the fixtures: its id formats, person/organization shapes and search filters. */
 import { splitName, type Dataset, type FixtureCompany, type FixturePerson } from './fixtures';
-import { optBool, optList, optNumber, optString } from './http-util';
+import { isRecord, optBool, optList, optNumber, optString } from './http-util';
 import { inList, matchesText } from './paging';
 
 const PERSON_ID_PREFIX = '64a0';
@@ -129,12 +129,78 @@ export function apolloParams(query: URLSearchParams, body: unknown): Record<stri
 	return { ...params, ...(typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) };
 }
 
+/** A list parameter as Apollo receives it: an array, or one value (a scalar is one entry, commas and all). */
+function entries(value: unknown): string[] | undefined {
+	if (Array.isArray(value)) return value.map(String).filter((item) => item !== '');
+	const single = optString(value);
+	return single === undefined ? undefined : [single];
+}
+
 function inRanges(employees: number, ranges: string[] | undefined): boolean {
 	if (!ranges || ranges.length === 0) return true;
 	return ranges.some((range) => {
 		const [min, max] = range.split(',').map((part) => optNumber(part.trim()));
 		return employees >= (min ?? 0) && employees <= (max ?? Number.MAX_SAFE_INTEGER);
 	});
+}
+
+/** `revenue_range[min]` / `revenue_range[max]`: from the query string as flat keys, from a JSON body as an object. */
+function inRevenueRange(revenue: number, params: Record<string, unknown>): boolean {
+	const nested = isRecord(params.revenue_range) ? params.revenue_range : {};
+	const min = optNumber(nested.min ?? params['revenue_range[min]']);
+	const max = optNumber(nested.max ?? params['revenue_range[max]']);
+	return revenue >= (min ?? 0) && revenue <= (max ?? Number.MAX_SAFE_INTEGER);
+}
+
+/**
+ * What People API Search documents (plus `api_key`, the old way to authenticate). Whether Apollo
+ * refuses the rest or ignores it is not confirmed; ignoring would widen a search silently, and
+ * refusing lets a test see an undocumented parameter sent.
+ */
+export const PEOPLE_SEARCH_PARAMS = [
+	'person_titles',
+	'include_similar_titles',
+	'q_keywords',
+	'person_locations',
+	'person_seniorities',
+	'organization_locations',
+	'q_organization_domains_list',
+	'organization_ids',
+	'organization_num_employees_ranges',
+	'contact_email_status',
+	'revenue_range',
+	'page',
+	'per_page',
+	'api_key',
+];
+
+/** Apollo's documented ceiling for `q_organization_domains_list[]`. */
+export const MAX_SEARCH_DOMAINS = 1000;
+
+/**
+ * Why a `mixed_*` search would be refused (422), or undefined: parameters outside `documented`
+ * (when given), size ranges that are not two numbers ("1,10"), more than 1,000 domains.
+ */
+export function searchParamsProblem(params: Record<string, unknown>, documented?: string[]): string | undefined {
+	if (documented) {
+		// `revenue_range[min]` and the like arrive from the query string under their bracketed names.
+		const unknown = Object.keys(params).filter((key) => !documented.includes(key.replace(/\[[^\]]*\]$/, '')));
+		if (unknown.length > 0) return `Unknown parameter(s) for this search: ${unknown.join(', ')}`;
+	}
+	const rangesValue = params.organization_num_employees_ranges;
+	const ranges = entries(rangesValue);
+	if (rangesValue !== undefined && rangesValue !== null && ranges === undefined) {
+		return 'organization_num_employees_ranges must be a list of "min,max" ranges';
+	}
+	const badRange = ranges?.find((range) => !/^\d+,\d+$/.test(range));
+	if (badRange !== undefined) {
+		return `organization_num_employees_ranges entries must be two numbers separated by a comma (like "1,10"): "${badRange}"`;
+	}
+	const domains = entries(params.q_organization_domains_list);
+	if (domains && domains.length > MAX_SEARCH_DOMAINS) {
+		return `q_organization_domains_list takes at most ${MAX_SEARCH_DOMAINS} domains (${domains.length} given)`;
+	}
+	return undefined;
 }
 
 const place = (entity: { city: string; state: string; country: string }) => `${entity.city}, ${entity.state}, ${entity.country}`;
@@ -148,7 +214,8 @@ export function companyMatches(company: FixtureCompany, params: Record<string, u
 		(!ids || ids.length === 0 || ids.includes(apolloCompanyId(company))) &&
 		inList(company.domain, domains) &&
 		inLocations(place(company), optList(params.organization_locations)) &&
-		inRanges(company.employees, optList(params.organization_num_employees_ranges)) &&
+		inRanges(company.employees, entries(params.organization_num_employees_ranges)) &&
+		inRevenueRange(company.revenueUsd, params) &&
 		matchesText([company.name], optString(params.q_organization_name))
 	);
 }

@@ -10,7 +10,9 @@ import {
 	hasMatchInput,
 	matchPerson,
 	organization,
+	PEOPLE_SEARCH_PARAMS,
 	personMatches,
+	searchParamsProblem,
 	searchPerson,
 } from './apollo-people';
 import { guarded, type GuardedHandler, positiveInt, type ApiRouters, type Guard, type ProviderModule, type SandboxCore } from './core';
@@ -166,7 +168,14 @@ export class ApolloProvider implements ProviderModule {
 		});
 	}
 
+	/** 422 in Apollo's `{error}` shape for search parameters it would not take (see `searchParamsProblem`). */
+	private checkSearch(params: Record<string, unknown>, documented?: string[]): void {
+		const problem = searchParamsProblem(params, documented);
+		if (problem !== undefined) throw new HttpError(422, { error: problem });
+	}
+
 	private searchPeople(params: Record<string, unknown>): Reply {
+		this.checkSearch(params, PEOPLE_SEARCH_PARAMS);
 		const dataset = this.core.dataset();
 		const people = dataset.people.flatMap((person) => {
 			const company = dataset.company(person.companyId);
@@ -175,7 +184,9 @@ export class ApolloProvider implements ProviderModule {
 		return this.paged(people, 'people', params);
 	}
 
+	/** Organization Search documents many more parameters than the sandbox knows, so only their values are checked. */
 	private searchCompanies(params: Record<string, unknown>): Reply {
+		this.checkSearch(params);
 		const companies = this.core
 			.dataset()
 			.companies.filter((company) => companyMatches(company, params))

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apolloCompanyId } from '../../sandbox/apollo-people';
 import { APOLLO_RESTRICTED_KEY } from '../../sandbox/config';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -63,6 +64,76 @@ describe('Apollo sandbox', () => {
 		expect(atCompany.data.total_entries).toBe(sandbox.fixtures.peopleAt(company.id).length);
 		expect(sandbox.state.apollo.creditsUsed).toBe(0);
 	});
+
+	it('refuses with 422 a people-search parameter People API Search does not document, from the body or the query string', async () => {
+		const refused = async (body: unknown, params?: Record<string, unknown>) => {
+			const response = await apollo().post('/mixed_people/api_search', body, params ? { params } : undefined);
+			return [response.status, response.data];
+		};
+		expect(await refused({ person_department_or_subdepartments: ['master_sales'] })).toEqual([
+			422,
+			{ error: 'Unknown parameter(s) for this search: person_department_or_subdepartments' },
+		]);
+		expect(await refused({ q_organization_name: 'Acme', person_seniorities: ['vp'], q_keywords: 'x' })).toEqual([
+			422,
+			{ error: 'Unknown parameter(s) for this search: q_organization_name' },
+		]);
+		expect(await refused(null, { 'q_organization_keyword_tags[]': 'saas' })).toEqual([
+			422,
+			{ error: 'Unknown parameter(s) for this search: q_organization_keyword_tags' },
+		]);
+		// Every documented parameter, and api_key (the old way to authenticate), is taken.
+		const company = sandbox.fixtures.companies[0];
+		const documented = await client(sandbox.baseUrl('apollo')).post('/mixed_people/api_search', {
+			api_key: SANDBOX_CREDENTIALS.apollo.apiKey,
+			person_titles: ['Director'],
+			include_similar_titles: true,
+			q_keywords: company.name,
+			person_locations: [company.country],
+			person_seniorities: ['director'],
+			organization_locations: [company.country],
+			q_organization_domains_list: [company.domain],
+			organization_ids: [apolloCompanyId(company)],
+			organization_num_employees_ranges: ['1,1000000'],
+			contact_email_status: ['verified'],
+			revenue_range: { min: 0, max: 1_000_000_000_000 },
+			page: 1,
+			per_page: 10,
+		});
+		expect(documented.status).toBe(200);
+		const viaQuery = await apollo().post('/mixed_people/api_search', null, {
+			params: { 'revenue_range[min]': 1, 'revenue_range[max]': company.revenueUsd, 'organization_ids[]': apolloCompanyId(company) },
+		});
+		expect(viaQuery.status).toBe(200);
+		expect(viaQuery.data.total_entries).toBe(sandbox.fixtures.peopleAt(company.id).length);
+		const belowRevenue = await apollo().post('/mixed_people/api_search', {
+			organization_ids: [apolloCompanyId(company)],
+			revenue_range: { min: company.revenueUsd + 1 },
+		});
+		expect(belowRevenue.data.total_entries).toBe(0);
+	});
+
+	it.each(['/mixed_people/api_search', '/mixed_companies/search'])(
+		'%s: 422 for an employee range that is not two numbers, and for more than 1,000 domains',
+		async (path) => {
+			for (const range of ['10001,', ',50', '1-10', '1,10,20', 'many']) {
+				const response = await apollo().post(path, { organization_num_employees_ranges: ['1,10', range] });
+				expect([range, response.status, response.data]).toEqual([
+					range,
+					422,
+					{ error: `organization_num_employees_ranges entries must be two numbers separated by a comma (like "1,10"): "${range}"` },
+				]);
+			}
+			expect((await apollo().post(path, { organization_num_employees_ranges: '1,10' })).status).toBe(200);
+			const domains = (count: number) => Array.from({ length: count }, (_, index) => `company${index}.example`);
+			expect((await apollo().post(path, { q_organization_domains_list: domains(1000) })).status).toBe(200);
+			const tooMany = await apollo().post(path, { q_organization_domains_list: domains(1001) });
+			expect([tooMany.status, tooMany.data]).toEqual([
+				422,
+				{ error: 'q_organization_domains_list takes at most 1000 domains (1001 given)' },
+			]);
+		},
+	);
 
 	it('searches organizations and enriches an organization by domain', async () => {
 		const company = sandbox.fixtures.companies[3];

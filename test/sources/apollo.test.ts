@@ -1,4 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { apolloModule } from '../../lib/sources/apollo';
 import type { ApolloLookupOptions } from '../../lib/sources/apollo';
@@ -76,10 +77,8 @@ describe('Apollo people search', () => {
 			{
 				jobTitles: [' Director of Sales ', ''],
 				seniorities: ['director'],
-				departments: ['master_sales'],
 				personLocations: ['Texas'],
-				companyDomains: ['https://www.Example.com/about'],
-				companyNames: ['Example Inc'],
+				companyDomains: ['https://www.Example.com/about', 'example.com'],
 				employeeRange: { min: 11, max: 50 },
 				keywords: 'cloud',
 				additional: { include_similar_titles: false, q_keywords: 'replaced', per_page: 3 },
@@ -91,10 +90,8 @@ describe('Apollo people search', () => {
 		expect(calls('/mixed_people/api_search')[0].body).toEqual({
 			person_titles: ['Director of Sales'],
 			person_seniorities: ['director'],
-			person_department_or_subdepartments: ['master_sales'],
 			person_locations: ['Texas'],
 			q_organization_domains_list: ['example.com'],
-			q_organization_name: 'Example Inc',
 			organization_num_employees_ranges: ['11,50'],
 			q_keywords: 'replaced',
 			include_similar_titles: false,
@@ -103,8 +100,70 @@ describe('Apollo people search', () => {
 		});
 	});
 
-	it('refuses several company names before calling Apollo, which takes one', async () => {
-		await expect(peopleSearch.searchPeople(context(), { companyNames: ['A', 'B'] }, 1, 10)).rejects.toBeInstanceOf(NodeOperationError);
+	it.each([
+		[{ departments: ['master_sales'] }, "Apollo's people search has no department filter", /Job Titles or Seniorities/],
+		[{ companyNames: ['Example Inc'] }, "Apollo's people search has no company-name filter", /give Company Domains .*organization_ids/],
+		[{ companyNames: ['A', 'B'] }, "Apollo's people search has no company-name filter", /filters employers by domain/],
+		[
+			{ departments: ['sales'], companyNames: ['Example Inc'], seniorities: ['director'] },
+			"Apollo's people search has no department or company-name filter",
+			/Job Titles or Seniorities\. It filters employers by domain/,
+		],
+	])('refuses %j before calling Apollo, which has no such filter', async (filters, message, description) => {
+		const error: unknown = await peopleSearch.searchPeople(context(), filters, 1, 10, { itemIndex: 3 }).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error).toMatchObject({ message, description: expect.stringMatching(description), context: { itemIndex: 3 } });
+		expect(sandbox.log).toHaveLength(0);
+	});
+
+	it('finds the people of an organization given by id in Additional Provider Fields (organization_ids)', async () => {
+		const company = sandbox.fixtures.companies.find((entry) => sandbox.fixtures.peopleAt(entry.id).length >= 2)!;
+		const result = await peopleSearch.searchPeople(context(), { additional: { organization_ids: [apolloCompanyId(company)] } }, 1, 100);
+		expect(result.total).toBe(sandbox.fixtures.peopleAt(company.id).length);
+		expect(new Set(result.records.map((record) => record.company?.domain))).toEqual(new Set([company.domain]));
+		expect(calls('/mixed_people/api_search')[0].body).toEqual({ organization_ids: [apolloCompanyId(company)], page: 1, per_page: 100 });
+	});
+
+	it('passes an undocumented Additional Provider Field on, and the sandbox refuses it with 422', async () => {
+		const error: unknown = await peopleSearch
+			.searchPeople(context(), { additional: { person_department_or_subdepartments: ['master_sales'] } }, 1, 10)
+			.catch((caught: unknown) => caught);
+		expect((error as Error).message).toMatch(/^Apollo: Unknown parameter\(s\) .*person_department_or_subdepartments.*\(HTTP 422\)/);
+		expect(calls('/mixed_people/api_search').map((entry) => entry.status)).toEqual([422]);
+	});
+
+	it('sends an open-ended employee range with both bounds: 1 for no minimum, 1,000,000 for no maximum', async () => {
+		const sizes = sandbox.fixtures.companies.map((company) => company.employees);
+		const threshold = [...sizes].sort((a, b) => a - b)[Math.floor(sizes.length / 2)];
+		const peopleWhere = (test: (employees: number) => boolean) =>
+			sandbox.fixtures.people.filter((person) => test(companyOf(person).employees)).length;
+		const atLeast = await peopleSearch.searchPeople(context(), { employeeRange: { min: threshold } }, 1, 1);
+		const atMost = await peopleSearch.searchPeople(context(), { employeeRange: { max: threshold } }, 1, 1);
+		expect(
+			calls('/mixed_people/api_search').map((entry) => [entry.status, (entry.body as IDataObject).organization_num_employees_ranges]),
+		).toEqual([
+			[200, [`${threshold},1000000`]],
+			[200, [`1,${threshold}`]],
+		]);
+		expect(atLeast.total).toBe(peopleWhere((employees) => employees >= threshold));
+		expect(atMost.total).toBe(peopleWhere((employees) => employees <= threshold));
+	});
+
+	it('sends up to 1,000 distinct company domains and refuses more before calling Apollo', async () => {
+		const domains = Array.from({ length: 1000 }, (_, index) => `company${index}.example`);
+		// A duplicate once normalized counts once.
+		const result = await peopleSearch.searchPeople(context(), { companyDomains: [...domains, 'www.company0.example'] }, 1, 10);
+		expect(result.total).toBe(0);
+		expect((calls('/mixed_people/api_search')[0].body as IDataObject).q_organization_domains_list).toEqual(domains);
+		sandbox.reset();
+		const error: unknown = await peopleSearch
+			.searchPeople(context(), { companyDomains: [...domains, 'one-more.example'] }, 1, 10)
+			.catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error).toMatchObject({
+			message: 'Apollo searches at most 1,000 company domains at a time',
+			description: expect.stringContaining('1,001 domains were given'),
+		});
 		expect(sandbox.log).toHaveLength(0);
 	});
 
@@ -145,8 +204,27 @@ describe('Apollo company search', () => {
 		expect(byDomain).toMatchObject({ total: 3, hasMore: false });
 		expect(calls('/mixed_companies/search')[1].body).toMatchObject({
 			q_organization_domains_list: domains,
-			organization_num_employees_ranges: ['1,'],
+			organization_num_employees_ranges: ['1,1000000'],
 		});
+	});
+
+	it('sends an open-ended employee range with an explicit upper bound', async () => {
+		const sizes = sandbox.fixtures.companies.map((company) => company.employees).sort((a, b) => a - b);
+		const threshold = sizes[Math.floor(sizes.length / 2)];
+		const result = await companySearch.searchCompanies(context(), { employeeRange: { min: threshold } }, 1, 100);
+		expect(result.total).toBe(sizes.filter((employees) => employees >= threshold).length);
+		expect(result.total).toBeGreaterThan(0);
+		expect(
+			calls('/mixed_companies/search').map((entry) => [entry.status, (entry.body as IDataObject).organization_num_employees_ranges]),
+		).toEqual([[200, [`${threshold},1000000`]]]);
+	});
+
+	it('refuses more than 1,000 company domains before calling Apollo', async () => {
+		const domains = Array.from({ length: 1001 }, (_, index) => `company${index}.example`);
+		await expect(companySearch.searchCompanies(context(), { domains }, 1, 10)).rejects.toThrow(
+			'Apollo searches at most 1,000 company domains at a time',
+		);
+		expect(sandbox.log).toHaveLength(0);
 	});
 });
 

@@ -1,7 +1,7 @@
-import { compact, normalizeDomain } from '../../normalize';
+import { compact } from '../../normalize';
 import type { CompanySearchFilters, CompanySearchProvider } from '../contracts';
 import { companyRecord } from './map';
-import { employeeRanges, list, MAX_PAGE, MAX_PAGE_SIZE, organizationName, searchPage } from './search';
+import { domainList, employeeRanges, list, MAX_PAGE, MAX_PAGE_SIZE, organizationName, searchPage } from './search';
 import type { ApolloOrganization } from './types';
 
 /**
@@ -15,8 +15,8 @@ export const apolloCompanySearch: CompanySearchProvider = {
 	async searchCompanies(ctx, filters: CompanySearchFilters, page, pageSize, options) {
 		const body = {
 			...compact({
-				q_organization_name: organizationName(ctx, filters.names),
-				q_organization_domains_list: list(filters.domains, normalizeDomain),
+				q_organization_name: organizationName(ctx, filters.names, options?.itemIndex),
+				q_organization_domains_list: domainList(ctx, filters.domains, options?.itemIndex),
 				organization_locations: list(filters.locations),
 				organization_num_employees_ranges: employeeRanges(filters.employeeRange),
 				q_organization_keyword_tags: list([...(filters.industries ?? []), ...(filters.keywords !== undefined ? [filters.keywords] : [])]),

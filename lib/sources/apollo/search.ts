@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, text } from '../../normalize';
+import { normalizeDomain, num, text } from '../../normalize';
 import type { ProviderRecord } from '../../normalize';
 import type { TransportContext } from '../../transport';
 import type { CallOptions, EmployeeRange, SearchPage } from '../contracts';
@@ -18,18 +18,45 @@ export function list(values: string[] | undefined, normalize: (value: string) =>
 	return cleaned.length > 0 ? cleaned : undefined;
 }
 
-/** Apollo's "min,max" range; an open upper end is left empty, as Apollo's own UI sends it ("10001,"). */
+/** Apollo documents no open-ended size range, only two numbers: an open upper end is sent as this. */
+export const OPEN_EMPLOYEE_MAX = 1_000_000;
+
+/**
+ * Apollo's "min,max" range, always two whole numbers ("1,10"): no minimum is 1, no maximum is
+ * {@link OPEN_EMPLOYEE_MAX} (or the minimum, when that is larger).
+ */
 export function employeeRanges(range: EmployeeRange | undefined): string[] | undefined {
 	if (range?.min === undefined && range?.max === undefined) return undefined;
-	return [`${range.min ?? 1},${range.max ?? ''}`];
+	const min = Math.max(1, Math.floor(range.min ?? 1));
+	const max = range.max === undefined ? Math.max(OPEN_EMPLOYEE_MAX, min) : Math.ceil(range.max);
+	return [`${min},${max}`];
+}
+
+/** Apollo takes at most this many domains in `q_organization_domains_list[]`. */
+export const MAX_DOMAINS = 1000;
+
+/** Normalized, distinct domains for `q_organization_domains_list[]`; more than Apollo takes are refused. */
+export function domainList(ctx: TransportContext, domains: string[] | undefined, itemIndex?: number): string[] | undefined {
+	const cleaned = list(domains, normalizeDomain);
+	if (cleaned === undefined) return undefined;
+	const distinct = [...new Set(cleaned)];
+	if (distinct.length > MAX_DOMAINS) {
+		const [limit, given] = [MAX_DOMAINS, distinct.length].map((count) => count.toLocaleString('en-US'));
+		throw new NodeOperationError(ctx.getNode(), `Apollo searches at most ${limit} company domains at a time`, {
+			itemIndex,
+			description: `${given} domains were given: split them across items, at most ${limit} each (one search per item).`,
+		});
+	}
+	return distinct;
 }
 
 /** `q_organization_name` takes one name; several cannot be expressed in one Apollo search. */
-export function organizationName(ctx: TransportContext, names: string[] | undefined): string | undefined {
+export function organizationName(ctx: TransportContext, names: string[] | undefined, itemIndex?: number): string | undefined {
 	const cleaned = list(names);
 	if (cleaned === undefined) return undefined;
 	if (cleaned.length > 1) {
 		throw new NodeOperationError(ctx.getNode(), 'Apollo searches one company name at a time', {
+			itemIndex,
 			description: 'Give a single company name, or filter by company domains, which Apollo accepts as a list.',
 		});
 	}

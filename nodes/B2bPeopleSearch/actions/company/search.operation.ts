@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'acme.com, example.org',
-				description: 'Comma-separated company domains',
+				description: 'Comma-separated company domains. Apollo takes up to 1,000 in one search.',
 			},
 			...employeeRangeFilters,
 			{ displayName: 'Industries', name: 'industries', type: 'string', default: '', description: 'Comma-separated industries' },
