@@ -1,6 +1,7 @@
 /**
  * HighLevel's two search styles: contacts by POST body with filters and `searchAfter` cursors (or page
- * numbers up to 10,000 records), opportunities by query string with `startAfter`/`startAfterId`.
+ * numbers up to 10,000 records; `query` and filter values of at most 75 characters), opportunities by
+ * query string with `startAfter`/`startAfterId`.
  */
 import type { GhlContact, GhlOpportunity } from './gohighlevel-store';
 import { validationError } from './gohighlevel-store';
@@ -12,6 +13,15 @@ type Cursor = [number, string];
 const MAX_CONTACT_PAGE = 500;
 const MAX_PAGED_RECORDS = 10_000;
 const MAX_OPPORTUNITY_LIMIT = 100;
+/** HighLevel's longest search `query` and filter value. */
+const MAX_SEARCH_TEXT = 75;
+
+/** class-validator's wording, counting characters rather than UTF-16 units. */
+function refuseLongText(value: unknown, path: string): void {
+	if (typeof value === 'string' && [...value].length > MAX_SEARCH_TEXT) {
+		throw validationError([`${path} must be shorter than or equal to ${MAX_SEARCH_TEXT} characters`]);
+	}
+}
 
 /** Oldest first, ties broken by id, so a cursor always points at one place. */
 function sortByCursor<T extends { id: string }>(items: T[], time: (item: T) => string): Array<{ item: T; cursor: Cursor }> {
@@ -30,6 +40,7 @@ function filterTest(filter: unknown, index: number): (contact: GhlContact) => bo
 	if (!isRecord(filter) || !optString(filter.field) || !OPERATORS.includes(filter.operator as Operator)) {
 		throw validationError([`filters.${index} needs a field and an operator among ${OPERATORS.join(', ')}`]);
 	}
+	refuseLongText(filter.value, `filters.${index}.value`);
 	const field = String(filter.field);
 	const operator = filter.operator as Operator;
 	const wanted = String(filter.value ?? '').toLowerCase();
@@ -69,6 +80,7 @@ export function searchContacts(contacts: GhlContact[], body: Record<string, unkn
 		throw validationError([`page * pageLimit must not exceed ${MAX_PAGED_RECORDS}: use searchAfter to go further`]);
 	}
 	const filters = Array.isArray(body.filters) ? body.filters.map(filterTest) : [];
+	refuseLongText(body.query, 'query');
 	const query = optString(body.query);
 	const matching = sortByCursor(contacts, (c) => c.dateAdded).filter(
 		({ item }) =>

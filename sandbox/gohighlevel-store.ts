@@ -60,7 +60,7 @@ export interface GhlPipeline {
 	stages: Array<{ id: string; name: string; position: number }>;
 }
 
-/** Scalar contact properties HighLevel accepts; anything else is refused (its validation forbids extras). */
+/** Contact properties the sandbox stores as given (the union of what HighLevel's contact bodies take). */
 export const CONTACT_FIELDS = [
 	'firstName',
 	'lastName',
@@ -77,19 +77,65 @@ export const CONTACT_FIELDS = [
 	'source',
 	'timezone',
 	'dnd',
+	'dndSettings',
+	'inboundDndSettings',
 	'gender',
 	'dateOfBirth',
 	'assignedTo',
 ];
-/** What an upsert body may hold, and an update body (which must not name the location). */
+/**
+ * `UpdateContactDto` (GoHighLevel/highlevel-api-docs `contacts.json`), all that `PUT /contacts/{id}`
+ * takes: no `companyName`, `gender` or `dateOfBirth`, and no `locationId` (the contact has one).
+ */
+export const UPDATE_FIELDS = [
+	'firstName',
+	'lastName',
+	'name',
+	'email',
+	'phone',
+	'address1',
+	'city',
+	'state',
+	'postalCode',
+	'website',
+	'timezone',
+	'dnd',
+	'dndSettings',
+	'inboundDndSettings',
+	'tags',
+	'customFields',
+	'source',
+	'country',
+	'assignedTo',
+];
+/** What an upsert body may hold (`UpsertContactDto`, plus `dateOfBirth`): every stored field, the location, tags and custom fields. */
 export const UPSERT_FIELDS = [...CONTACT_FIELDS, 'locationId', 'tags', 'customFields'];
-export const UPDATE_FIELDS = [...CONTACT_FIELDS, 'tags', 'customFields'];
+/** `CreateDto`, all that `POST /opportunities` takes: no `source`. */
+export const OPPORTUNITY_CREATE_FIELDS = [
+	'pipelineId',
+	'locationId',
+	'name',
+	'pipelineStageId',
+	'status',
+	'contactId',
+	'monetaryValue',
+	'assignedTo',
+	'customFields',
+];
+/** `UpdateOpportunityDto`, all that `PUT /opportunities/{id}` takes: no `source`, `contactId` or `locationId`. */
+export const OPPORTUNITY_UPDATE_FIELDS = ['pipelineId', 'name', 'pipelineStageId', 'status', 'monetaryValue', 'assignedTo', 'customFields'];
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'abandoned'] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validationError(messages: string[]): HttpError {
 	return new HttpError(422, { statusCode: 422, message: messages, error: 'Unprocessable Entity' });
+}
+
+/** HighLevel's validation forbids properties its DTO does not list: 422, one message per property. */
+export function refuseExtraProperties(body: Record<string, unknown>, allowed: string[]): void {
+	const extra = Object.keys(body).filter((key) => !allowed.includes(key));
+	if (extra.length > 0) throw validationError(extra.map((key) => `property ${key} should not exist`));
 }
 
 /** E.164-ish: digits with a leading +, US numbers without a country code get +1. */
@@ -151,8 +197,7 @@ export class LocationStore {
 
 	/** Checks a contact body against HighLevel's rules; returns the fields to write. */
 	contactPatch(body: Record<string, unknown>, allowed: string[], existing?: GhlContact): Partial<GhlContact> {
-		const extra = Object.keys(body).filter((key) => !allowed.includes(key));
-		if (extra.length > 0) throw validationError(extra.map((key) => `property ${key} should not exist`));
+		refuseExtraProperties(body, allowed);
 		const patch: Partial<GhlContact> = {};
 		for (const field of CONTACT_FIELDS) if (body[field] !== undefined) patch[field] = body[field];
 		if (patch.email !== undefined && patch.email !== null) {
@@ -209,7 +254,10 @@ export class LocationStore {
 		return this.opportunities.insert({ ...fields, locationId: this.location.id, createdAt: now, updatedAt: now });
 	}
 
-	/** Validates an opportunity body (all fields for create, the given ones for update). */
+	/**
+	 * Validates an opportunity body (all fields for create, the given ones for update). Which
+	 * properties a body may hold is the route's to check: seeds may carry more.
+	 */
 	opportunityPatch(body: Record<string, unknown>, existing?: GhlOpportunity): Partial<GhlOpportunity> {
 		const errors: string[] = [];
 		const merged = { ...existing, ...body };
@@ -225,6 +273,7 @@ export class LocationStore {
 		if (!this.contacts.get(optString(merged.contactId))) errors.push(`contactId ${String(merged.contactId)} does not exist`);
 		const monetaryValue = merged.monetaryValue === undefined ? 0 : optNumber(merged.monetaryValue);
 		if (monetaryValue === undefined) errors.push('monetaryValue must be a number');
+		if (body.customFields !== undefined && !Array.isArray(body.customFields)) errors.push('customFields must be an array');
 		if (errors.length > 0) throw validationError(errors);
 		return {
 			name,
@@ -234,7 +283,7 @@ export class LocationStore {
 			contactId: String(merged.contactId),
 			monetaryValue,
 			...(body.assignedTo !== undefined ? { assignedTo: body.assignedTo } : {}),
-			...(body.source !== undefined ? { source: body.source } : {}),
+			...(body.customFields !== undefined ? { customFields: body.customFields } : {}),
 		};
 	}
 }

@@ -6,7 +6,16 @@ import { guarded, type ApiRouters, type Guard, type ProviderModule, type Sandbox
 import { PROVIDER_PREFIX } from './defaults';
 import { GhlAuth, SESSION_USER_ID, type GhlPrincipal } from './gohighlevel-auth';
 import { searchContacts, searchOpportunities } from './gohighlevel-search';
-import { GhlState, UPDATE_FIELDS, UPSERT_FIELDS, validationError, type LocationStore } from './gohighlevel-store';
+import {
+	GhlState,
+	OPPORTUNITY_CREATE_FIELDS,
+	OPPORTUNITY_UPDATE_FIELDS,
+	UPDATE_FIELDS,
+	UPSERT_FIELDS,
+	refuseExtraProperties,
+	validationError,
+	type LocationStore,
+} from './gohighlevel-store';
 import { bodyRecord, HttpError, isRecord, json, optString, type Reply } from './http-util';
 import { retryAfterSeconds, type LimitResult } from './rate-limit';
 import type { RequestContext, Router } from './router';
@@ -139,7 +148,7 @@ export class GoHighLevelProvider implements ProviderModule {
 				'/contacts/:id',
 				route((ctx, store) => json({ contact: contact(store, ctx.params.id) })),
 			)
-			// HighLevel refuses locationId in an update body ("property locationId should not exist").
+			// UpdateContactDto only: a locationId or companyName in an update body is refused ("property companyName should not exist").
 			.put(
 				'/contacts/:id',
 				route((ctx, store, body) => {
@@ -184,6 +193,7 @@ export class GoHighLevelProvider implements ProviderModule {
 			.post(
 				'/opportunities',
 				route((_ctx, store, body) => {
+					refuseExtraProperties(body, OPPORTUNITY_CREATE_FIELDS);
 					requireLocation(body);
 					return json({ opportunity: store.createOpportunity(body, now()) }, 201);
 				}),
@@ -196,6 +206,7 @@ export class GoHighLevelProvider implements ProviderModule {
 				'/opportunities/:id',
 				route((ctx, store, body) => {
 					const existing = opportunity(store, ctx.params.id);
+					refuseExtraProperties(body, OPPORTUNITY_UPDATE_FIELDS);
 					const updated = { ...existing, ...store.opportunityPatch(body, existing), updatedAt: now() };
 					return json({ opportunity: store.opportunities.replace(updated) ?? updated });
 				}),
@@ -216,7 +227,7 @@ export class GoHighLevelProvider implements ProviderModule {
 		if (isRecord(records.settings)) Object.assign(store.location.settings, records.settings);
 		const now = new Date(this.core.now()).toISOString();
 		const list = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
-		for (const input of list(records.contacts)) store.upsertContact(store.contactPatch(input, UPDATE_FIELDS), now);
+		for (const input of list(records.contacts)) store.upsertContact(store.contactPatch(input, UPSERT_FIELDS), now);
 		for (const input of list(records.opportunities)) store.createOpportunity(input, now);
 	}
 

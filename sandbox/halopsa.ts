@@ -19,6 +19,20 @@ export type { HaloRecord } from './halopsa-entities';
 
 const PHONE_FIELDS = ['phonenumber', 'mobilenumber', 'phonenumber_preferred'];
 
+/**
+ * Lists that answer a plain array when not paged, as n8n's own HaloPSA node reads them (it sends no
+ * paging parameters to `GET /TicketType` or `GET /agent`). Other lists answer `{record_count, <key>}`.
+ */
+const ARRAY_WHEN_UNPAGED: ReadonlySet<HaloEntity> = new Set(['Agent', 'TicketType']);
+
+/**
+ * How a list answers, overriding the default above (which of HaloPSA's lists answer arrays, and
+ * whether they page, is undocumented): `pagedArray` pages with `pageinate` but answers the page as
+ * a plain array with no `record_count`; `wholeArray` ignores the paging parameters and answers every
+ * match as a plain array.
+ */
+export type HaloListShape = 'pagedArray' | 'wholeArray';
+
 /** `includeactive`/`includeinactive` as HaloPSA reads them: active only unless told otherwise. */
 function activeFilter(query: URLSearchParams): (record: HaloRecord) => boolean {
 	const includeActive = optBool(query.get('includeactive')) ?? true;
@@ -26,7 +40,7 @@ function activeFilter(query: URLSearchParams): (record: HaloRecord) => boolean {
 	return (record) => (record.inactive === true ? includeInactive : includeActive);
 }
 
-function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParams): Reply {
+function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParams, shape: HaloListShape | undefined): Reply {
 	const def = ENTITY_DEFS[entity];
 	const searchFields = entity === 'Users' && optBool(query.get('search_phonenumbers')) ? [...def.search, ...PHONE_FIELDS] : def.search;
 	const isActive = activeFilter(query);
@@ -48,12 +62,16 @@ function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParam
 	records = orderBy(records, query.get('order') ?? undefined, optBool(query.get('orderdesc')) === true);
 	const count = optNumber(query.get('count'));
 	if (count !== undefined && count >= 0) records = records.slice(0, count);
-	if (optBool(query.get('pageinate')) !== true) return json({ record_count: records.length, [def.listKey]: records });
+	if (optBool(query.get('pageinate')) !== true || shape === 'wholeArray') {
+		return json(shape !== undefined || ARRAY_WHEN_UNPAGED.has(entity) ? records : { record_count: records.length, [def.listKey]: records });
+	}
 	const pageSize = optNumber(query.get('page_size')) ?? 50;
 	const pageNo = optNumber(query.get('page_no')) ?? 1;
 	if (pageSize < 1 || pageNo < 1)
 		throw new HttpError(400, { ClassName: 'System.Exception', message: 'page_size and page_no must be positive' });
-	return json({ page_no: pageNo, page_size: pageSize, record_count: records.length, [def.listKey]: pageOf(records, pageNo, pageSize) });
+	const page = pageOf(records, pageNo, pageSize);
+	if (shape === 'pagedArray') return json(page);
+	return json({ page_no: pageNo, page_size: pageSize, record_count: records.length, [def.listKey]: page });
 }
 
 function findRecord(state: HaloState, entity: HaloEntity, id: string): HaloRecord {
@@ -66,6 +84,8 @@ export class HaloPsaProvider implements ProviderModule {
 	readonly name = 'haloPsa' as const;
 	readonly state = new HaloState();
 	readonly auth: HaloAuth;
+	/** Per entity, a list shape other than the default (see `HaloListShape`); emptied by `reset()`. */
+	readonly listShapes = new Map<HaloEntity, HaloListShape>();
 	private readonly guard: Guard<HaloPrincipal>;
 
 	constructor(private readonly core: SandboxCore) {
@@ -98,7 +118,7 @@ export class HaloPsaProvider implements ProviderModule {
 			);
 			router.get(
 				'/api/:entity',
-				route((ctx, _who, entity) => listRecords(this.state, entity, ctx.query)),
+				route((ctx, _who, entity) => listRecords(this.state, entity, ctx.query, this.listShapes.get(entity))),
 			);
 			router.get(
 				'/api/:entity/:id',
@@ -144,6 +164,7 @@ export class HaloPsaProvider implements ProviderModule {
 	reset(): void {
 		this.state.reset();
 		this.auth.reset();
+		this.listShapes.clear();
 	}
 
 	expireTokens(): void {

@@ -3,11 +3,16 @@ import {
 	allowsDuplicateContacts,
 	connect,
 	contactFromItem,
+	contactSearchProblem,
+	createOpportunity,
 	e164,
 	findCustomField,
 	searchContacts,
 	searchOpportunities,
+	searchTextProblem,
 	tagList,
+	updateContact,
+	updateOpportunity,
 	upsertContact,
 } from '../../lib/destinations/goHighLevel';
 import type { GhlCustomField } from '../../lib/destinations/goHighLevel';
@@ -178,6 +183,54 @@ describe('GoHighLevel contacts', () => {
 		expect(await allowsDuplicateContacts(wrong.ctx, wrong.connection)).toBeUndefined();
 	});
 
+	it('names a search text over 75 characters (characters, not UTF-16 units) and passes 75', () => {
+		expect(searchTextProblem('query', 'q'.repeat(76))).toEqual({
+			field: 'query',
+			message: 'the query is 76 characters long: HighLevel searches contacts by at most 75',
+		});
+		expect(searchTextProblem('query', 'q'.repeat(75))).toBeUndefined();
+		expect(searchTextProblem('query', '\u{1F600}'.repeat(75))).toBeUndefined();
+		expect(searchTextProblem('query', undefined)).toBeUndefined();
+		expect(
+			contactSearchProblem({
+				query: 'short',
+				filters: [
+					{ field: 'tags', operator: 'eq', value: 'ok' },
+					{ field: 'email', operator: 'eq', value: 'e'.repeat(90) },
+				],
+			}),
+		).toEqual({
+			field: 'filters.1.value',
+			message: 'the filters.1.value is 90 characters long: HighLevel searches contacts by at most 75',
+		});
+	});
+
+	it('refuses a search HighLevel would refuse before sending anything', async () => {
+		const { ctx, connection } = await connected();
+		await expect(searchContacts(ctx, connection, { query: 'q'.repeat(76) })).rejects.toThrow(
+			'GoHighLevel: the query is 76 characters long: HighLevel searches contacts by at most 75',
+		);
+		await expect(searchContacts(ctx, connection, { filters: [{ field: 'email', operator: 'eq', value: 'e'.repeat(76) }] })).rejects.toThrow(
+			RangeError,
+		);
+		expect(requests('/contacts/search')).toHaveLength(0);
+		expect(await searchContacts(ctx, connection, { query: 'q'.repeat(75) })).toEqual([]);
+		expect(requests('/contacts/search')).toHaveLength(1);
+	});
+
+	it('the sandbox refuses what UpdateContactDto lacks, as HighLevel does: a companyName on update is a 422', async () => {
+		const { ctx, connection } = await connected();
+		const { contact } = await upsertContact(ctx, connection, { email: 'co@example.com', companyName: 'Upsert Co' }, true);
+		const refused = await failureOf(updateContact(ctx, connection, String(contact.id), { companyName: 'Update Co' }, { maxAttempts: 1 }));
+		expect(refused).toMatchObject({ message: expect.stringContaining('property companyName should not exist') });
+		expect(isProviderApiError(refused)).toBe(true);
+		expect(requests(`/contacts/${String(contact.id)}`).map((entry) => entry.status)).toEqual([422]);
+		expect(await updateContact(ctx, connection, String(contact.id), { city: 'Leeds' })).toMatchObject({
+			companyName: 'Upsert Co',
+			city: 'Leeds',
+		});
+	});
+
 	it('needs a Location ID in the credential', async () => {
 		const ctx = providerContext('b2bGoHighLevelApi', {
 			baseUrl: sandbox().baseUrl('goHighLevelV2'),
@@ -189,6 +242,21 @@ describe('GoHighLevel contacts', () => {
 });
 
 describe('GoHighLevel opportunities', () => {
+	it("the sandbox refuses a source on create and on update, as HighLevel's CreateDto and UpdateOpportunityDto have none", async () => {
+		sandbox().seed('goHighLevel', { contacts: [{ email: 'buyer@example.com' }] });
+		const contactId = store().contacts.list()[0].id;
+		const pipelineId = store().pipelines[0].id;
+		const { ctx, connection } = await connected();
+		const deal = { contactId, name: 'Deal', pipelineId, status: 'open' };
+		const created = await failureOf(createOpportunity(ctx, connection, { ...deal, source: 'Apollo' }, { maxAttempts: 1 }));
+		expect(created).toMatchObject({ message: expect.stringContaining('property source should not exist') });
+		expect(store().opportunities.list()).toHaveLength(0);
+		const opportunity = await createOpportunity(ctx, connection, deal);
+		expect(opportunity).toMatchObject({ name: 'Deal', contactId });
+		const updated = await failureOf(updateOpportunity(ctx, connection, String(opportunity.id), { source: 'x' }, { maxAttempts: 1 }));
+		expect(updated).toMatchObject({ message: expect.stringContaining('property source should not exist') });
+	});
+
 	it('follows the startAfter cursor, asking only for what the limit still needs', async () => {
 		sandbox().seed('goHighLevel', { contacts: [{ email: 'buyer@example.com' }] });
 		const contactId = store().contacts.list()[0].id;

@@ -135,8 +135,87 @@ describe.each(['privateIntegrationToken', 'sessionToken'] as Auth[])(
 				[{ field: 'email', operator: 'eq', value: 'nobody@example.com' }],
 			]);
 		});
+
+		it("fails a lookup whose email is longer than HighLevel's 75-character filter value, without searching", async () => {
+			const long = `${'a'.repeat(64)}@example.com`;
+			const output = await run(
+				contact('lookup', { lookupBy: 'email', email: '={{ $json.email }}' }),
+				[{ email: long }, { email: 'x@example.com' }],
+				{
+					continueOnFail: true,
+				},
+			);
+			expect(output[0].json.error).toBe('Item 0: the email is 76 characters long: HighLevel searches contacts by at most 75');
+			expect(calls(api).entries.map((entry) => (entry.body as { filters: unknown }).filters)).toEqual([
+				[{ field: 'email', operator: 'eq', value: 'x@example.com' }],
+			]);
+		});
 	},
 );
+
+describe('GoHighLevel node: what Update sends (F7)', () => {
+	const optionsOf = (operation: string, collection: string) =>
+		(node.description.properties.find(
+			(property) => property.name === collection && property.displayOptions?.show?.operation?.includes(operation),
+		)?.options ?? []) as Array<{ name: string }>;
+
+	it("offers no Company Name on Update (HighLevel's UpdateContactDto has none), still on Create or Update", () => {
+		const update = optionsOf('update', 'updateFields').map((option) => option.name);
+		expect(update).not.toContain('companyName');
+		expect(update).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'phone', 'website', 'source', 'tags']));
+		expect(optionsOf('upsert', 'additionalFields').map((option) => option.name)).toContain('companyName');
+	});
+
+	it('sends no Company Name a workflow saved before still holds: n8n keeps only the options Update has', async () => {
+		seedContacts(1);
+		const [a] = contacts();
+		const [output] = await run({
+			resource: 'contact',
+			operation: 'update',
+			contactId: a.id,
+			updateFields: { companyName: 'Old Co', city: 'Leeds' },
+		});
+		expect(output.json).toMatchObject({ id: a.id, city: 'Leeds' });
+		expect(
+			calls('goHighLevelV2')
+				.entries.filter((entry) => entry.method === 'PUT')
+				.map((entry) => [entry.path, entry.status, entry.body]),
+		).toEqual([[`/contacts/${a.id}`, 200, { city: 'Leeds' }]]);
+		expect(contacts()[0]).not.toHaveProperty('companyName');
+	});
+});
+
+describe("GoHighLevel node: HighLevel's 75-character search texts (L3)", () => {
+	it('Get Many fails an item whose query or tag is over 75 characters, naming it, before any search; 75 is sent', async () => {
+		const getMany = {
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { query: '={{ $json.query }}', tag: '={{ $json.tag }}' },
+		};
+		const output = await run(
+			getMany,
+			[
+				{ query: 'q'.repeat(76), tag: '' },
+				{ query: '', tag: ` ${'T'.repeat(76)} ` },
+				{ query: 'q'.repeat(75), tag: 't'.repeat(75) },
+			],
+			{ continueOnFail: true },
+		);
+		expect(output.map((item) => item.json.error)).toEqual([
+			'Item 0: the query is 76 characters long: HighLevel searches contacts by at most 75',
+			'Item 1: the tag is 76 characters long: HighLevel searches contacts by at most 75',
+		]);
+		expect(calls('goHighLevelV2').entries.map((entry) => entry.body)).toEqual([
+			{ locationId, pageLimit: 500, query: 'q'.repeat(75), filters: [{ field: 'tags', operator: 'eq', value: 't'.repeat(75) }] },
+		]);
+		await expect(run(getMany, [{ query: 'q'.repeat(80) }])).rejects.toMatchObject({
+			message: 'Item 0: the query is 80 characters long: HighLevel searches contacts by at most 75',
+			context: { itemIndex: 0 },
+			description: expect.stringContaining('Check the "query" field of item 0'),
+		});
+	});
+});
 
 describe('GoHighLevel node: Get Many past 100 contacts', () => {
 	it('Return All reads 1,234 contacts with the searchAfter cursor: all of them, once each, in 3 requests', async () => {
@@ -372,6 +451,42 @@ describe('GoHighLevel node: opportunities', () => {
 		expect(
 			await run({ resource: 'opportunity', operation: 'getMany', returnAll: false, limit: 5, filters: { status: 'all' } }),
 		).toHaveLength(5);
+	});
+
+	it("Create offers no Source and sends only CreateDto's properties, a Source saved before included (F8)", async () => {
+		const additional = node.description.properties.find(
+			(property) => property.name === 'additionalFields' && property.displayOptions?.show?.resource?.includes('opportunity'),
+		);
+		expect((additional?.options as Array<{ name: string }>).map((option) => option.name)).toEqual(['assignedTo', 'monetaryValue']);
+		seedContacts(1);
+		const contactId = contacts()[0].id;
+		const [created] = await run({
+			resource: 'opportunity',
+			operation: 'create',
+			contactId,
+			name: 'Plain',
+			pipelineId: pipeline().id,
+			pipelineStageId: pipeline().stages[1].id,
+			additionalFields: { monetaryValue: 900, assignedTo: 'user0000000000000001', source: 'Apollo' },
+		});
+		expect(created.json).toMatchObject({ name: 'Plain', monetaryValue: 900, assignedTo: 'user0000000000000001' });
+		expect(created.json).not.toHaveProperty('source');
+		expect(
+			calls('goHighLevelV2')
+				.entries.filter((entry) => entry.path === '/opportunities')
+				.map((entry) => entry.body),
+		).toEqual([
+			{
+				monetaryValue: 900,
+				assignedTo: 'user0000000000000001',
+				contactId,
+				name: 'Plain',
+				pipelineId: pipeline().id,
+				pipelineStageId: pipeline().stages[1].id,
+				status: 'open',
+				locationId,
+			},
+		]);
 	});
 });
 

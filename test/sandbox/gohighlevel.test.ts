@@ -137,6 +137,45 @@ describe('GoHighLevel sandbox', () => {
 			expect(put.data.message).toEqual(['property locationId should not exist']);
 		});
 
+		it("takes on PUT /contacts/{id} exactly UpdateContactDto's properties: companyName is refused there, not on upsert", async () => {
+			const { data } = await v2().post('/contacts/upsert', { locationId, email: 'dto@example.com', companyName: 'Upsert Co' });
+			const id = data.contact.id as string;
+			const refused = await v2().put(`/contacts/${id}`, { companyName: 'Update Co', gender: 'female', city: 'Leeds' });
+			expect(refused.status).toBe(422);
+			expect(refused.data).toEqual({
+				statusCode: 422,
+				message: ['property companyName should not exist', 'property gender should not exist'],
+				error: 'Unprocessable Entity',
+			});
+			// Nothing of a refused body is written.
+			expect((await v2().get(`/contacts/${id}`)).data.contact).toMatchObject({ companyName: 'Upsert Co' });
+			expect((await v2().get(`/contacts/${id}`)).data.contact).not.toHaveProperty('city');
+			const every = {
+				firstName: 'Dee',
+				lastName: 'Toh',
+				name: 'Dee Toh',
+				email: 'dto@example.com',
+				phone: '+14155550111',
+				address1: '1 Main St',
+				city: 'Leeds',
+				state: 'WY',
+				postalCode: '82001',
+				website: 'https://dto.example',
+				timezone: 'America/Denver',
+				dnd: true,
+				dndSettings: { SMS: { status: 'active' } },
+				inboundDndSettings: { all: { status: 'inactive' } },
+				tags: ['a'],
+				customFields: [{ id: 'cfSeniority000000003', field_value: 'vp' }],
+				source: 'import',
+				country: 'US',
+				assignedTo: 'user0000000000000001',
+			};
+			const accepted = await v2().put(`/contacts/${id}`, every);
+			expect(accepted.status).toBe(200);
+			expect(accepted.data.contact).toMatchObject({ ...every, customFields: [{ id: 'cfSeniority000000003', value: 'vp' }] });
+		});
+
 		it('gets, updates, tags and deletes contacts; the session API sees the same store', async () => {
 			const { data } = await v2().post('/contacts/upsert', { locationId, email: 'grace@example.com', tags: ['a'] });
 			const id = data.contact.id as string;
@@ -185,6 +224,27 @@ describe('GoHighLevel sandbox', () => {
 			).toBe(422);
 		});
 
+		it('refuses a search query or filter value over 75 characters (422), and takes 75', async () => {
+			await v2().post('/contacts/upsert', { locationId, email: 'long@example.com' });
+			const search = async (body: object) => await v2().post('/contacts/search', { locationId, ...body });
+			const longQuery = await search({ query: 'q'.repeat(76) });
+			expect(longQuery.status).toBe(422);
+			expect(longQuery.data.message).toEqual(['query must be shorter than or equal to 75 characters']);
+			const filter = (value: string) => ({
+				filters: [
+					{ field: 'tags', operator: 'eq', value: 't' },
+					{ field: 'email', operator: 'eq', value },
+				],
+			});
+			const longValue = await search(filter(`${'x'.repeat(64)}@example.com`));
+			expect(longValue.status).toBe(422);
+			expect(longValue.data.message).toEqual(['filters.1.value must be shorter than or equal to 75 characters']);
+			expect((await search({ query: 'q'.repeat(75) })).status).toBe(200);
+			expect((await search(filter(`${'x'.repeat(63)}@example.com`))).status).toBe(200);
+			// Characters, not UTF-16 units: 75 emoji are 150 units.
+			expect((await search({ query: '\u{1F600}'.repeat(75) })).status).toBe(200);
+		});
+
 		it('creates, updates, gets and searches opportunities in the seeded pipeline', async () => {
 			const pipelines = await v2().get('/opportunities/pipelines', { params: { locationId } });
 			const pipeline = pipelines.data.pipelines[0];
@@ -200,11 +260,24 @@ describe('GoHighLevel sandbox', () => {
 			const bad = await v2().post('/opportunities', { ...base, name: 'Bad', status: 'pending', contactId: 'nope' });
 			expect(bad.status).toBe(422);
 			expect(bad.data.message).toHaveLength(2);
+			// CreateDto has no source: HighLevel refuses it, and nothing is created.
+			const sourced = await v2().post('/opportunities', { ...base, name: 'Sourced', source: 'Apollo' });
+			expect(sourced.status).toBe(422);
+			expect(sourced.data).toEqual({ statusCode: 422, message: ['property source should not exist'], error: 'Unprocessable Entity' });
+			expect(sandbox.state.goHighLevel.location(locationId).opportunities.list()).toHaveLength(0);
 			const ids: string[] = [];
 			for (let i = 0; i < 5; i++)
 				ids.push((await v2().post('/opportunities', { ...base, name: `Deal ${i}`, monetaryValue: 1000 * i })).data.opportunity.id);
 			const won = await v2().put(`/opportunities/${ids[0]}`, { status: 'won', pipelineStageId: pipeline.stages[2].id });
 			expect(won.data.opportunity).toMatchObject({ status: 'won', name: 'Deal 0' });
+			// UpdateOpportunityDto has no source, contactId or locationId either.
+			const moved = await v2().put(`/opportunities/${ids[0]}`, { source: 'x', contactId: contact.contact.id, name: 'Renamed' });
+			expect(moved.status).toBe(422);
+			expect(moved.data.message).toEqual(['property source should not exist', 'property contactId should not exist']);
+			expect((await v2().get(`/opportunities/${ids[0]}`)).data.opportunity.name).toBe('Deal 0');
+			const withFields = await v2().post('/opportunities', { ...base, name: 'Custom', customFields: [{ id: 'cf1', field_value: 'x' }] });
+			expect(withFields.status).toBe(201);
+			await v2().delete(`/opportunities/${withFields.data.opportunity.id}`);
 			expect((await v2().get(`/opportunities/${ids[1]}`)).data.opportunity.monetaryValue).toBe(1000);
 			const first = await v2().get('/opportunities/search', { params: { location_id: locationId, status: 'open', limit: 2 } });
 			expect(first.data.meta).toMatchObject({

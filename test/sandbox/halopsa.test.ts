@@ -239,14 +239,14 @@ describe('HaloPSA sandbox', () => {
 
 		it('gets, deletes, and answers 404 for missing records; seeds config entities', async () => {
 			const halo = await api();
-			expect((await halo.get('/TicketType')).data.tickettypes.map((t: { name: string }) => t.name)).toEqual([
+			expect((await halo.get('/TicketType')).data.map((t: { name: string }) => t.name)).toEqual([
 				'Incident',
 				'Service Request',
 				'Lead',
 				'Opportunity',
 			]);
 			expect((await halo.get('/FieldInfo')).data.fieldinfo.length).toBeGreaterThanOrEqual(3);
-			expect((await halo.get('/Agent')).data.agents).toHaveLength(3);
+			expect((await halo.get('/Agent')).data).toHaveLength(3);
 			expect((await halo.get('/Agent/me')).data.id).toBe(1);
 			await halo.post('/Client', [{ name: 'Temp' }]);
 			expect((await halo.get('/Client/1', { params: { includedetails: true } })).data.name).toBe('Temp');
@@ -255,6 +255,49 @@ describe('HaloPSA sandbox', () => {
 			expect((await halo.get('/Nonsense')).status).toBe(404);
 			const webhook = await halo.post('/Webhook', [{ name: 'n8n', url: 'http://localhost/hook', authentication_type: 0 }]);
 			expect((await halo.post('/Notification', [{ webhook_id: webhook.data.id, delivery_method: 6, eventno: 1 }])).status).toBe(200);
+		});
+
+		it('answers Agent and TicketType as plain arrays when not paged, as n8n reads them, and wrapped when paged', async () => {
+			const halo = await api();
+			const unpaged = await halo.get('/Agent', { params: { search: 'a' } });
+			expect(Array.isArray(unpaged.data)).toBe(true);
+			expect(unpaged.data.map((agent: { name: string }) => agent.name)).toEqual(['API Agent', 'Alex Morgan', 'Sam Rivera']);
+			expect(Array.isArray((await halo.get('/TicketType')).data)).toBe(true);
+			// The other lists keep their wrapper either way.
+			for (const [path, key] of [
+				['/FieldInfo', 'fieldinfo'],
+				['/Webhook', 'webhooks'],
+				['/Notification', 'notifications'],
+				['/Client', 'clients'],
+			]) {
+				expect(Object.keys((await halo.get(path)).data).sort()).toEqual([key, 'record_count'].sort());
+			}
+			const paged = await halo.get('/TicketType', { params: { pageinate: true, page_size: 3, page_no: 2 } });
+			expect(paged.data).toEqual({
+				page_no: 2,
+				page_size: 3,
+				record_count: 4,
+				tickettypes: [expect.objectContaining({ name: 'Opportunity' })],
+			});
+			expect((await halo.get('/Agent', { params: { pageinate: true, page_size: 2 } })).data).toMatchObject({
+				record_count: 3,
+				agents: [{}, {}],
+			});
+		});
+
+		it('answers other list shapes when told: pages as plain arrays with no record_count, or every record unpaged', async () => {
+			const halo = await api();
+			const page = (path: string, page_no: number) => halo.get(path, { params: { pageinate: true, page_size: 3, page_no } });
+			sandbox.haloPsa.listShapes.set('FieldInfo', 'pagedArray');
+			expect((await page('/FieldInfo', 1)).data.map((field: { id: number }) => field.id)).toEqual([201, 202, 203]);
+			expect((await page('/FieldInfo', 2)).data.map((field: { id: number }) => field.id)).toEqual([204, 205]);
+			expect((await halo.get('/FieldInfo')).data).toHaveLength(5);
+			sandbox.haloPsa.listShapes.set('TicketType', 'wholeArray');
+			for (const pageNo of [1, 2]) expect((await page('/TicketType', pageNo)).data).toHaveLength(4);
+			sandbox.reset();
+			expect((await (await api()).get('/FieldInfo', { params: { pageinate: true, page_size: 3 } })).data).toMatchObject({
+				record_count: 5,
+			});
 		});
 
 		it('answers 429 past the rate limit, per client id', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { InputProblem } from '../../normalize';
 import type { TransportContext } from '../../transport';
 import { callJson } from '../../transport';
 import type { CallOptions } from '../../transport';
@@ -8,6 +9,9 @@ import type { GhlContactSearch, GhlRecord, GhlUpsertResult } from './types';
 
 /** HighLevel's largest contact search page. */
 export const CONTACT_PAGE_LIMIT = 500;
+
+/** HighLevel's longest contact search `query`, and its longest filter value. */
+export const CONTACT_SEARCH_MAX_LENGTH = 75;
 
 export function recordsOf(value: unknown): GhlRecord[] {
 	return Array.isArray(value) ? value.filter((entry): entry is GhlRecord => entry !== null && typeof entry === 'object') : [];
@@ -95,6 +99,29 @@ export async function removeTags(
 	return Array.isArray(body.tags) ? body.tags : [];
 }
 
+/**
+ * A search text HighLevel would refuse: it takes a `query`, and each filter value, of at most 75
+ * characters. `field` names where the text came from, for the message.
+ */
+export function searchTextProblem(field: string, value: string | undefined): InputProblem | undefined {
+	if (value === undefined) return undefined;
+	// Characters, as HighLevel's validation counts them, not UTF-16 units.
+	const length = [...value].length;
+	if (length <= CONTACT_SEARCH_MAX_LENGTH) return undefined;
+	return {
+		field,
+		message: `the ${field} is ${length} characters long: HighLevel searches contacts by at most ${CONTACT_SEARCH_MAX_LENGTH}`,
+	};
+}
+
+/** The first text of a search that HighLevel would refuse, named as HighLevel names it (`query`, `filters.0.value`). */
+export function contactSearchProblem(search: GhlContactSearch): InputProblem | undefined {
+	return (
+		searchTextProblem('query', search.query) ??
+		(search.filters ?? []).map((filter, index) => searchTextProblem(`filters.${index}.value`, filter.value)).find(Boolean)
+	);
+}
+
 /** The cursor is how the next page is asked for, not part of the contact. */
 function withoutCursor(contact: GhlRecord): GhlRecord {
 	const copy = { ...contact };
@@ -106,6 +133,7 @@ function withoutCursor(contact: GhlRecord): GhlRecord {
  * Every contact matching the search (or the first `limit`), following HighLevel's `searchAfter`
  * cursor: page numbers stop at 10,000 records, the cursor does not. Stops on a short page, at the
  * reported total, or when no cursor comes back, so a search costs exactly the pages it needs.
+ * A query or filter value longer than HighLevel takes is refused before anything is sent.
  */
 export async function searchContacts(
 	ctx: TransportContext,
@@ -114,6 +142,9 @@ export async function searchContacts(
 	limit = Infinity,
 	options?: CallOptions,
 ): Promise<GhlRecord[]> {
+	// Nodes check their own fields first, naming them; this keeps any other caller from sending a refused search.
+	const problem = contactSearchProblem(search);
+	if (problem) throw new RangeError(`GoHighLevel: ${problem.message}`);
 	const pageLimit = Math.max(1, Math.min(CONTACT_PAGE_LIMIT, limit));
 	const found: GhlRecord[] = [];
 	let searchAfter: unknown;

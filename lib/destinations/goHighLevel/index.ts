@@ -2,11 +2,14 @@ export { GHL_PROFILES, connect } from './connection';
 export type { GhlAuthentication, GhlConnection } from './connection';
 export {
 	CONTACT_PAGE_LIMIT,
+	CONTACT_SEARCH_MAX_LENGTH,
 	addTags,
+	contactSearchProblem,
 	deleteContact,
 	getContact,
 	removeTags,
 	searchContacts,
+	searchTextProblem,
 	updateContact,
 	upsertContact,
 } from './contacts';

@@ -12,15 +12,29 @@ export const HALO_MAX_PAGE_SIZE = 100;
 
 export interface HaloPage {
 	records: HaloRecord[];
-	/** The number of matching records HaloPSA reports. */
+	/**
+	 * The number of matching records HaloPSA reports (`record_count`). An answer without one tells
+	 * only what its page shows: a page shorter or longer than asked for ends the list (longer: HaloPSA
+	 * did not page it), so the total is what has been seen; after a full page it is `Infinity`, as
+	 * more may follow.
+	 */
 	total: number;
 }
 
-function recordsOf(entity: HaloEntity, body: unknown): HaloPage {
-	const object = body !== null && typeof body === 'object' ? (body as IDataObject) : {};
-	const list = object[HALO_ENTITIES[entity].listKey];
-	const records = Array.isArray(list) ? (list as HaloRecord[]) : [];
-	return { records, total: typeof object.record_count === 'number' ? object.record_count : records.length };
+const isRecord = (value: unknown): value is HaloRecord => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A list answer in either of HaloPSA's shapes: `{record_count, <list key>: [...]}` (Client, Users,
+ * Site, Tickets, and these entities when paged) or a plain array, as n8n's own HaloPSA node reads
+ * `GET /TicketType` and `GET /Agent`.
+ */
+function recordsOf(entity: HaloEntity, body: unknown, pageNo: number, pageSize: number): HaloPage {
+	const object = isRecord(body) ? body : {};
+	const list = Array.isArray(body) ? body : object[HALO_ENTITIES[entity].listKey];
+	const records = Array.isArray(list) ? list.filter(isRecord) : [];
+	if (typeof object.record_count === 'number') return { records, total: object.record_count };
+	const seen = (pageNo - 1) * pageSize + records.length;
+	return { records, total: records.length === pageSize ? Infinity : seen };
 }
 
 /** One page of a list (1-based), with HaloPSA's own filters (`search`, `client_id`, `order`...). */
@@ -38,10 +52,15 @@ export async function listPage(
 		{ method: 'GET', path: HALO_ENTITIES[entity].path, qs: { ...filters, pageinate: true, page_size: pageSize, page_no: pageNo } },
 		options,
 	);
-	return recordsOf(entity, body);
+	return recordsOf(entity, body, pageNo, pageSize);
 }
 
-/** Every record matching the filters (or the first `limit`), following the pages to the last. */
+/**
+ * Every record matching the filters (or the first `limit`), following the pages to the last: a
+ * short page, the reported total, or, for an answer that does not page (the whole list each time), a
+ * page longer than asked for or one holding only records already read. A record read twice (the
+ * list moved between pages) is kept once.
+ */
 export async function listAll(
 	ctx: TransportContext,
 	entity: HaloEntity,
@@ -50,11 +69,15 @@ export async function listAll(
 	options?: CallOptions,
 ): Promise<HaloRecord[]> {
 	const records: HaloRecord[] = [];
+	const ids = new Set<unknown>();
 	const pageSize = Math.min(HALO_MAX_PAGE_SIZE, limit);
 	for (let pageNo = 1; records.length < limit; pageNo++) {
 		const page = await listPage(ctx, entity, filters, pageNo, pageSize, options);
-		records.push(...page.records.slice(0, limit - records.length));
-		if (page.records.length < pageSize || pageNo * pageSize >= page.total) break;
+		const fresh = page.records.filter((record) => record.id === undefined || !ids.has(record.id));
+		if (page.records.length > 0 && fresh.length === 0) break;
+		for (const record of fresh) ids.add(record.id);
+		records.push(...fresh.slice(0, limit - records.length));
+		if (page.records.length !== pageSize || (pageNo - 1) * pageSize + page.records.length >= page.total) break;
 	}
 	return records;
 }

@@ -1,6 +1,8 @@
 /**
  * HaloPSA's resources as the API names them. Lists answer `{record_count, <key>: [...]}` under a key
- * per entity; /Opportunities answers under `tickets`.
+ * per entity (/Opportunities under `tickets`), or a plain array: n8n's own HaloPSA node reads
+ * `GET /TicketType` and `GET /Agent` that way. Neither the keys of the last five nor whether they
+ * page is documented, so `api.ts` reads both shapes.
  */
 export const HALO_ENTITIES = {
 	Client: { path: '/Client', listKey: 'clients', label: 'client' },

@@ -36,6 +36,13 @@ export const CONTACT_FIELDS: Field[] = [
 	text('Website', 'website'),
 ];
 
+/**
+ * What Update may change: HighLevel's `UpdateContactDto` has no company name (upsert's has; Create or
+ * Update changes it). A Company Name saved on Update before is dropped by n8n, which keeps only a
+ * collection's current options.
+ */
+export const CONTACT_UPDATE_FIELDS: Field[] = CONTACT_FIELDS.filter((field) => field.name !== 'companyName');
+
 export const EMAIL_FIELD = text('Email', 'email', undefined, 'name@email.com');
 export const PHONE_FIELD = text('Phone', 'phone', 'E.164 (+14155550100) or a national number', '+14155550100');
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { normalizeEmail, text } from '../../../../lib/normalize';
 import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
-import { e164, searchContacts } from '../../../../lib/destinations/goHighLevel';
+import { e164, searchContacts, searchTextProblem } from '../../../../lib/destinations/goHighLevel';
 
 import { GhlRun } from '../run';
 
@@ -42,7 +42,10 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
-/** Every contact with that email or phone (more than one when the location allows duplicates); none outputs nothing. */
+/**
+ * Every contact with that email or phone (more than one when the location allows duplicates); none
+ * outputs nothing. A value longer than HighLevel's 75-character filter limit fails the item unsent.
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
@@ -50,6 +53,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const raw = text(this.getNodeParameter(field, itemIndex, ''));
 		if (raw === undefined) throw problemError(this, itemIndex, { field, message: `no ${field} to look up` });
 		const value = field === 'email' ? (normalizeEmail(raw) as string) : e164(raw);
+		const problem = searchTextProblem(field, value);
+		if (problem) throw problemError(this, itemIndex, problem);
 		return await searchContacts(this, run.connection, { filters: [{ field, operator: 'eq', value }] }, Infinity, run.call(itemIndex));
 	});
 }

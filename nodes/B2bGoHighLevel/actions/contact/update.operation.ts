@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { updateContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, ghlCustomFieldsProperty } from '../custom-fields';
-import { CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField } from '../fields';
+import { CONTACT_UPDATE_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField } from '../fields';
 import { GhlRun } from '../run';
 import { contactFields } from './input';
 
@@ -18,12 +18,14 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: { show },
 		default: {},
-		options: [...CONTACT_FIELDS, EMAIL_FIELD, PHONE_FIELD].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		description: "HighLevel's update changes no company name: use Create or Update for it",
+		options: [...CONTACT_UPDATE_FIELDS, EMAIL_FIELD, PHONE_FIELD].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	ghlCustomFieldsProperty(show),
 	optionsCollection(show),
 ];
 
+/** Sends only what HighLevel's `UpdateContactDto` holds; a field left empty keeps its value. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {

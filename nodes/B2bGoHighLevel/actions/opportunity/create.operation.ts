@@ -30,11 +30,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: on,
 		default: {},
-		options: [ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD, { displayName: 'Source', name: 'source', type: 'string', default: '' }],
+		options: [ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD],
 	},
 	optionsCollection(show),
 ];
 
+/** Sends only what HighLevel's `CreateDto` holds: it has no source. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
