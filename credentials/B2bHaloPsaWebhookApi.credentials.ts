@@ -24,7 +24,11 @@ export class B2bHaloPsaWebhookApi implements ICredentialType {
 				{ name: 'Basic Auth', value: 'basic', description: 'HaloPSA authentication type 1' },
 				{ name: 'Bearer Token', value: 'bearer', description: 'HaloPSA authentication type 2' },
 				{ name: 'API Key Header', value: 'apiKey', description: 'HaloPSA authentication type 3' },
-				{ name: 'HMAC Signature', value: 'hmac', description: 'Hex HMAC-SHA256 of the raw body in a header' },
+				{
+					name: 'HMAC Signature',
+					value: 'hmac',
+					description: 'Hex HMAC-SHA256 of the raw body in a header. HaloPSA itself does not sign: for a proxy or relay that does',
+				},
 			],
 			default: 'basic',
 			description: 'Set the same authentication on the webhook in HaloPSA',
