@@ -33,6 +33,9 @@ const ARRAY_WHEN_UNPAGED: ReadonlySet<HaloEntity> = new Set(['Agent', 'TicketTyp
  */
 export type HaloListShape = 'pagedArray' | 'wholeArray';
 
+/** HaloPSA filters tickets by `requesttype_id`, its name for the ticket type a ticket holds as `tickettype_id`. */
+const RECORD_FIELD: Record<string, string> = { requesttype_id: 'tickettype_id' };
+
 /** `includeactive`/`includeinactive` as HaloPSA reads them: active only unless told otherwise. */
 function activeFilter(query: URLSearchParams): (record: HaloRecord) => boolean {
 	const includeActive = optBool(query.get('includeactive')) ?? true;
@@ -52,7 +55,7 @@ function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParam
 		.filter(
 			(record) =>
 				(!def.hasInactive || isActive(record)) &&
-				def.equalityFilters.every((field) => !query.has(field) || String(record[field]) === query.get(field)) &&
+				def.equalityFilters.every((filter) => !query.has(filter) || String(record[RECORD_FIELD[filter] ?? filter]) === query.get(filter)) &&
 				(!openOnly || record.status_id !== CLOSED_STATUS_ID) &&
 				matchesText(
 					searchFields.map((field) => record[field]),

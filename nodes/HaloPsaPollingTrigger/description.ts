@@ -77,7 +77,7 @@ export const properties: INodeProperties[] = [
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
 				default: {},
-				description: 'HaloPSA list filters, e.g. client_id or tickettype_id',
+				description: 'HaloPSA list filters, e.g. client_id or requesttype_id (the ticket type)',
 				options: [
 					{
 						displayName: 'Parameter',

@@ -111,6 +111,27 @@ describe('HaloPSA node: entities', () => {
 		);
 	});
 
+	it('filters tickets by ticket type as HaloPSA names that filter (requesttype_id)', async () => {
+		const [client] = await run({ resource: 'client', operation: 'create', name: 'Kramerica' });
+		for (const tickettype_id of [1, 3, 3])
+			await run({
+				resource: 'ticket',
+				operation: 'create',
+				summary: `Type ${tickettype_id}`,
+				additionalFields: { client_id: client.json.id, tickettype_id },
+			});
+		const found = await run({
+			resource: 'ticket',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { client_id: client.json.id, requesttype_id: 3 },
+		});
+		expect(found.map((item) => item.json.tickettype_id)).toEqual([3, 3]);
+		expect(sandbox.requests({ provider: 'haloPsa', method: 'GET', pathIncludes: '/Tickets' }).at(-1)?.query).toMatchObject({
+			requesttype_id: '3',
+		});
+	});
+
 	it("a refused record fails its item with HaloPSA's message, and with Continue On Fail the others are created", async () => {
 		const output = await run(
 			{ resource: 'site', operation: 'create', name: '={{ $json.name }}', client_id: '={{ $json.client }}' },

@@ -109,7 +109,11 @@ describe('ZoomInfo people search', () => {
 	it('joins several titles with OR and refuses keywords it cannot apply, sending nothing', async () => {
 		const ctx = context();
 		await peopleSearch.searchPeople(ctx, { jobTitles: ['Head of Sales', 'CFO'], personLocations: ['Germany', 'France'] }, 1, 10);
-		expect(bodies('/search/contact')[0]).toMatchObject({ jobTitle: 'Head of Sales OR CFO', country: 'Germany,France' });
+		expect(bodies('/search/contact')[0]).toMatchObject({
+			jobTitle: 'Head of Sales OR CFO',
+			country: 'Germany,France',
+			locationSearchType: 'Person',
+		});
 
 		sandbox().clearLog();
 		const error = await failureOf(peopleSearch.searchPeople(ctx, { keywords: 'cloud' }, 1, 10));

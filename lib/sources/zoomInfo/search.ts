@@ -59,6 +59,8 @@ function peopleQuery(filters: PeopleSearchFilters): IDataObject {
 		companyWebsite: joined(filters.companyDomains?.map(normalizeDomain)),
 		companyName: joined(filters.companyNames, OR),
 		country: joined(filters.personLocations),
+		// `country` is the company's address unless locationSearchType says whose; these are the people's.
+		locationSearchType: filters.personLocations?.length ? 'Person' : undefined,
 		...employeeFilters(filters.employeeRange),
 	});
 	return { ...query, ...filters.additional };

@@ -132,7 +132,12 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 			id('Client Name or ID', 'client_id', 'getClients'),
 			flag('Open Only', 'open_only', 'Whether to return only open tickets'),
 			text('Search', 'search'),
-			id('Ticket Type Name or ID', 'tickettype_id', 'getTicketTypes'),
+			id(
+				'Ticket Type Name or ID',
+				'requesttype_id',
+				'getTicketTypes',
+				'HaloPSA filters tickets by their request type, its name for the ticket type.',
+			),
 			id('User ID', 'user_id'),
 		],
 	},
