@@ -4,8 +4,8 @@
  */
 import { guarded, type GuardedHandler, positiveInt, type ApiRouters, type Guard, type ProviderModule, type SandboxCore } from './core';
 import { seedFixtures } from './fixture-seed';
-import type { FixtureCompany, FixturePerson, Seniority } from './fixtures';
-import { bodyRecord, firstHeader, HttpError, json, optList, optNumber, optString, type Reply } from './http-util';
+import type { Department, FixtureCompany, FixturePerson, Seniority } from './fixtures';
+import { bodyRecord, firstHeader, HttpError, json, optNumber, optString, type Reply } from './http-util';
 import { inList, pageOf, totalPages } from './paging';
 import { retryAfterSeconds, type LimitResult } from './rate-limit';
 import type { RequestContext } from './router';
@@ -14,16 +14,137 @@ export interface UpLeadState {
 	creditsUsed: number;
 }
 
-const MANAGEMENT_LEVEL: Record<Seniority, string> = {
-	owner: 'C-Level',
-	founder: 'C-Level',
-	c_suite: 'C-Level',
-	vp: 'VP-Level',
-	director: 'Director-Level',
-	manager: 'Manager-Level',
-	senior: 'Non-Manager',
-	entry: 'Non-Manager',
+/*
+ * UpLead's prospector search takes `domain` (required), one `management_level` code (M, D, VP, C or
+ * CX), one lower-case `job_function` from a fixed list, single `title`/`city`/`state`/`country` or
+ * arrays `titles`/`cities`/`states`/`countries`, and at most 100 records a page; its records carry
+ * the same codes and functions. Source: the OpenAPI description in the api-evangelist/uplead
+ * repository, a reconstruction of docs.uplead.com, not UpLead's own file. A value outside it is
+ * answered 400 here, so a client sending the wrong vocabulary fails instead of matching nobody.
+ */
+
+/** M=Manager, D=Director, VP=Vice President, C=C-Suite; senior and entry staff have no code. CX is listed without a meaning. */
+const MANAGEMENT_LEVEL: Record<Seniority, string | null> = {
+	owner: 'C',
+	founder: 'C',
+	c_suite: 'C',
+	vp: 'VP',
+	director: 'D',
+	manager: 'M',
+	senior: null,
+	entry: null,
 };
+const MANAGEMENT_LEVELS = ['M', 'D', 'VP', 'C', 'CX'];
+
+const JOB_FUNCTIONS = [
+	'advisory',
+	'analyst',
+	'creative',
+	'education',
+	'engineering',
+	'finance',
+	'fulfillment',
+	'health',
+	'hospitality',
+	'human resources',
+	'legal',
+	'manufacturing',
+	'marketing',
+	'operations',
+	'partnerships',
+	'product',
+	'professional service',
+	'public service',
+	'research',
+	'sales',
+	'sales engineering',
+	'support',
+	'trade',
+	'unemployed',
+];
+
+/** The fixture department as UpLead's job function; `executive` and `it` have none in UpLead's list. */
+function jobFunctionOf(department: Department): string | null {
+	const name = department.replace(/_/g, ' ');
+	return JOB_FUNCTIONS.includes(name) ? name : null;
+}
+
+/** The fixtures' countries by UpLead's prospector region (it lists AMER and EMEA). */
+const REGION_COUNTRIES: Record<string, string[]> = {
+	AMER: ['United States', 'Canada'],
+	EMEA: ['United Kingdom', 'Germany', 'Ireland'],
+};
+
+function badRequest(message: string): HttpError {
+	return new HttpError(400, { error: 'Bad Request', message });
+}
+
+/** A documented single-value field: absent, or one non-empty string (from `allowed`, when given). */
+function single(body: Record<string, unknown>, name: string, allowed?: string[]): string | undefined {
+	const value = body[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string' || value.trim() === '') throw badRequest(`${name} must be a single string`);
+	if (allowed && !allowed.includes(value)) throw badRequest(`${name} must be one of: ${allowed.join(', ')}`);
+	return value;
+}
+
+/** A documented array field: absent, or an array of non-empty strings (from `allowed`, when given). */
+function array(body: Record<string, unknown>, name: string, allowed?: string[]): string[] | undefined {
+	const value = body[name];
+	if (value === undefined || value === null) return undefined;
+	if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.trim() === ''))
+		throw badRequest(`${name} must be an array of strings`);
+	const bad = allowed ? value.filter((item: string) => !allowed.includes(item)) : [];
+	if (bad.length > 0) throw badRequest(`${name} must contain only: ${allowed?.join(', ')}`);
+	return value as string[];
+}
+
+/** A single value and its array form, read as one list. */
+function either(body: Record<string, unknown>, one: string, many: string): string[] | undefined {
+	const value = single(body, one);
+	const values = array(body, many);
+	return value === undefined && values === undefined ? undefined : [...(value === undefined ? [] : [value]), ...(values ?? [])];
+}
+
+interface ProspectorQuery {
+	domain: string;
+	jobFunction?: string;
+	managementLevel?: string;
+	titles?: string[];
+	titleMode: string;
+	cities?: string[];
+	states?: string[];
+	countries?: string[];
+	regions?: string[];
+	page: number;
+	perPage: number;
+}
+
+function prospectorQuery(body: Record<string, unknown>): ProspectorQuery {
+	const domain = single(body, 'domain');
+	if (domain === undefined) throw badRequest('domain is required');
+	const perPage = positiveInt(optNumber(body.per_page), 25);
+	if (perPage > MAX_PER_PAGE) throw badRequest(`per_page must be at most ${MAX_PER_PAGE}`);
+	return {
+		domain,
+		jobFunction: single(body, 'job_function', JOB_FUNCTIONS),
+		managementLevel: single(body, 'management_level', MANAGEMENT_LEVELS),
+		titles: either(body, 'title', 'titles'),
+		titleMode: single(body, 'title_search_mode', ['include', 'exact']) ?? 'include',
+		cities: either(body, 'city', 'cities'),
+		states: either(body, 'state', 'states'),
+		countries: either(body, 'country', 'countries'),
+		regions: array(body, 'regions', Object.keys(REGION_COUNTRIES)),
+		page: positiveInt(optNumber(body.page), 1),
+		perPage,
+	};
+}
+
+function titleMatches(title: string, titles: string[] | undefined, mode: string): boolean {
+	if (!titles || titles.length === 0) return true;
+	const lower = title.toLowerCase();
+	return titles.some((wanted) => (mode === 'exact' ? lower === wanted.toLowerCase() : lower.includes(wanted.toLowerCase())));
+}
 
 const MAX_PER_PAGE = 100;
 
@@ -53,7 +174,7 @@ function personData(person: FixturePerson, company: FixtureCompany | undefined):
 		email: knowsEmail ? person.email : null,
 		email_status: knowsEmail ? (person.emailConfidence >= 70 ? 'Valid' : 'Accept-All') : null,
 		title: person.title,
-		job_function: person.department.replace('_', ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
+		job_function: jobFunctionOf(person.department),
 		management_level: MANAGEMENT_LEVEL[person.seniority],
 		linkedin_url: person.linkedinUrl,
 		phone: person.phone,
@@ -184,25 +305,27 @@ export class UpLeadProvider implements ProviderModule {
 		});
 	}
 
-	/** Each returned record costs a credit, like a reveal in UpLead's web app. */
+	/** Each returned record costs a credit, like a reveal in UpLead's web app; a refused query costs none. */
 	private prospectorSearch(body: Record<string, unknown>): Reply {
 		const dataset = this.core.dataset();
-		const domains = optList(body.domain);
-		const functions = optList(body.job_function);
-		const levels = optList(body.management_level);
-		const countries = optList(body.countries);
+		const query = prospectorQuery(body);
 		const matches = dataset.people.filter((person) => {
 			const company = dataset.company(person.companyId);
-			const data = personData(person, company);
 			return (
-				inList(company?.domain, domains) &&
-				inList(String(data.job_function), functions) &&
-				inList(String(data.management_level), levels) &&
-				inList(person.country, countries)
+				inList(company?.domain, [query.domain]) &&
+				(query.jobFunction === undefined || jobFunctionOf(person.department) === query.jobFunction) &&
+				(query.managementLevel === undefined || MANAGEMENT_LEVEL[person.seniority] === query.managementLevel) &&
+				titleMatches(person.title, query.titles, query.titleMode) &&
+				inList(person.city, query.cities) &&
+				inList(person.state, query.states) &&
+				inList(person.country, query.countries) &&
+				inList(
+					person.country,
+					query.regions?.flatMap((region) => REGION_COUNTRIES[region]),
+				)
 			);
 		});
-		const page = positiveInt(optNumber(body.page), 1);
-		const perPage = Math.min(MAX_PER_PAGE, positiveInt(optNumber(body.per_page), 25));
+		const { page, perPage } = query;
 		const results = pageOf(matches, page, perPage);
 		this.spend(results.length);
 		const lastPage = Math.max(1, totalPages(matches.length, perPage));

@@ -66,6 +66,57 @@ describe('UpLead sandbox', () => {
 		expect(sandbox.state.upLead.creditsUsed).toBe(2 + last.data.results.length);
 	});
 
+	it('filters prospector results by one job function, one management level code, titles and countries', async () => {
+		const company = [...sandbox.fixtures.companies].sort(
+			(a, b) => sandbox.fixtures.peopleAt(b.id).length - sandbox.fixtures.peopleAt(a.id).length,
+		)[0];
+		const staff = sandbox.fixtures.peopleAt(company.id);
+		const manager = staff.find((p) => p.seniority === 'manager' && p.department === 'engineering')!;
+		expect(manager).toBeDefined();
+		const answer = await upLead().post('/prospector-search', {
+			domain: company.domain,
+			job_function: 'engineering',
+			management_level: 'M',
+			countries: [manager.country],
+			per_page: 100,
+		});
+		expect(answer.status).toBe(200);
+		const expected = staff.filter((p) => p.department === 'engineering' && p.seniority === 'manager' && p.country === manager.country);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(answer.data.results.map((r: { id: string }) => r.id).sort()).toEqual(expected.map((p) => `p${p.id}`).sort());
+		expect(answer.data.results.every((r: Record<string, unknown>) => r.job_function === 'engineering' && r.management_level === 'M')).toBe(
+			true,
+		);
+
+		const title = expected[0].title;
+		const exact = await upLead().post('/prospector-search', { domain: company.domain, titles: [title], title_search_mode: 'exact' });
+		expect(exact.data.results.map((r: { id: string }) => r.id).sort()).toEqual(
+			staff
+				.filter((p) => p.title.toLowerCase() === title.toLowerCase())
+				.map((p) => `p${p.id}`)
+				.sort(),
+		);
+	});
+
+	it("answers 400 to prospector values outside UpLead's description, spending nothing", async () => {
+		const company = sandbox.fixtures.companies[0];
+		const refused = async (body: Record<string, unknown>) => {
+			const answer = await upLead().post('/prospector-search', { domain: company.domain, ...body });
+			expect(answer.status).toBe(400);
+			expect(answer.data.error).toBe('Bad Request');
+			return answer.data.message as string;
+		};
+		expect(await refused({ management_level: 'Director-Level' })).toBe('management_level must be one of: M, D, VP, C, CX');
+		expect(await refused({ management_level: ['D'] })).toBe('management_level must be a single string');
+		expect(await refused({ job_function: 'Sales' })).toMatch(/^job_function must be one of: advisory, analyst, .*, unemployed$/);
+		expect(await refused({ job_function: ['sales', 'marketing'] })).toBe('job_function must be a single string');
+		expect(await refused({ countries: 'United States' })).toBe('countries must be an array of strings');
+		expect(await refused({ title_search_mode: 'fuzzy' })).toBe('title_search_mode must be one of: include, exact');
+		expect(await refused({ per_page: 101 })).toBe('per_page must be at most 100');
+		expect(await refused({ domain: undefined })).toBe('domain is required');
+		expect(sandbox.state.upLead.creditsUsed).toBe(0);
+	});
+
 	it('answers 402 Insufficient credits once they are spent', async () => {
 		sandbox.configure({ upLead: { credits: 1 } });
 		expect((await upLead().get('/person-search', { params: { email: known().email } })).status).toBe(200);

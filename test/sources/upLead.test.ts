@@ -47,14 +47,18 @@ describe('UpLead prospector search', () => {
 		expect(sandbox().state.upLead.creditsUsed).toBe(staff.length);
 	});
 
-	it('maps departments, seniorities and locations to UpLead filters and people to the normalized shape', async () => {
+	it('sends one lower-case job function, one management level code, titles and countries, and maps people', async () => {
 		const company = biggestCompany();
+		const staff = sandbox().fixtures.peopleAt(company.id);
+		const person = staff.find((entry) => entry.department === 'human_resources' && entry.seniority === 'manager')!;
+		expect(person).toBeDefined();
 		const result = await peopleSearch.searchPeople(
 			context(),
 			{
 				companyDomains: [company.domain],
-				departments: ['human_resources', 'sales'],
-				seniorities: ['director', 'manager', 'senior', 'entry'],
+				departments: ['human_resources'],
+				seniorities: ['manager'],
+				jobTitles: [person.title],
 				personLocations: [company.country],
 			},
 			1,
@@ -62,34 +66,33 @@ describe('UpLead prospector search', () => {
 		);
 		expect(calls('/prospector-search')[0].body).toEqual({
 			domain: company.domain,
-			job_function: ['Human Resources', 'Sales'],
-			management_level: ['Director-Level', 'Manager-Level', 'Non-Manager'],
+			job_function: 'human resources',
+			management_level: 'M',
+			titles: [person.title],
 			countries: [company.country],
 			page: 1,
 			per_page: 100,
 		});
-		const expected = sandbox()
-			.fixtures.peopleAt(company.id)
-			.filter(
-				(person) =>
-					['human_resources', 'sales'].includes(person.department) &&
-					['director', 'manager', 'senior', 'entry'].includes(person.seniority) &&
-					person.country === company.country,
-			);
-		expect(result.records.map((record) => record.person?.ids?.upLead).sort()).toEqual(expected.map((person) => `p${person.id}`).sort());
+		const expected = staff.filter(
+			(entry) =>
+				entry.department === 'human_resources' &&
+				entry.seniority === 'manager' &&
+				entry.title.toLowerCase().includes(person.title.toLowerCase()) &&
+				entry.country === company.country,
+		);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(result.records.map((record) => record.person?.ids?.upLead).sort()).toEqual(expected.map((entry) => `p${entry.id}`).sort());
 
-		const person = expected.find((entry) => entry.knownBy.upLead && entry.email !== null)!;
-		expect(person).toBeDefined();
 		const record = result.records.find((entry) => entry.person?.ids?.upLead === `p${person.id}`);
+		const knowsEmail = person.knownBy.upLead && person.email !== null;
 		expect(record?.person).toEqual({
 			firstName: person.firstName,
 			lastName: person.lastName,
 			fullName: `${person.firstName} ${person.lastName}`,
-			email: person.email,
-			emailStatus: person.emailConfidence >= 70 ? 'verified' : 'catchAll',
+			...(knowsEmail ? { email: person.email, emailStatus: person.emailConfidence >= 70 ? 'verified' : 'catchAll' } : {}),
 			title: person.title,
-			seniority: { director: 'Director-Level', manager: 'Manager-Level' }[person.seniority as string] ?? 'Non-Manager',
-			department: { human_resources: 'Human Resources', sales: 'Sales' }[person.department as string],
+			seniority: 'M',
+			department: 'human resources',
 			...phonesOf(person),
 			linkedinUrl: person.linkedinUrl,
 			location: { city: person.city, state: person.state, country: person.country },
@@ -99,16 +102,71 @@ describe('UpLead prospector search', () => {
 		});
 	});
 
+	it('sends seniorities that share a code as that one code, and accepts UpLead codes and spellings of a function', async () => {
+		const company = biggestCompany();
+		await peopleSearch.searchPeople(
+			context(),
+			{ companyDomains: [company.domain], seniorities: ['owner', 'founder', 'c_suite', 'partner'], departments: ['Sales'] },
+			1,
+			10,
+		);
+		await peopleSearch.searchPeople(
+			context(),
+			{ companyDomains: [company.domain], seniorities: ['vp', 'head', 'VP'], departments: ['Human Resources', 'human-resources'] },
+			1,
+			10,
+		);
+		await peopleSearch.searchPeople(context(), { companyDomains: [company.domain], seniorities: ['director', 'd'] }, 1, 10);
+		expect(calls('/prospector-search').map((entry) => entry.body)).toEqual([
+			{ domain: company.domain, management_level: 'C', job_function: 'sales', page: 1, per_page: 10 },
+			{ domain: company.domain, management_level: 'VP', job_function: 'human resources', page: 1, per_page: 10 },
+			{ domain: company.domain, management_level: 'D', page: 1, per_page: 10 },
+		]);
+		const staff = sandbox().fixtures.peopleAt(company.id);
+		expect(sandbox().state.upLead.creditsUsed).toBe(
+			Math.min(10, staff.filter((p) => p.department === 'sales' && ['owner', 'founder', 'c_suite'].includes(p.seniority)).length) +
+				Math.min(10, staff.filter((p) => p.department === 'human_resources' && p.seniority === 'vp').length) +
+				Math.min(10, staff.filter((p) => p.seniority === 'director').length),
+		);
+	});
+
+	it('refuses seniorities without a code, several levels, unknown and several job functions, sending nothing', async () => {
+		const ctx = context();
+		const search = (filters: Parameters<typeof peopleSearch.searchPeople>[1]) =>
+			failureOf(peopleSearch.searchPeople(ctx, { companyDomains: ['a.example'], ...filters }, 1, 100));
+
+		const noCode = await search({ seniorities: ['manager', 'senior', 'entry', 'intern'] });
+		expect(noCode.message).toBe('UpLead people search has no management level for senior, entry, intern');
+		const levels = await search({ seniorities: ['director', 'manager'] });
+		expect(levels.message).toBe('UpLead people search takes one management level per search');
+		expect((levels as { description?: string }).description).toBe('These seniorities name D, M: search each level on its own item.');
+		const unknown = await search({ departments: ['it', 'sales'] });
+		expect(unknown.message).toBe('UpLead people search has no job function it');
+		expect((unknown as { description?: string }).description).toBe(
+			"UpLead's job functions are: advisory, analyst, creative, education, engineering, finance, fulfillment, health, hospitality, " +
+				'human resources, legal, manufacturing, marketing, operations, partnerships, product, professional service, public service, ' +
+				'research, sales, sales engineering, support, trade, unemployed.',
+		);
+		const functions = await search({ departments: ['sales', 'marketing'] });
+		expect(functions.message).toBe('UpLead people search takes one job function per search');
+		expect(calls('/')).toHaveLength(0);
+	});
+
 	it('refuses searches it cannot run on one domain or with filters it cannot apply, sending nothing', async () => {
 		const ctx = context();
 		const none = await failureOf(peopleSearch.searchPeople(ctx, { seniorities: ['vp'] }, 1, 100));
 		expect(none.message).toBe('UpLead people search needs exactly one company domain');
 		const two = await failureOf(peopleSearch.searchPeople(ctx, { companyDomains: ['a.example', 'b.example'] }, 1, 100));
 		expect(two.message).toBe('UpLead people search needs exactly one company domain');
-		const titles = await failureOf(
-			peopleSearch.searchPeople(ctx, { companyDomains: ['a.example'], jobTitles: ['CTO'], keywords: 'cloud' }, 1, 100),
+		const keywords = await failureOf(
+			peopleSearch.searchPeople(
+				ctx,
+				{ companyDomains: ['a.example'], jobTitles: ['CTO'], companyNames: ['Acme'], keywords: 'cloud' },
+				1,
+				100,
+			),
 		);
-		expect(titles.message).toBe('UpLead people search cannot filter by job titles, keywords');
+		expect(keywords.message).toBe('UpLead people search cannot filter by company names, keywords');
 		expect(calls('/')).toHaveLength(0);
 	});
 });

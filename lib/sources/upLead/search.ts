@@ -10,39 +10,74 @@ import type { UpLeadProspectorAnswer } from './types';
 
 export const MAX_PER_PAGE = 100;
 
-/** The package's seniority words (Apollo's vocabulary) as UpLead's management levels. */
+/*
+ * UpLead's prospector search takes `domain` (required), one `management_level` code (M, D, VP, C
+ * or CX), one lower-case `job_function` from a fixed list, `titles` (an array) and `countries` (an
+ * array), and serves at most 100 records a page. Source: the OpenAPI description in the
+ * api-evangelist/uplead repository, a reconstruction of docs.uplead.com, not UpLead's own file.
+ */
+
+/** UpLead's management level codes. CX is listed without a meaning; C is the C-suite. */
+export const MANAGEMENT_LEVELS = ['M', 'D', 'VP', 'C', 'CX'] as const;
+
+/** The package's seniority words (Apollo's vocabulary) as UpLead's management level codes. */
 const MANAGEMENT_LEVEL: Record<string, string> = {
-	owner: 'C-Level',
-	founder: 'C-Level',
-	c_suite: 'C-Level',
-	partner: 'C-Level',
-	vp: 'VP-Level',
-	head: 'VP-Level',
-	director: 'Director-Level',
-	manager: 'Manager-Level',
-	senior: 'Non-Manager',
-	entry: 'Non-Manager',
-	intern: 'Non-Manager',
+	owner: 'C',
+	founder: 'C',
+	c_suite: 'C',
+	partner: 'C',
+	vp: 'VP',
+	head: 'VP',
+	director: 'D',
+	manager: 'M',
 };
 
-/** Values UpLead does not know pass unchanged: the user may have typed UpLead's own level. */
-function managementLevel(seniority: string): string {
-	return (
-		MANAGEMENT_LEVEL[
-			seniority
-				.trim()
-				.toLowerCase()
-				.replace(/[^a-z]+/g, '_')
-		] ?? seniority.trim()
-	);
+/** The job functions UpLead's prospector search accepts, exactly as it spells them. */
+export const JOB_FUNCTIONS = [
+	'advisory',
+	'analyst',
+	'creative',
+	'education',
+	'engineering',
+	'finance',
+	'fulfillment',
+	'health',
+	'hospitality',
+	'human resources',
+	'legal',
+	'manufacturing',
+	'marketing',
+	'operations',
+	'partnerships',
+	'product',
+	'professional service',
+	'public service',
+	'research',
+	'sales',
+	'sales engineering',
+	'support',
+	'trade',
+	'unemployed',
+] as const;
+
+/** A seniority word or one of UpLead's own codes, as a code; undefined when UpLead has none (senior, entry, intern). */
+function managementLevel(seniority: string): string | undefined {
+	const code = seniority.trim().toUpperCase();
+	if ((MANAGEMENT_LEVELS as readonly string[]).includes(code)) return code;
+	return MANAGEMENT_LEVEL[
+		seniority
+			.trim()
+			.toLowerCase()
+			.replace(/[^a-z]+/g, '_')
+	];
 }
 
-/** UpLead names job functions in title case: `human_resources` → "Human Resources". */
+/** `human_resources`, "Human Resources" and "human-resources" all name UpLead's "human resources". */
 function jobFunction(department: string): string {
 	return department
 		.trim()
-		.replace(/_+/g, ' ')
-		.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+		.toLowerCase()
+		.replace(/[\s_-]+/g, ' ');
 }
 
 function distinct(values: Array<string | undefined> | undefined): string[] {
@@ -55,17 +90,57 @@ function distinct(values: Array<string | undefined> | undefined): string[] {
  */
 function unsupportedFilters(filters: PeopleSearchFilters): string[] {
 	return [
-		distinct(filters.jobTitles).length > 0 && 'job titles',
 		distinct(filters.companyNames).length > 0 && 'company names',
 		(filters.employeeRange?.min !== undefined || filters.employeeRange?.max !== undefined) && 'employee range',
 		text(filters.keywords) !== undefined && 'keywords',
 	].filter((name): name is string => typeof name === 'string');
 }
 
+/** The one management level code the seniorities name; refuses seniorities without a code and several codes. */
+function managementLevelOf(ctx: TransportContext, seniorities: string[], itemIndex: number | undefined): string | undefined {
+	const words = distinct(seniorities);
+	const unknown = words.filter((word) => managementLevel(word) === undefined);
+	if (unknown.length > 0) {
+		throw new NodeOperationError(ctx.getNode(), `UpLead people search has no management level for ${unknown.join(', ')}`, {
+			itemIndex,
+			description:
+				'UpLead filters by management level M (manager), D (director), VP or C (C-suite). Use owner, founder, c_suite, partner, ' +
+				'vp, head, director or manager, or one of those codes; leave Seniorities empty to search every level.',
+		});
+	}
+	const codes = distinct(words.map(managementLevel));
+	if (codes.length > 1) {
+		throw new NodeOperationError(ctx.getNode(), 'UpLead people search takes one management level per search', {
+			itemIndex,
+			description: `These seniorities name ${codes.join(', ')}: search each level on its own item.`,
+		});
+	}
+	return codes[0];
+}
+
+/** The one job function the departments name; refuses a function UpLead does not list, and several. */
+function jobFunctionOf(ctx: TransportContext, departments: string[], itemIndex: number | undefined): string | undefined {
+	const names = distinct(distinct(departments).map(jobFunction));
+	const unknown = names.filter((name) => !(JOB_FUNCTIONS as readonly string[]).includes(name));
+	if (unknown.length > 0) {
+		throw new NodeOperationError(ctx.getNode(), `UpLead people search has no job function ${unknown.join(', ')}`, {
+			itemIndex,
+			description: `UpLead's job functions are: ${JOB_FUNCTIONS.join(', ')}.`,
+		});
+	}
+	if (names.length > 1) {
+		throw new NodeOperationError(ctx.getNode(), 'UpLead people search takes one job function per search', {
+			itemIndex,
+			description: `${names.length} departments were given (${names.join(', ')}): search each one on its own item.`,
+		});
+	}
+	return names[0];
+}
+
 /**
  * The prospector searches one company at a time. Paging across several domains would need each
  * domain's total before its first page could be placed, so one domain per search is required and
- * the node runs one search per item.
+ * the node runs one search per item. `management_level` and `job_function` are single values too.
  */
 function prospectorQuery(ctx: TransportContext, filters: PeopleSearchFilters, itemIndex: number | undefined): IDataObject {
 	const unsupported = unsupportedFilters(filters);
@@ -87,8 +162,9 @@ function prospectorQuery(ctx: TransportContext, filters: PeopleSearchFilters, it
 	}
 	const query = compact<IDataObject>({
 		domain: domains[0],
-		job_function: distinct(filters.departments?.map(jobFunction)),
-		management_level: distinct(filters.seniorities?.map(managementLevel)),
+		job_function: jobFunctionOf(ctx, filters.departments ?? [], itemIndex),
+		management_level: managementLevelOf(ctx, filters.seniorities ?? [], itemIndex),
+		titles: distinct(filters.jobTitles),
 		countries: distinct(filters.personLocations),
 	});
 	return { ...query, ...filters.additional };

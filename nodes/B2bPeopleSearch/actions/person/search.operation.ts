@@ -39,7 +39,9 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'engineering, sales',
-				description: 'Comma-separated departments or job functions. Not for Apollo, whose people search has no department filter.',
+				description:
+					'Comma-separated departments or job functions. Not for Apollo, whose people search has no department filter. ' +
+					'UpLead takes one of its own job functions per search (e.g. engineering, human resources).',
 			},
 			...employeeRangeFilters,
 			{
