@@ -226,20 +226,24 @@ async function companiesFor(ctx: TransportContext, domains: string[], options: C
 }
 
 export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[], options: CallOptions = {}): Promise<LookupOutcome[]> {
-	const domains = lookups.filter(needsCompanyId).map((lookup) => lookup.domain!);
+	const resolving = lookups.map((lookup) => (needsCompanyId(lookup) ? lookup.domain : undefined));
+	const domains = resolving.filter((domain): domain is string => domain !== undefined);
 	const companies = domains.length > 0 ? await companiesFor(ctx, domains, options) : new Map<string, LookupOutcome>();
-	const companyOf = (lookup: PersonLookup) => (needsCompanyId(lookup) ? companies.get(lookup.domain!) : undefined);
-	const companyIdOf = (lookup: PersonLookup) => text(companyOf(lookup)?.record?.company?.ids?.zoomInfo);
-	const outcomes = await enrich(ctx, { ...CONTACTS, toInput: (lookup) => personMatchInput(lookup, companyIdOf(lookup)) }, lookups, options);
+	const companyIds = resolving.map((domain) =>
+		domain === undefined ? undefined : text(companies.get(domain)?.record?.company?.ids?.zoomInfo),
+	);
+	const companyIdOf = new Map(lookups.map((lookup, index) => [lookup, companyIds[index]]));
+	const kind = { ...CONTACTS, toInput: (lookup: PersonLookup) => personMatchInput(lookup, companyIdOf.get(lookup)) };
+	const outcomes = await enrich(ctx, kind, lookups, options);
 	const charged = new Set<string>();
 	return outcomes.map((outcome, index) => {
-		const company = companyOf(lookups[index]);
-		if (company === undefined) return outcome;
-		const domain = lookups[index].domain!;
+		const domain = resolving[index];
+		if (domain === undefined) return outcome;
+		const company = companies.get(domain)!;
 		const credits = charged.has(domain) ? 0 : company.credits;
 		charged.add(domain);
 		if (company.status === 'error') return { ...company, credits };
-		if (companyIdOf(lookups[index]) === undefined) return { status: 'noMatch', credits };
+		if (companyIds[index] === undefined) return { status: 'noMatch', credits };
 		return { ...outcome, credits: outcome.credits + credits };
 	});
 }
