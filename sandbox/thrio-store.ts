@@ -61,7 +61,7 @@ export class ThrioState {
 		return table;
 	}
 
-	/** A consent record is an opt-out unless it says `optIn: true`. */
+	/** Every consent record is an opt-out: Thrio's API documents no field that makes one an opt-in. */
 	hasOptedOut(address: string, commType: string): boolean {
 		const key = addressKey(address);
 		return this.type('commconsent')
@@ -70,7 +70,6 @@ export class ThrioState {
 				(consent) =>
 					typeof consent.address === 'string' &&
 					addressKey(consent.address) === key &&
-					consent.optIn !== true &&
 					(consent.commType === undefined || String(consent.commType).toUpperCase() === commType),
 			);
 	}

@@ -7,7 +7,7 @@ export { HMAC_ALGORITHMS, computeHmac, hmacSchemeProblem, verifyHmac } from './h
 export type { HmacAlgorithm, HmacScheme } from './hmac';
 export { parsePublicKey, verifyAsymmetric } from './asymmetric';
 export type { AsymmetricAlgorithm, AsymmetricScheme } from './asymmetric';
-export { verifyBasic, verifyBearer, verifyHeaderSecret } from './secret-auth';
+export { verifyBasic, verifyBearer, verifyHeaderSecret, verifyUrlSecret } from './secret-auth';
 export { DEFAULT_PAYLOAD_LAYOUT, buildSignedPayload, placeholdersOf } from './payload';
 export { parseStripeSignatureHeader } from './signature-header';
 export { DEFAULT_TOLERANCE_SECONDS, checkTimestamp, parseTimestamp } from './timestamp';

@@ -43,3 +43,16 @@ export function verifyHeaderSecret(request: SignedRequest, headerName: string, v
 	if (!('value' in header)) return header;
 	return constantTimeEqual(header.value, value) ? verified('api-key') : unauthorized(`wrong ${headerName.trim()}`);
 }
+
+/**
+ * A secret carried in the webhook URL's query string, for senders that sign nothing (Apollo's phone
+ * reveal callbacks). Only one value is accepted: a repeated parameter is a malformed URL, not a second guess.
+ */
+export function verifyUrlSecret(query: unknown, parameter: string, secret: string): VerifyResult {
+	const name = parameter.trim();
+	if (name === '' || secret === '') return unauthorized('no URL secret is configured');
+	const value = query !== null && typeof query === 'object' ? (query as Record<string, unknown>)[name] : undefined;
+	if (value === undefined || value === '') return unauthorized(`the URL carries no ${name}`);
+	if (typeof value !== 'string') return malformed(`the URL carries ${name} more than once`);
+	return constantTimeEqual(value, secret) ? verified('url-secret') : unauthorized(`wrong ${name} in the URL`);
+}

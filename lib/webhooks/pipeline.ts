@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { checkTimestamp, malformed, readHeader, replayGuardFor, unauthorized } from '../signatures';
@@ -15,8 +17,11 @@ export interface WebhookPolicy {
 	toleranceSeconds: number;
 	/** A timestamp inside the signed body (HighLevel's `timestamp`); required unless the tolerance is 0. */
 	bodyTimestampField?: string;
-	/** Where the event id is, for refusing a replay inside the window. */
-	eventId?: { header?: string; bodyField?: string };
+	/**
+	 * Where the event id is, for refusing a replay inside the window; `bodyDigest` takes the raw body's
+	 * SHA-256 for senders whose events carry no id (a second identical body is then a replay).
+	 */
+	eventId?: { header?: string; bodyField?: string; bodyDigest?: boolean };
 	/** Why a genuine event is not for this node (a filter), or undefined to run the workflow. */
 	ignoreReason?(body: WebhookBody): string | undefined;
 	/** Headers handed to the workflow besides content-type and user-agent; never a secret-bearing one. */
@@ -40,6 +45,7 @@ function eventIdOf(policy: WebhookPolicy, request: SignedRequest, body: WebhookB
 			return unauthorized(`body carries no ${policy.eventId.bodyField}, the event id that replays are refused by`);
 		return typeof value === 'string' || typeof value === 'number' ? String(value) : malformed(`${policy.eventId.bodyField} is not an id`);
 	}
+	if (policy.eventId?.bodyDigest) return `sha256:${createHash('sha256').update(request.rawBody).digest('hex')}`;
 	return undefined;
 }
 

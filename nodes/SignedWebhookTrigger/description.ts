@@ -11,7 +11,12 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Apollo (X-Apollo-Signature)', value: 'apollo', description: 'Hex HMAC-SHA256 of the body' },
+			{
+				name: 'Apollo Phone Reveal (Secret in URL)',
+				value: 'apolloUrlSecret',
+				description: "Apollo's phone reveal callbacks are unsigned: the secret travels in the webhook URL's query string",
+			},
+			{ name: 'Apollo Signed (X-Apollo-Signature)', value: 'apollo', description: 'Hex HMAC-SHA256 of the body' },
 			{ name: 'Custom', value: 'custom', description: 'Set header, algorithm, encoding, prefix and timestamp yourself' },
 			{
 				name: 'Generic X-Webhook-Signature',
@@ -22,6 +27,25 @@ export const properties: INodeProperties[] = [
 			{ name: 'Stripe Style (Stripe-Signature)', value: 'stripe', description: '"t=" timestamp and "v1=" hex HMAC-SHA256 of "{t}.{body}"' },
 		],
 		default: 'apollo',
+	},
+	{
+		displayName:
+			"Give Apollo this node's URL with <code>?token=</code> and the credential's secret appended (letters and digits, at least 16), e.g. " +
+			'<code>https://your-n8n/webhook/…/webhook?token=SECRET</code>. A call without the right token is refused with 401; the token is never ' +
+			'part of the output. A body received twice inside the window is refused as a replay.',
+		name: 'urlSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { preset: ['apolloUrlSecret'] } },
+	},
+	{
+		displayName: 'Query Parameter Name',
+		name: 'queryParameter',
+		type: 'string',
+		default: 'token',
+		required: true,
+		displayOptions: { show: { preset: ['apolloUrlSecret'] } },
+		description: 'Name of the query parameter carrying the secret',
 	},
 	{
 		displayName: 'Signature Header',

@@ -240,14 +240,15 @@ export function exampleFiles(): string[] {
 }
 
 /**
- * A workflow whose trigger is the package's Signed Webhook Trigger with the generic X-Webhook-Signature scheme
- * (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing a repeated body `id`
- * inside the window, followed by a No Op: what the fuzz and the throughput benchmark run.
+ * A workflow whose trigger is the package's Signed Webhook Trigger, followed by a No Op. By default the
+ * generic X-Webhook-Signature scheme (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing
+ * a repeated body `id` inside the window: what the fuzz and the throughput benchmark run.
  */
 export function signedWebhookWorkflow(
 	id: string,
 	webhookId: string,
 	credential: { id: string; name: string },
+	parameters: Record<string, unknown> = { preset: 'seedGeneric', options: { eventIdBodyField: 'id' } },
 ): { id: string } & Record<string, unknown> {
 	return {
 		id,
@@ -262,7 +263,7 @@ export function signedWebhookWorkflow(
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId,
-				parameters: { preset: 'seedGeneric', options: { eventIdBodyField: 'id' } },
+				parameters,
 				credentials: { b2bWebhookSecretApi: credential },
 			},
 			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },

@@ -9,6 +9,9 @@ export interface ImportedCredential {
 	data: ICredentialDataDecryptedObject;
 }
 
+/** The secret a Signed Webhook Trigger in Apollo Phone Reveal mode expects in its URL (`?token=`). */
+export const PHONE_WEBHOOK_TOKEN = 'apollo-phones-url-token-0001';
+
 /**
  * The credentials `npm start` and the end-to-end suite import into n8n, pointing every provider at
  * the sandbox. Fixed ids let the example workflows reference them.
@@ -99,6 +102,12 @@ export function sandboxCredentialsFor(sandboxUrl: string, goHighLevelSessionToke
 				sessionSource: '',
 			},
 		},
+		{
+			id: 'b2bSandboxPhoneHk',
+			name: 'Apollo phone reveal URL secret (sandbox)',
+			type: 'b2bWebhookSecretApi',
+			data: { secret: PHONE_WEBHOOK_TOKEN, format: 'text' },
+		},
 	];
 	return credentials;
 }
@@ -107,6 +116,7 @@ export function sandboxCredentialsFor(sandboxUrl: string, goHighLevelSessionToke
 export function sandboxSecrets(): string[] {
 	return [
 		SANDBOX_CREDENTIALS.apollo.apiKey,
+		PHONE_WEBHOOK_TOKEN,
 		SANDBOX_CREDENTIALS.hunter.apiKey,
 		SANDBOX_CREDENTIALS.upLead.apiKey,
 		SANDBOX_CREDENTIALS.zoomInfo.password,

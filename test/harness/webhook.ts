@@ -16,6 +16,8 @@ export interface WebhookRequestSpec {
 	body: Buffer | string;
 	headers?: Record<string, string | string[]>;
 	method?: string;
+	/** The URL's query string as Express parses it. */
+	query?: Record<string, string | string[]>;
 }
 
 /** What the trigger wrote to the response object. */
@@ -117,7 +119,7 @@ export class WebhookTrigger extends TriggerWorkflow {
 			body: parsedAsN8nDoes(rawBody, contentType),
 			contentType,
 			params: {},
-			query: {},
+			query: spec.query ?? {},
 		};
 		const { response, express } = recordingResponse();
 		const additionalData = this.additionalData({ httpRequest: request, httpResponse: express } as never);

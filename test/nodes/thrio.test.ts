@@ -261,24 +261,37 @@ describe('Thrio node: consent and SMS', () => {
 		expect(cluster('/users/api/sms').map((entry) => entry.status)).toEqual([409, 200, 409]);
 	});
 
-	it('records an opt-in with its campaign and contact', async () => {
-		const [consent] = await run({
+	it('records a consent with its campaign and contact, exactly the documented fields', async () => {
+		await run({
 			resource: 'consent',
 			operation: 'record',
 			address: 'ada@acme.com',
 			commType: 'EMAIL',
-			consent: 'optIn',
+			consent: 'optOut',
 			reason: '',
 			additionalFields: { campaignId: 'campaign-sandbox-1', contactId: 'c-1' },
 		});
 		expect(cluster('/commconsent')[0].body).toEqual({
 			address: 'ada@acme.com',
 			commType: 'EMAIL',
-			optIn: true,
 			campaignId: 'campaign-sandbox-1',
 			contactId: 'c-1',
 		});
-		expect(consent.json).toMatchObject({ optIn: true });
+	});
+
+	it("refuses 0.1.0's Opt In per item, naming the field, and records nothing: Thrio documents no opt-in", async () => {
+		const output = await run(
+			{ resource: 'consent', operation: 'record', commType: 'SMS', consent: 'optIn', reason: '' },
+			[enriched(1), enriched(2)],
+			{
+				continueOnFail: true,
+			},
+		);
+		expect(output.map((item) => item.json.error)).toEqual([
+			"Item 0: Consent is Opt In, which is not sent: Thrio's API documents no opt-in and reads a consent record as an opt-out",
+			expect.stringMatching(/^Item 1: Consent is Opt In/),
+		]);
+		expect(cluster('/commconsent')).toHaveLength(0);
 	});
 });
 

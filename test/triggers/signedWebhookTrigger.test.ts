@@ -132,6 +132,62 @@ describe('Signed Webhook Trigger presets', () => {
 	});
 });
 
+describe('Signed Webhook Trigger, Apollo phone reveal with the secret in the URL', () => {
+	const URL_SECRET = 'Q7c2Wm9xTf4Lr8Kd1Nh6';
+	const reveal = json({
+		status: 'success',
+		people: [{ id: 'p_1', status: 'success', phone_numbers: [{ raw_number: '+1 555 0100', type_cd: 'mobile' }] }],
+	});
+	const unsigned = (payload: Buffer, query: Record<string, string | string[]>) => ({
+		body: payload,
+		headers: { 'content-type': 'application/json' },
+		query,
+	});
+
+	it('accepts an unsigned callback whose URL carries the secret, and never outputs the secret', async () => {
+		const node = trigger({ preset: 'apolloUrlSecret' }, { secret: URL_SECRET });
+		const outcome = await node.send(unsigned(reveal, { token: URL_SECRET }));
+		const item = expectAccepted(outcome);
+		expect(item).toEqual({
+			body: JSON.parse(reveal.toString()),
+			headers: { 'content-type': 'application/json' },
+			verification: { method: 'url-secret', eventId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+		});
+		expect(JSON.stringify(outcome)).not.toContain(URL_SECRET);
+	});
+
+	it('refuses a missing, wrong or repeated token with no execution, and names the parameter it reads', async () => {
+		const node = trigger({ preset: 'apolloUrlSecret', queryParameter: 'key' }, { secret: URL_SECRET });
+		expectRefused(await node.send(unsigned(reveal, {})), 401);
+		expectRefused(await node.send(unsigned(reveal, { token: URL_SECRET })), 401);
+		expectRefused(await node.send(unsigned(reveal, { key: `${URL_SECRET}x` })), 401);
+		expectRefused(await node.send(unsigned(reveal, { key: URL_SECRET.slice(0, -1) })), 401);
+		const repeated = expectRefused(await node.send(unsigned(reveal, { key: [URL_SECRET, URL_SECRET] })), 400);
+		expect(JSON.stringify(repeated.body)).toContain('key more than once');
+		expectAccepted(await node.send(unsigned(json({ people: [{ id: `p_${randomUUID()}` }] }), { key: URL_SECRET })));
+	});
+
+	it('refuses the same body a second time inside the window, or by the event id field when one is named', async () => {
+		const node = trigger({ preset: 'apolloUrlSecret' }, { secret: URL_SECRET });
+		const payload = json({ status: 'success', people: [{ id: `p_${randomUUID()}` }] });
+		expectAccepted(await node.send(unsigned(payload, { token: URL_SECRET })));
+		expect(JSON.stringify(expectRefused(await node.send(unsigned(payload, { token: URL_SECRET })), 401).body)).toContain(
+			'already received',
+		);
+		const byId = trigger({ preset: 'apolloUrlSecret', options: { eventIdBodyField: 'request_id' } }, { secret: URL_SECRET });
+		const first = json({ request_id: `r_${randomUUID()}`, people: [] });
+		expectAccepted(await byId.send(unsigned(first, { token: URL_SECRET })));
+		const sameId = json({ ...JSON.parse(first.toString()), people: [{ id: 'p_9' }] });
+		expectRefused(await byId.send(unsigned(sameId, { token: URL_SECRET })), 401);
+	});
+
+	it('will not run with a secret short enough to guess', async () => {
+		await expect(
+			trigger({ preset: 'apolloUrlSecret' }, { secret: 'short-secret' }).send(unsigned(reveal, { token: 'short-secret' })),
+		).rejects.toThrow(/at least 16 characters/);
+	});
+});
+
 describe('Signed Webhook Trigger, custom scheme', () => {
 	const custom = {
 		preset: 'custom',

@@ -17,12 +17,10 @@ export interface CommConsent {
 	reason?: string;
 	contactId?: string;
 	campaignId?: string;
-	/** Thrio reads a consent record as an opt-out unless it says the address opted in. */
-	optIn?: boolean;
 }
 
 /**
- * Records a communication consent; Thrio checks these before it dials or texts. Recording the
+ * Records a communication consent, which Thrio reads as an opt-out and checks before it dials or texts. Recording the
  * same consent twice changes nothing, so a lost answer may be repeated.
  */
 export async function recordConsent(ctx: TransportContext, consent: CommConsent, options?: CallOptions): Promise<ThrioRecord> {

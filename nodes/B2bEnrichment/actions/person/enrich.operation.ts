@@ -58,8 +58,10 @@ export const description: INodeProperties[] = [
 			name: 'phoneWebhookUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://your-n8n/webhook/apollo-phones',
-			description: 'Where Apollo delivers revealed phone numbers (for example a Signed Webhook Trigger). Needed with Reveal Phone Numbers.',
+			placeholder: 'https://your-n8n/webhook/…/webhook?token=SECRET',
+			description:
+				'Where Apollo delivers revealed phone numbers, unsigned: a Signed Webhook Trigger set to Apollo Phone Reveal (Secret in URL), ' +
+				'with its secret in the URL. Needed with Reveal Phone Numbers.',
 		},
 		{
 			displayName: 'Reveal Phone Numbers (Apollo)',

@@ -15,7 +15,7 @@ export const consent: NodeResource = {
 					name: 'Record',
 					value: 'record',
 					action: 'Record a communication consent',
-					description: 'Record an opt-out (or opt-in) for a phone number or email',
+					description: 'Record an opt-out for a phone number or email',
 				},
 			],
 			default: 'record',

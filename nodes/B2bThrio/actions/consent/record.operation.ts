@@ -34,9 +34,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ name: 'Opt Out', value: 'optOut', description: 'Thrio will not call or text the address on this channel' },
-			{ name: 'Opt In', value: 'optIn', description: 'The address agreed to be contacted on this channel' },
+			{
+				name: 'Opt In (Not Sent)',
+				value: 'optIn',
+				description: "Thrio's API documents no opt-in: each item fails with an explanation and nothing is recorded",
+			},
 		],
 		default: 'optOut',
+		description:
+			"Thrio's API records a consent as an opt-out; it documents no field for an opt-in, so version 0.1.0's Opt In is no longer sent",
 	},
 	{ displayName: 'Reason', name: 'reason', type: 'string', displayOptions: { show }, default: '', placeholder: 'Replied STOP' },
 	{
@@ -63,6 +69,12 @@ export const description: INodeProperties[] = [
 /** A `commconsent` record: Thrio checks these before it dials or texts an address. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await eachItem(this, items, async (itemIndex) => {
+		// Sending 0.1.0's undocumented `optIn` flag could record the opposite of what was meant: an opt-out.
+		if (this.getNodeParameter('consent', itemIndex) === 'optIn')
+			throw problemError(this, itemIndex, {
+				field: 'consent',
+				message: "Consent is Opt In, which is not sent: Thrio's API documents no opt-in and reads a consent record as an opt-out",
+			});
 		const address = text(this.getNodeParameter('address', itemIndex, ''));
 		if (address === undefined) throw problemError(this, itemIndex, { field: 'address', message: 'no address to record a consent for' });
 		const { campaignId, contactId } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -71,7 +83,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (reason !== undefined) consent.reason = reason;
 		if (text(contactId) !== undefined) consent.contactId = text(contactId);
 		if (text(campaignId) !== undefined) consent.campaignId = text(campaignId);
-		if (this.getNodeParameter('consent', itemIndex) === 'optIn') consent.optIn = true;
 		return await recordConsent(this, consent, callOptions(this, itemIndex));
 	});
 }
