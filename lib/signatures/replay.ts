@@ -3,12 +3,9 @@ import { createHash } from 'crypto';
 /**
  * Event ids seen recently, so a captured request sent again inside its window is refused.
  *
- * The memory is this process's own. n8n runs webhooks in its main process, or in queue mode in
- * one or more `n8n webhook` processes behind a load balancer: each keeps its own guard, so a
- * replay that lands on another webhook process, or arrives after a restart, is not recognised by
- * id. The timestamp tolerance still bounds how long a captured request stays usable at all; where
- * an event must never run twice, also deduplicate on the event id in the workflow (e.g. against a
- * database) or run a single webhook process.
+ * The memory is this process's own: it refuses a replay that arrives while the first call is still
+ * in flight in the same process. The webhook pipeline also records each id in the node's static data,
+ * which n8n persists, for replays that reach another webhook process or come after a restart.
  *
  * Only requests whose signature has been verified are remembered, so nobody without the secret
  * or key can fill the memory or block a genuine event by sending its id first.

@@ -7,6 +7,7 @@ import type { Refused, SignedRequest, VerifyResult } from '../signatures';
 import { parseBody } from './body';
 import type { WebhookBody } from './body';
 import { valueAt } from './fields';
+import { rememberPersisted } from './replay-store';
 import { pickHeaders, readSignedRequest } from './request';
 import { accept, ignore, refuse } from './respond';
 
@@ -68,7 +69,8 @@ function checkReplay(
 	if (typeof eventId === 'object') return eventId;
 	if (eventId !== undefined) {
 		const guard = replayGuardFor(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`, policy.toleranceSeconds);
-		if (!guard.remember(eventId, now)) return unauthorized(`event ${eventId.slice(0, 64)} was already received`);
+		if (!guard.remember(eventId, now) || !rememberPersisted(ctx, eventId, now, guard.windowMs))
+			return unauthorized(`event ${eventId.slice(0, 64)} was already received`);
 		checked.eventId = eventId;
 	}
 	return checked;
@@ -76,12 +78,12 @@ function checkReplay(
 
 /**
  * What the three webhook triggers share: verify over the raw body, then parse it, then refuse
- * stale timestamps and repeated event ids (only now, so unsigned requests cannot touch the replay
- * memory), then filter, then start one execution with the body, the useful headers and how the
+ * stale timestamps and repeated event ids, in this process's memory and in the node's static data
+ * that every process shares (only now, so unsigned requests cannot touch the replay memory), then filter, then start one execution with the body, the useful headers and how the
  * request proved itself.
  */
-export function handleWebhook(ctx: IWebhookFunctions, policy: WebhookPolicy, now = Date.now()): IWebhookResponseData {
-	const request = readSignedRequest(ctx);
+export async function handleWebhook(ctx: IWebhookFunctions, policy: WebhookPolicy, now = Date.now()): Promise<IWebhookResponseData> {
+	const request = await readSignedRequest(ctx);
 	if ('ok' in request) return refuse(ctx, request);
 	const verification = policy.verify(request, now);
 	if (!verification.ok) return refuse(ctx, verification);

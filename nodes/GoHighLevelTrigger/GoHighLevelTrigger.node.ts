@@ -33,7 +33,7 @@ export class GoHighLevelTrigger implements INodeType {
 		const keys = highLevelKeys(this.getNode(), String(options.ed25519PublicKey ?? ''), String(options.rsaPublicKey ?? ''));
 		const selected = this.getNodeParameter('events', []) as string[];
 		const events = selected.length > 0 ? [...selected, ...listOf(options.otherEvents)] : [];
-		return handleWebhook(this, {
+		return await handleWebhook(this, {
 			verify: highLevelVerifier(keys),
 			toleranceSeconds: typeof options.toleranceSeconds === 'number' ? options.toleranceSeconds : DEFAULT_TOLERANCE_SECONDS,
 			bodyTimestampField: 'timestamp',

@@ -54,7 +54,7 @@ export class HaloPsaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('b2bHaloPsaWebhookApi');
-		return handleWebhook(this, {
+		return await handleWebhook(this, {
 			verify: haloPsaVerifier(credentials),
 			toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
 			ignoreReason: haloPsaFilter(this.getNodeParameter('filters', {}) as IDataObject),

@@ -52,7 +52,7 @@ export class SignedWebhookTrigger implements INodeType {
 			if (secret.length < MIN_URL_SECRET_CHARS)
 				throw new NodeOperationError(this.getNode(), `A secret sent in the URL must be at least ${MIN_URL_SECRET_CHARS} characters long`);
 			const parameter = this.getNodeParameter('queryParameter', 'token') as string;
-			return handleWebhook(this, {
+			return await handleWebhook(this, {
 				verify: () => verifyUrlSecret(this.getQueryData(), parameter, secret),
 				toleranceSeconds,
 				eventId: eventIdOf(String(options.eventIdBodyField || '')) ?? { bodyDigest: true },
@@ -69,7 +69,7 @@ export class SignedWebhookTrigger implements INodeType {
 		if (secret === undefined || secret.length === 0)
 			throw new NodeOperationError(this.getNode(), 'The signing secret is empty or does not decode in its chosen format');
 		const bodyField = String(options.eventIdBodyField || eventIdBodyField || '');
-		return handleWebhook(this, {
+		return await handleWebhook(this, {
 			verify: (request, now) => verifyHmac(scheme, secret, request, now),
 			toleranceSeconds,
 			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : eventIdOf(bodyField),

@@ -330,6 +330,43 @@ describe('a running n8n', () => {
 		});
 	});
 
+	describe('after n8n restarts', () => {
+		it('a replayed HighLevel event is still refused and starts nothing: the ids are in its database', async () => {
+			const workflowExecutions = async () =>
+				(
+					(await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: 'b2bExample000002' })))).body.data as {
+						results: unknown[];
+					}
+				).results.length;
+			const before = await workflowExecutions();
+			logs += n8n.log();
+			await n8n.stop();
+			n8n = await startN8n(runtime, env, PORT);
+			const url = `${n8n.url}/webhook/b2b-example-ghl-contacts/webhook`;
+			await webhookRegistered(url);
+			const replayed = JSON.stringify({
+				type: 'ContactCreate',
+				locationId: 'loc-sandbox-1',
+				id: 'c-wh-1',
+				firstName: 'Webhook',
+				lastName: 'Person',
+				email: 'webhook.person@hooked.example',
+				timestamp: new Date().toISOString(),
+				webhookId: 'wh-1',
+			});
+			const signature = sign(null, Buffer.from(replayed), highLevelKeys.privateKey).toString('base64');
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-ghl-signature': signature },
+				body: replayed,
+			});
+			expect(response.status).toBe(401);
+			expect(await response.text()).toContain('already received');
+			await new Promise((done) => setTimeout(done, 1500));
+			expect(await workflowExecutions()).toBe(before);
+		}, 240_000);
+	});
+
 	describe("Apollo's unsigned phone reveal callback", () => {
 		const url = () => `${n8n.url}/webhook/${PHONE_WEBHOOK}/webhook`;
 		const executions = async () =>

@@ -11,6 +11,8 @@ export interface TriggerOptions {
 	helper?: TestCredentialsHelper;
 	nodeName?: string;
 	workflowId?: string;
+	/** The workflow's static data as another process saved it. */
+	staticData?: IDataObject;
 }
 
 export const N8N_BASE_URL = 'http://localhost:5678';
@@ -39,7 +41,7 @@ export class TriggerWorkflow {
 			credentials: options.credentials,
 			webhookId: 'f3c1c4a2-5b1e-4f4e-9d0a-1b2c3d4e5f60',
 		};
-		this.workflow = this.build({});
+		this.workflow = this.build(options.staticData ?? {});
 	}
 
 	private build(staticData: IDataObject): Workflow {

@@ -35,6 +35,15 @@ export interface WebhookOutcome {
 	item?: IDataObject;
 }
 
+/** n8n reads the body of a version 2 webhook node itself only for these; any other stays unread. */
+function readByN8n(contentType: string): boolean {
+	return (
+		['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((type) => contentType.startsWith(type)) ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
+}
+
 /** n8n's body parser: `rawBody` is the exact bytes, `body` its own parse of them (which a trigger must not sign). */
 function parsedAsN8nDoes(raw: Buffer, contentType: string): unknown {
 	const text = raw.toString('utf8');
@@ -112,14 +121,18 @@ export class WebhookTrigger extends TriggerWorkflow {
 		const rawBody = Buffer.isBuffer(spec.body) ? spec.body : Buffer.from(spec.body, 'utf8');
 		const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 		const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'] : '';
-		const request = {
+		const read = readByN8n(contentType);
+		const request: Record<string, unknown> = {
 			method: spec.method ?? 'POST',
 			headers,
-			rawBody,
-			body: parsedAsN8nDoes(rawBody, contentType),
+			rawBody: read ? rawBody : undefined,
+			body: read ? parsedAsN8nDoes(rawBody, contentType) : {},
 			contentType,
 			params: {},
 			query: spec.query ?? {},
+			readRawBody: async () => {
+				request.rawBody ??= rawBody;
+			},
 		};
 		const { response, express } = recordingResponse();
 		const additionalData = this.additionalData({ httpRequest: request, httpResponse: express } as never);

@@ -75,6 +75,21 @@ describe('Signed Webhook Trigger presets', () => {
 		expectRefused(await node.send({ body, headers: { 'x-hub-signature-256': hmacHex(SECRET, body) } }), 400);
 	});
 
+	it("GitHub style: GitHub's published example verifies with no Content-Type, octet-stream or JSON, read from its bytes", async () => {
+		const node = trigger({ preset: 'github' }, { secret: "It's a Secret to Everybody" });
+		const signature = 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17';
+		for (const headers of [{}, { 'content-type': 'application/octet-stream' }, { 'content-type': 'text/plain' }] as Array<
+			Record<string, string>
+		>) {
+			const item = expectAccepted(await node.send({ body: 'Hello, World!', headers: { ...headers, 'x-hub-signature-256': signature } }));
+			expect(item.body).toBe('Hello, World!');
+		}
+		const payload = json({ action: 'opened', number: 7 });
+		const signed = { 'x-hub-signature-256': `sha256=${hmacHex("It's a Secret to Everybody", payload)}` };
+		expect(expectAccepted(await node.send({ body: payload, headers: signed })).body).toEqual({ action: 'opened', number: 7 });
+		expectRefused(await node.send({ body: 'Hello, World?', headers: { 'x-hub-signature-256': signature } }), 401);
+	});
+
 	it('Stripe style: t=...,v1=... over {t}.{body}; stale refused; a replayed event id refused', async () => {
 		const node = trigger({ preset: 'stripe' });
 		const event = (id: string, timestamp = seconds()) => {
