@@ -32,6 +32,11 @@ export interface HmacScheme {
 	toleranceSeconds?: number;
 	/** The header whose value `{eventId}` stands for in the layout. */
 	eventIdHeader?: string;
+	/**
+	 * The header may carry several space-separated signatures, one per signing key while a sender
+	 * rotates its secret (Standard Webhooks' `v1,<sig> v1,<sig>`); one matching is enough.
+	 */
+	multipleSignatures?: boolean;
 }
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -62,9 +67,11 @@ function claimedSignatures(scheme: HmacScheme, request: SignedRequest): ClaimedS
 	const header = readHeader(request.headers, scheme.signatureHeader);
 	if (!('value' in header)) return header;
 	if (scheme.headerFormat === 'stripe') return parseStripeSignatureHeader(header.value);
-	if (!scheme.timestampHeader) return { signatures: [header.value] };
+	// No hex or base64 signature contains a space.
+	const signatures = scheme.multipleSignatures ? header.value.split(/\s+/).filter((claim) => claim !== '') : [header.value];
+	if (!scheme.timestampHeader) return { signatures };
 	const timestamp = readHeader(request.headers, scheme.timestampHeader);
-	return 'value' in timestamp ? { signatures: [header.value], timestamp: timestamp.value } : timestamp;
+	return 'value' in timestamp ? { signatures, timestamp: timestamp.value } : timestamp;
 }
 
 function decodeClaim(scheme: HmacScheme, claim: string): Buffer | Refused {
@@ -79,7 +86,8 @@ function decodeClaim(scheme: HmacScheme, claim: string): Buffer | Refused {
 
 /**
  * Checks an HMAC signature over the raw body (and, per the layout, the signed timestamp and event
- * id). Every claimed signature is decoded and compared, so a match is not found faster than a miss.
+ * id). Every claimed signature is decoded and compared, so a match is not found faster than a miss;
+ * one that does not decode makes the request malformed only when no other one matches.
  */
 export function verifyHmac(scheme: HmacScheme, secret: Buffer, request: SignedRequest, now: number): VerifyResult {
 	const problem = hmacSchemeProblem(scheme);
@@ -108,13 +116,13 @@ export function verifyHmac(scheme: HmacScheme, secret: Buffer, request: SignedRe
 		secret,
 		buildSignedPayload(layout, { body: request.rawBody, timestamp: claimed.timestamp, eventId }),
 	);
-	const decoded: Buffer[] = [];
+	let matched = false;
+	let undecodable: Refused | undefined;
 	for (const claim of claimed.signatures) {
 		const bytes = decodeClaim(scheme, claim);
-		if (!Buffer.isBuffer(bytes)) return bytes;
-		decoded.push(bytes);
+		if (Buffer.isBuffer(bytes)) matched = constantTimeEqual(bytes, expected) || matched;
+		else undecodable ??= bytes;
 	}
-	let matched = false;
-	for (const bytes of decoded) matched = constantTimeEqual(bytes, expected) || matched;
-	return matched ? verified(`hmac-${scheme.algorithm}`, timestamp) : unauthorized('signature does not match');
+	if (matched) return verified(`hmac-${scheme.algorithm}`, timestamp);
+	return undecodable ?? unauthorized('signature does not match');
 }

@@ -54,6 +54,8 @@ export const properties: INodeProperties[] = [
 		default: 'X-Webhook-Signature',
 		required: true,
 		displayOptions: custom,
+		description:
+			'Header carrying the signature; several signatures separated by spaces (one per key while a secret is rotated) pass when one matches',
 	},
 	{
 		displayName: 'Header Format',

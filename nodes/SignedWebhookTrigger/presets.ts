@@ -94,6 +94,7 @@ export function schemeFromParameters(
 			payloadLayout: optional(custom.payloadLayout),
 			toleranceSeconds,
 			eventIdHeader,
+			multipleSignatures: true,
 		},
 		passHeaders: [timestampHeader, eventIdHeader].filter((header): header is string => header !== undefined),
 	};

@@ -236,6 +236,22 @@ describe('Signed Webhook Trigger, custom scheme', () => {
 		expectRefused(await node.send(signedCall(`msg_${randomUUID()}`, seconds(), 'other')), 401);
 	});
 
+	it('accepts a Standard Webhooks header with several signatures when any one matches, malformed only if none does', async () => {
+		const node = trigger(custom);
+		const withSignatures = (id: string, signatures: (valid: string) => string) => {
+			const call = signedCall(id);
+			return { ...call, headers: { ...call.headers, 'webhook-signature': signatures(call.headers['webhook-signature']) } };
+		};
+		const otherKey = (id: string) => signedCall(id, seconds(), 'the-old-secret').headers['webhook-signature'];
+		const ids = Array.from({ length: 6 }, () => `msg_${randomUUID()}`);
+		expectAccepted(await node.send(withSignatures(ids[0], (valid) => `${otherKey(ids[0])} ${valid}`)));
+		expectAccepted(await node.send(withSignatures(ids[1], (valid) => `${valid} v1,not*base64`)));
+		expectAccepted(await node.send(withSignatures(ids[2], (valid) => `v1a,c29tZXRoaW5n  ${valid}`)));
+		expectRefused(await node.send(withSignatures(ids[3], () => `${otherKey(ids[3])} ${otherKey(ids[3])}`)), 401);
+		expectRefused(await node.send(withSignatures(ids[4], () => `${otherKey(ids[4])} v1,not*base64`)), 400);
+		expectRefused(await node.send(withSignatures(ids[5], () => 'v1,not*base64')), 400);
+	});
+
 	it('uses a base64 secret as bytes when the credential says so', async () => {
 		const raw = Buffer.from('c2VjcmV0LWJ5dGVz', 'base64').toString('latin1');
 		const node = trigger(custom, { secret: 'c2VjcmV0LWJ5dGVz', format: 'base64' });
