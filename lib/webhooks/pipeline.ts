@@ -79,8 +79,8 @@ function checkReplay(
 /**
  * What the three webhook triggers share: verify over the raw body, then parse it, then refuse
  * stale timestamps and repeated event ids, in this process's memory and in the node's static data
- * that every process shares (only now, so unsigned requests cannot touch the replay memory), then filter, then start one execution with the body, the useful headers and how the
- * request proved itself.
+ * that every process shares (only now, so unsigned requests cannot touch the replay memory), then
+ * filter, then start one execution with the body, the useful headers and how the request proved itself.
  */
 export async function handleWebhook(ctx: IWebhookFunctions, policy: WebhookPolicy, now = Date.now()): Promise<IWebhookResponseData> {
 	const request = await readSignedRequest(ctx);

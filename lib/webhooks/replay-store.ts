@@ -27,8 +27,8 @@ export function rememberPersisted(ctx: IWebhookFunctions, eventId: string, now: 
 	const nowSeconds = Math.floor(now / 1000);
 	const live = Object.entries(stored).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > nowSeconds);
 	if (live.some(([seen]) => seen === key)) return false;
-	// Past the bound the ids nearest to leaving their window go first.
-	live.sort((a, b) => a[1] - b[1]);
+	// Past the bound the ids nearest to leaving their window go first; below it no order is needed.
+	if (live.length >= MAX_PERSISTED_IDS) live.sort((a, b) => a[1] - b[1]);
 	const kept: Record<string, number> = Object.fromEntries(live.slice(-(MAX_PERSISTED_IDS - 1)));
 	kept[key] = nowSeconds + Math.ceil(windowMs / 1000);
 	// A new object, so n8n's change tracking on static data sees the write.

@@ -31,7 +31,8 @@ export const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Give Apollo this node's URL with <code>?token=</code> and the credential's secret appended (letters and digits, at least 16), e.g. " +
-			'<code>https://your-n8n/webhook/…/webhook?token=SECRET</code>. A call without the right token is refused with 401; the token is never ' +
+			'<code>https://your-n8n/webhook/…/webhook?token=SECRET</code>. A call without the right token is refused with 401; ' +
+			'the token is never ' +
 			'part of the output. A body received twice inside the window is refused as a replay.',
 		name: 'urlSecretNotice',
 		type: 'notice',
@@ -55,7 +56,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: custom,
 		description:
-			'Header carrying the signature; several signatures separated by spaces (one per key while a secret is rotated) pass when one matches',
+			'Header carrying the signature; several signatures separated by spaces (one per key while a secret is rotated) pass ' +
+			'when one matches',
 	},
 	{
 		displayName: 'Header Format',
