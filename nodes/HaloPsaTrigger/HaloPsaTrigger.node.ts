@@ -57,6 +57,8 @@ export class HaloPsaTrigger implements INodeType {
 		return await handleWebhook(this, {
 			verify: haloPsaVerifier(credentials),
 			toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+			// HaloPSA's calls carry neither an event id nor a signed timestamp: a second identical body inside the window is the replay.
+			eventId: { bodyDigest: true },
 			ignoreReason: haloPsaFilter(this.getNodeParameter('filters', {}) as IDataObject),
 		});
 	}

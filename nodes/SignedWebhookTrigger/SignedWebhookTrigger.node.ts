@@ -72,7 +72,8 @@ export class SignedWebhookTrigger implements INodeType {
 		return await handleWebhook(this, {
 			verify: (request, now) => verifyHmac(scheme, secret, request, now),
 			toleranceSeconds,
-			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : eventIdOf(bodyField),
+			// Without an id, a second identical body inside the window is the replay (GitHub signs the body alone).
+			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : (eventIdOf(bodyField) ?? { bodyDigest: true }),
 			ignoreReason,
 			passHeaders,
 		});

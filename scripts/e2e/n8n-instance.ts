@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { stopChild } from '../stop-child';
 import type { ImportedCredential } from './sandbox-credentials';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -96,7 +97,7 @@ export async function n8nCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: 
 	});
 }
 
-async function checkedCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
+export async function checkedCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
 	const result = await n8nCli(runtime, env, args);
 	if (result.code !== 0)
 		throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
@@ -127,13 +128,22 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
+/** The processes of n8n's CLI that serve: `start` (the editor, API and triggers), and queue mode's `worker` and `webhook`. */
+export type N8nCommand = 'start' | 'worker' | 'webhook';
+
+/** What answers once a process is ready: the REST API for `start`, /healthz for the others (a worker's on its health port). */
+function readinessUrls(command: N8nCommand, url: string): string[] {
+	return command === 'start' ? [`${url}/healthz`, `${url}/rest/settings`] : [`${url}/healthz`];
+}
+
 export async function startN8n(
 	runtime: N8nRuntime,
 	env: NodeJS.ProcessEnv,
 	port: number,
 	onOutput?: (chunk: string) => void,
+	command: N8nCommand = 'start',
 ): Promise<RunningN8n> {
-	const child = spawn(runtime.node, [runtime.n8n, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(runtime.node, [runtime.n8n, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const collect = (chunk: Buffer) => {
 		output += chunk.toString();
@@ -144,27 +154,22 @@ export async function startN8n(
 	const url = `http://localhost:${port}`;
 	const deadline = Date.now() + 180_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+		if (child.exitCode !== null) throw new Error(`n8n ${command} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
 		try {
 			// /healthz answers before the REST API is mounted; /rest/settings only once it is.
-			if ((await fetch(`${url}/healthz`)).ok && (await fetch(`${url}/rest/settings`)).ok) break;
+			const answers = await Promise.all(readinessUrls(command, url).map(async (probe) => (await fetch(probe)).ok));
+			if (answers.every(Boolean)) break;
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`n8n did not come up within 3 minutes:\n${output.slice(-4000)}`);
+		if (Date.now() > deadline) throw new Error(`n8n ${command} did not come up within 3 minutes:\n${output.slice(-4000)}`);
 		await new Promise((done) => setTimeout(done, 500));
 	}
 	return {
 		url,
 		process: child,
 		log: () => output,
-		stop: async () => {
-			if (child.exitCode !== null) return;
-			const exited = new Promise((done) => child.once('exit', done));
-			child.kill('SIGTERM');
-			await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
-			if (child.exitCode === null) child.kill('SIGKILL');
-		},
+		stop: async () => await stopChild(child, 'SIGTERM', 15_000),
 	};
 }
 

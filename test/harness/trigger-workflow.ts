@@ -1,3 +1,5 @@
+import { randomUUID } from 'crypto';
+
 import { Workflow } from 'n8n-workflow';
 import type { IDataObject, INode, INodeCredentialsDetails, INodeParameters, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
@@ -25,10 +27,13 @@ export const N8N_BASE_URL = 'http://localhost:5678';
 export class TriggerWorkflow {
 	workflow: Workflow;
 	readonly node: INode;
+	/** Each trigger is its own workflow unless a test names one: replay ids are kept per workflow and node. */
+	private readonly workflowId: string;
 	readonly helper: TestCredentialsHelper;
 
 	constructor(readonly options: TriggerOptions) {
 		this.helper = options.helper ?? new TestCredentialsHelper();
+		this.workflowId = options.workflowId ?? `trigger-test-workflow-${randomUUID()}`;
 		const { nodeType } = options;
 		const version = nodeType.description.version;
 		this.node = {
@@ -47,7 +52,7 @@ export class TriggerWorkflow {
 	private build(staticData: IDataObject): Workflow {
 		const { nodeType } = this.options;
 		return new Workflow({
-			id: this.options.workflowId ?? 'trigger-test-workflow',
+			id: this.workflowId,
 			name: 'Trigger test',
 			nodes: [this.node],
 			connections: {},

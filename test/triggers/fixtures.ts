@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync, sign } from 'crypto';
+import { createHash, createHmac, generateKeyPairSync, sign } from 'crypto';
 
 import type { RecordedResponse, WebhookOutcome } from '../harness';
 
@@ -9,6 +9,9 @@ export interface WireRequest {
 }
 
 export const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value, null, 1));
+
+/** The event id of a body that carries none: its SHA-256. */
+export const digestOf = (body: Buffer | string): string => `sha256:${createHash('sha256').update(body).digest('hex')}`;
 
 export function hmacHex(secret: string, payload: Buffer | string, algorithm = 'sha256'): string {
 	return createHmac(algorithm, secret).update(payload).digest('hex');

@@ -5,7 +5,7 @@ import { checkHaloPsaWebhookCredential } from '../../nodes/HaloPsaTrigger/auth';
 import { TestCredentialsHelper, WebhookTrigger } from '../harness';
 import { useSandbox } from '../credentials-flow/flow';
 import { HttpError } from '../../sandbox/http-util';
-import { expectAccepted, expectIgnored, expectRefused, hmacHex, json } from './fixtures';
+import { digestOf, expectAccepted, expectIgnored, expectRefused, hmacHex, json } from './fixtures';
 import { haloPsaApiCredential } from './haloPsa';
 
 const WEBHOOK_AUTH: Record<string, IDataObject> = {
@@ -42,13 +42,23 @@ describe('HaloPSA Trigger authentication', () => {
 		expect(item).toEqual({
 			body: JSON.parse(payload.toString()),
 			headers: { 'content-type': 'application/json' },
-			verification: { method: 'basic' },
+			verification: { method: 'basic', eventId: digestOf(payload) },
 		});
 		expectRefused(await node.send({ body: payload, headers: { authorization: basic('halo-webhooks', 'Pa55:w0rd e') } }), 401);
 		expectRefused(await node.send({ body: payload, headers: { authorization: basic('other', 'Pa55:w0rd é') } }), 401);
 		expectRefused(await node.send({ body: payload, headers: {} }), 401);
 		expectRefused(await node.send({ body: payload, headers: { authorization: 'Bearer hb-7e1f0c9a2b' } }), 401);
 		expectRefused(await node.send({ body: payload, headers: { authorization: 'Basic ***' } }), 400);
+	});
+
+	it('refuses the same body again inside the window: HaloPSA sends no event id or timestamp, so the body is the event', async () => {
+		const node = trigger(WEBHOOK_AUTH.bearer);
+		const headers = { authorization: 'Bearer hb-7e1f0c9a2b' };
+		expectAccepted(await node.send({ body: payload, headers }));
+		expect(expectRefused(await node.send({ body: payload, headers }), 401).body).toEqual({
+			error: expect.stringMatching(/already received/),
+		});
+		expectAccepted(await node.send({ body: json({ event: 'Ticket Updated', object_id: 1043 }), headers }));
 	});
 
 	it('Bearer and API key header: compared in constant time, never passed on to the workflow', async () => {
@@ -71,6 +81,7 @@ describe('HaloPSA Trigger authentication', () => {
 		const sign = (body: Buffer) => hmacHex('halo-hmac-secret-1', body);
 		expect(expectAccepted(await node.send({ body: payload, headers: { 'x-halopsa-signature': sign(payload) } })).verification).toEqual({
 			method: 'hmac-sha256',
+			eventId: digestOf(payload),
 		});
 		const form = Buffer.from('event=Ticket+Updated&object_id=1042');
 		const formItem = expectAccepted(
