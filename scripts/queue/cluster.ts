@@ -92,8 +92,16 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 	const webhookCount = options.webhooks ?? 2;
 	const layout: Array<{ command: N8nCommand; name: string; port: number }> = [
 		{ command: 'start', name: 'main', port: base + 10 },
-		...Array.from({ length: webhookCount }, (_, index) => ({ command: 'webhook' as const, name: `webhook-${index + 1}`, port: base + 11 + index })),
-		...Array.from({ length: options.workers ?? 2 }, (_, index) => ({ command: 'worker' as const, name: `worker-${index + 1}`, port: base + 21 + index })),
+		...Array.from({ length: webhookCount }, (_, index) => ({
+			command: 'webhook' as const,
+			name: `webhook-${index + 1}`,
+			port: base + 11 + index,
+		})),
+		...Array.from({ length: options.workers ?? 2 }, (_, index) => ({
+			command: 'worker' as const,
+			name: `worker-${index + 1}`,
+			port: base + 21 + index,
+		})),
 	];
 	const envs = new Map<string, NodeJS.ProcessEnv>();
 	for (const [index, entry] of layout.entries()) {

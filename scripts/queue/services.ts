@@ -36,7 +36,8 @@ function hasRedis(): boolean {
 export function ensureServers(): void {
 	const missing = [...(postgresBin() ? [] : ['postgresql']), ...(hasRedis() ? [] : ['redis-server'])];
 	if (missing.length === 0) return;
-	if (process.getuid?.() !== 0) throw new Error(`queue mode needs ${missing.join(' and ')}: run apt-get install ${missing.join(' ')} as root`);
+	if (process.getuid?.() !== 0)
+		throw new Error(`queue mode needs ${missing.join(' and ')}: run apt-get install ${missing.join(' ')} as root`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
 	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
