@@ -11,6 +11,7 @@ import { join } from 'node:path';
 
 import { enrichment } from './enrichment';
 import { haloPsaSync } from './halopsa-sync';
+import { queueTokens } from './queue-tokens';
 import { rateLimits } from './rate-limits';
 import { webhookThroughput } from './webhook-throughput';
 import { markdownTable } from './report';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
 	sync: haloPsaSync,
 	enrichment,
 	rateLimits,
+	queueTokens,
 	webhooks: webhookThroughput,
 };
 

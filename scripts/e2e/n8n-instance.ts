@@ -244,9 +244,37 @@ export function exampleFiles(): string[] {
 		: [];
 }
 
+/** A workflow of one of the package's webhook triggers followed by a No Op. */
+export function triggerWorkflow(
+	id: string,
+	webhookId: string,
+	trigger: { type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> },
+): { id: string } & Record<string, unknown> {
+	return {
+		id,
+		name: `${trigger.type} ${webhookId}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Trigger',
+				type: `n8n-nodes-halopsa-b2b.${trigger.type}`,
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId,
+				parameters: trigger.parameters,
+				...(trigger.credentials ? { credentials: trigger.credentials } : {}),
+			},
+			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+		],
+		connections: { Trigger: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+	};
+}
+
 /**
- * A workflow whose trigger is the package's Signed Webhook Trigger, followed by a No Op. By default the
- * generic X-Webhook-Signature scheme (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing
+ * A workflow whose trigger is the package's Signed Webhook Trigger. By default the generic
+ * X-Webhook-Signature scheme (hex HMAC-SHA256 of `{timestamp}.{body}`, 300 s tolerance), refusing
  * a repeated body `id` inside the window: what the fuzz and the throughput benchmark run.
  */
 export function signedWebhookWorkflow(
@@ -255,26 +283,7 @@ export function signedWebhookWorkflow(
 	credential: { id: string; name: string },
 	parameters: Record<string, unknown> = { preset: 'seedGeneric', options: { eventIdBodyField: 'id' } },
 ): { id: string } & Record<string, unknown> {
-	return {
-		id,
-		name: `Signed webhook ${webhookId}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: 'Signed Webhook',
-				type: 'n8n-nodes-halopsa-b2b.signedWebhookTrigger',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId,
-				parameters,
-				credentials: { b2bWebhookSecretApi: credential },
-			},
-			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
-		],
-		connections: { 'Signed Webhook': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
-	};
+	return triggerWorkflow(id, webhookId, { type: 'signedWebhookTrigger', parameters, credentials: { b2bWebhookSecretApi: credential } });
 }
 
 export interface ActiveN8n {
