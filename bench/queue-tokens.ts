@@ -3,10 +3,7 @@
  * against what a token per execution or a token per process would cost. Example 4 (ZoomInfo's JWT login,
  * HaloPSA's OAuth2 client credentials) runs once, then six times at once through both webhook processes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import { ROOT } from '../scripts/e2e/n8n-instance';
+import { exampleStartedByWebhook } from '../scripts/e2e/n8n-instance';
 import { sandboxCredentialsFor } from '../scripts/e2e/sandbox-credentials';
 import { startQueueCluster } from '../scripts/queue/cluster';
 import type { QueueCluster } from '../scripts/queue/cluster';
@@ -19,27 +16,6 @@ const BASE_PORT = 5850;
 const WORKFLOW = 'b2bBenchTokens01';
 const PATH = 'bench-tokens';
 const BURST = 6;
-
-/** Example 4 as shipped, started by n8n's Webhook node so that a POST runs it on a worker. */
-function example04(): { id: string } {
-	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', '04-company-list-to-halopsa.json'), 'utf8')) as {
-		id: string;
-		nodes: unknown[];
-		connections: Record<string, unknown>;
-	};
-	workflow.id = WORKFLOW;
-	workflow.nodes.push({
-		id: `${PATH}-start`,
-		name: 'Start',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 200],
-		webhookId: PATH,
-		parameters: { httpMethod: 'POST', path: PATH, responseMode: 'onReceived' },
-	});
-	workflow.connections.Start = { main: [[{ node: 'Target Companies', type: 'main', index: 0 }]] };
-	return workflow;
-}
 
 const TOKEN_PATHS = { zoomInfo: '/authenticate', haloPsa: '/auth/token' } as const;
 
@@ -68,7 +44,7 @@ export const queueTokens: Benchmark = async (): Promise<BenchSection> => {
 	const cluster = await startQueueCluster({
 		basePort: BASE_PORT,
 		credentials: sandboxCredentialsFor(sandbox.url),
-		workflows: [example04()],
+		workflows: [exampleStartedByWebhook('04-company-list-to-halopsa.json', WORKFLOW, PATH, 'Target Companies')],
 	});
 	try {
 		const post = async (index: number) =>

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { dirname, join } from 'node:path';
 
-import { signedWebhookWorkflow, startN8nWithWorkflows, webhookRegistered } from '../scripts/e2e/n8n-instance';
+import { signedWebhookWorkflow, startN8nWithWorkflows, webhookNode, webhookRegistered } from '../scripts/e2e/n8n-instance';
 import { fmt, markdownTable } from './report';
 import type { Benchmark, BenchSection, Target } from './report';
 
@@ -45,13 +45,8 @@ function webhookNodeWorkflow(id: string, path: string, headerAuth: boolean) {
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{
-				id: `${id}-webhook`,
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
+				...webhookNode('Webhook', path, { ...auth, options: {} }),
 				position: [0, 0],
-				webhookId: path,
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', ...auth, options: {} },
 				...(headerAuth ? { credentials: { httpHeaderAuth: HEADER_CREDENTIAL } } : {}),
 			},
 			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },

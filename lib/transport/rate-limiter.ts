@@ -25,6 +25,8 @@ interface Slot {
 export class RateLimiter {
 	private readonly logs: Slot[][];
 	private pausedUntil = 0;
+	/** Calls answered without a refusal so far: a request refused meanwhile is waiting its turn, not stuck. */
+	servedCount = 0;
 	private queue: Promise<void> = Promise.resolve();
 	private wakeUp: (() => void) | undefined;
 
@@ -49,6 +51,10 @@ export class RateLimiter {
 			granted.doneAt = this.clock.now();
 			this.wakeUp?.();
 		};
+	}
+
+	served(): void {
+		this.servedCount++;
 	}
 
 	observe(signal: RateLimitSignal): void {

@@ -95,10 +95,21 @@ interface Decision {
 interface Tally {
 	failures: number;
 	refusals: number;
+	/** Time spent waiting out refusals since a call on the credential was last served. */
 	waitedForLimitMs: number;
+	/** The limiter's served count when that time started. */
+	servedAt: number;
 }
 
-function decide(failure: Failure, profile: ProviderProfile, idempotent: boolean, tally: Tally, policy: RetryPolicy, now: number): Decision {
+function decide(
+	failure: Failure,
+	profile: ProviderProfile,
+	idempotent: boolean,
+	tally: Tally,
+	policy: RetryPolicy,
+	now: number,
+	served: number,
+): Decision {
 	const failureKind =
 		(failure.status !== undefined ? profile.classify?.(failure.status, failure.body) : undefined) ?? kindOfStatus(failure.status);
 	const kind = errorKindOf(failure, failureKind);
@@ -107,6 +118,12 @@ function decide(failure: Failure, profile: ProviderProfile, idempotent: boolean,
 	// so a long burst of refusals (another workflow or worker on the same credential) fails no item.
 	if (failureKind === 'rateLimited') {
 		tally.refusals++;
+		// While other calls on the credential are served, the provider is busy, not refusing: the budget starts over. With
+		// several workers on one credential (queue mode), a request can otherwise lose the race for the window too often.
+		if (served > tally.servedAt) {
+			tally.servedAt = served;
+			tally.waitedForLimitMs = 0;
+		}
 		const resumeAt = readRateLimitSignal(failure.headers, now).resumeAt;
 		const wait = Math.max(0, resumeAt !== undefined ? resumeAt - now : backoffDelay(tally.refusals, policy));
 		if (wait > policy.maxRetryAfterMs) {
@@ -204,7 +221,7 @@ export async function providerRequest<T = unknown>(
 	const limiter = limiterFor(limiterKey(ctx, profile, bucket), profile.limits[bucket] ?? profile.limits.default ?? []);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
 
-	const tally: Tally = { failures: 0, refusals: 0, waitedForLimitMs: 0 };
+	const tally: Tally = { failures: 0, refusals: 0, waitedForLimitMs: 0, servedAt: limiter.servedCount };
 	for (let attempt = 1; ; attempt++) {
 		const answered = await limiter.acquire();
 		try {
@@ -213,6 +230,7 @@ export async function providerRequest<T = unknown>(
 					await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, httpOptions(profile, credentials, request)),
 			)) as IN8nHttpFullResponse;
 			answered();
+			limiter.served();
 			const headers = normalizeHeaders(response.headers);
 			limiter.observe(readRateLimitSignal(headers, transportClock.now()));
 			return { status: response.statusCode, headers, body: response.body as T };
@@ -223,7 +241,7 @@ export async function providerRequest<T = unknown>(
 			if (failure.status !== undefined && request.acceptStatuses?.includes(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: failure.body as T };
 			}
-			const decision = decide(failure, profile, idempotent, tally, policy, transportClock.now());
+			const decision = decide(failure, profile, idempotent, tally, policy, transportClock.now(), limiter.servedCount);
 			if (decision.retryInMs === undefined) {
 				throw buildError(ctx, profile, failure, decision, secrets, attempt, options.itemIndex);
 			}

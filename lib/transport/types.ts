@@ -78,7 +78,7 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** A provider asking to wait longer than this fails the request instead of stalling the run. */
 	maxRetryAfterMs: number;
-	/** Total time one request may spend waiting out rate-limit refusals before it fails. */
+	/** Time one request may spend waiting out rate-limit refusals, with no call on its credential served meanwhile, before it fails. */
 	maxRateLimitWaitMs: number;
 }
 

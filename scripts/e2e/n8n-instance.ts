@@ -244,6 +244,37 @@ export function exampleFiles(): string[] {
 		: [];
 }
 
+/** n8n's own Webhook node, answering at once: a POST to `/webhook/<path>` runs its workflow (on a worker in queue mode). */
+export function webhookNode(name: string, path: string, parameters: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		id: `${path}-webhook`,
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 200],
+		webhookId: path,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', ...parameters },
+	};
+}
+
+/** An example workflow as shipped, under another id, also started by n8n's Webhook node at `path`, wired to `firstNode`. */
+export function exampleStartedByWebhook(
+	file: string,
+	id: string,
+	path: string,
+	firstNode: string,
+): { id: string } & Record<string, unknown> {
+	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as {
+		id: string;
+		nodes: unknown[];
+		connections: Record<string, unknown>;
+	};
+	workflow.id = id;
+	workflow.nodes.push(webhookNode('Start', path));
+	workflow.connections.Start = { main: [[{ node: firstNode, type: 'main', index: 0 }]] };
+	return workflow;
+}
+
 /** A workflow of one of the package's webhook triggers followed by a No Op. */
 export function triggerWorkflow(
 	id: string,

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import { ROOT, triggerWorkflow } from '../../scripts/e2e/n8n-instance';
+import { exampleStartedByWebhook, triggerWorkflow, webhookNode } from '../../scripts/e2e/n8n-instance';
 import type { ImportedCredential } from '../../scripts/e2e/sandbox-credentials';
 
 /** The workflows and credentials the queue-mode suite runs, beside the sandbox's own credentials. */
@@ -49,33 +46,11 @@ export function triggerWorkflows(highLevelPublicKey: string): Array<{ id: string
 	];
 }
 
-/** n8n's own Webhook node in place of a schedule: POST it and the workflow runs on a worker at once. */
-function webhookStart(path: string) {
-	return {
-		id: `${path}-start`,
-		name: 'Start',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 200],
-		webhookId: path,
-		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' },
-	};
-}
-
 export const EXAMPLE_01 = { id: 'b2bQueueExampl01', path: 'queue-example-01' };
 
 /** Example 01 as shipped, started by a webhook as well as by its schedule. */
-export function example01(): { id: string } {
-	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', '01-scheduled-prospecting.json'), 'utf8')) as {
-		id: string;
-		nodes: unknown[];
-		connections: Record<string, unknown>;
-	};
-	workflow.id = EXAMPLE_01.id;
-	workflow.nodes.push(webhookStart(EXAMPLE_01.path));
-	workflow.connections.Start = { main: [[{ node: 'Find IT Directors', type: 'main', index: 0 }]] };
-	return workflow;
-}
+export const example01 = () =>
+	exampleStartedByWebhook('01-scheduled-prospecting.json', EXAMPLE_01.id, EXAMPLE_01.path, 'Find IT Directors');
 
 export const CONTACT_LOAD = { id: 'b2bQueueGhlLoad1', path: 'queue-ghl-load' };
 
@@ -87,7 +62,7 @@ export function contactLoad(people: number): { id: string } & Record<string, unk
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			webhookStart(CONTACT_LOAD.path),
+			webhookNode('Start', CONTACT_LOAD.path),
 			{
 				id: 'queue-load-people',
 				name: 'People',

@@ -75,6 +75,20 @@ describe('providerRequest', () => {
 		expect(scope.isDone()).toBe(true);
 	}, 10_000);
 
+	it('keeps waiting while other calls on the credential are served: the provider is busy, not refusing', async () => {
+		// Alone, three refusals of 1 s each would pass the 2.5 s budget; /b is served in between, so /a waits on.
+		nock(BASE).get('/a').times(3).reply(429, { message: 'slow down' }, { 'Retry-After': '1' });
+		nock(BASE).get('/a').reply(200, { ok: 'a' });
+		nock(BASE).get('/b').reply(200, { ok: 'b' });
+		const { context, profile } = setup();
+		const ctx = context();
+		const retry = { maxRateLimitWaitMs: 2500 };
+		const a = providerRequest(ctx, profile, { method: 'GET', path: '/a' }, { retry });
+		await new Promise((done) => setTimeout(done, 200));
+		const b = providerRequest(ctx, profile, { method: 'GET', path: '/b' }, { retry });
+		expect((await Promise.all([a, b])).map((response) => response.body)).toEqual([{ ok: 'a' }, { ok: 'b' }]);
+	}, 10_000);
+
 	it('fails at once when the provider asks to wait longer than allowed', async () => {
 		const scope = nock(BASE).get('/x').reply(429, { message: 'daily limit' }, { 'Retry-After': '86400' });
 		const { context, profile } = setup();
