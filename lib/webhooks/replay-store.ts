@@ -7,9 +7,9 @@ import type { IWebhookFunctions } from 'n8n-workflow';
  * reads the workflow, static data included, from its database and writes changed static data
  * back once the call is answered, in whichever process took it (the main process, or any
  * `n8n webhook` process in queue mode): so a replay sent to another process, or after a restart,
- * is still recognised. Two calls that are in flight at the same instant in two processes both
- * read the data before either writes it, which this store cannot see; the in-process guard still
- * covers that inside one process.
+ * is still recognised. In n8n 2.40.7's queue mode only the first id written to a trigger's data was
+ * found saved in the database (test/queue measures it); the in-process guard covers the process that
+ * took the call either way.
  */
 const FIELD = 'replayIds';
 
