@@ -56,6 +56,8 @@ describe('replay ids shared through the static data n8n persists', () => {
 		const processB = trigger(nodeTypeOfAnotherProcess(), saved(processA));
 		expect(JSON.stringify(expectRefused(await processB.send(event), 401).body)).toContain('already received');
 		expectAccepted(await processB.send(stripeEvent(`evt_${randomUUID()}`)));
+		// n8n writes static data back only when it is marked changed.
+		expect(processB.workflow.staticData.__dataChanged).toBe(true);
 
 		const restartedA = trigger(nodeTypeOfAnotherProcess(), saved(processB));
 		expectRefused(await restartedA.send(event), 401);
