@@ -7,9 +7,10 @@ import type { IWebhookFunctions } from 'n8n-workflow';
  * reads the workflow, static data included, from its database and writes changed static data
  * back once the call is answered, in whichever process took it (the main process, or any
  * `n8n webhook` process in queue mode): so a replay sent to another process, or after a restart,
- * is still recognised. Measured with n8n 2.40.7, only the first id written to a trigger's data reaches
- * the database: a later write is in the data n8n saves from but not marked changed, so n8n skips the
- * save (test/queue measures it). The in-process guard covers the process that took the call either way.
+ * is still recognised. n8n 2.40.7 defeats this for every id after a trigger's first: starting the
+ * execution, its WorkflowRunner wraps the same static data in a second Workflow, which clears the
+ * changed flag before the save (test/queue measures it). The in-process guard covers the process that
+ * took the call either way.
  */
 const FIELD = 'replayIds';
 
