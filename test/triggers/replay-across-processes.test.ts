@@ -75,7 +75,11 @@ describe('replay ids shared through the static data n8n persists', () => {
 		const id = `evt_${randomUUID()}`;
 		expectAccepted(await node.send(stripeEvent(id)));
 		const forged = stripeEvent(`evt_${randomUUID()}`);
-		forged.headers['stripe-signature'] = forged.headers['stripe-signature'].replace(/v1=./, 'v1=0');
+		// Flip the signature's first hex digit (a fixed replacement would leave it valid when the digit was already that).
+		forged.headers['stripe-signature'] = forged.headers['stripe-signature'].replace(
+			/v1=(.)/,
+			(_, digit: string) => `v1=${digit === '0' ? '1' : '0'}`,
+		);
 		expectRefused(await node.send(forged), 401);
 		const ids = node.staticData().replayIds as Record<string, number>;
 		expect(Object.keys(ids)).toHaveLength(1);
