@@ -3,9 +3,9 @@ import { createHash } from 'crypto';
 /**
  * Event ids seen recently, so a captured request sent again inside its window is refused.
  *
- * The memory is this process's own: it refuses a replay that arrives while the first call is still
- * in flight in the same process. The webhook pipeline also records each id in the node's static data,
- * which n8n persists, for replays that reach another webhook process or come after a restart.
+ * The memory is this process's own: it refuses any replay that reaches the process that took the
+ * first call. The webhook pipeline also records each id in the node's static data, which n8n is meant
+ * to persist, for replays that reach another webhook process or come after a restart (see replay-store).
  *
  * Only requests whose signature has been verified are remembered, so nobody without the secret
  * or key can fill the memory or block a genuine event by sending its id first.

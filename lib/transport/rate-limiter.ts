@@ -25,8 +25,7 @@ interface Slot {
 export class RateLimiter {
 	private readonly logs: Slot[][];
 	private pausedUntil = 0;
-	/** Calls answered without a refusal so far: a request refused meanwhile is waiting its turn, not stuck. */
-	servedCount = 0;
+	private served = 0;
 	private queue: Promise<void> = Promise.resolve();
 	private wakeUp: (() => void) | undefined;
 
@@ -53,8 +52,13 @@ export class RateLimiter {
 		};
 	}
 
-	served(): void {
-		this.servedCount++;
+	/** Counts a call answered without a refusal: a request refused meanwhile is waiting its turn, not stuck. */
+	markServed(): void {
+		this.served++;
+	}
+
+	get servedCount(): number {
+		return this.served;
 	}
 
 	observe(signal: RateLimitSignal): void {

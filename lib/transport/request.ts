@@ -230,7 +230,7 @@ export async function providerRequest<T = unknown>(
 					await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, httpOptions(profile, credentials, request)),
 			)) as IN8nHttpFullResponse;
 			answered();
-			limiter.served();
+			limiter.markServed();
 			const headers = normalizeHeaders(response.headers);
 			limiter.observe(readRateLimitSignal(headers, transportClock.now()));
 			return { status: response.statusCode, headers, body: response.body as T };

@@ -45,7 +45,8 @@ export class SignedWebhookTrigger implements INodeType {
 		const eventField = String(options.eventField || 'type');
 		const ignoreReason = (body: WebhookBody) =>
 			isAllowed(valueAt(body, eventField), events) ? undefined : `${eventField} is not one of the selected events`;
-		const eventIdOf = (bodyField: string) => (bodyField ? { bodyField } : undefined);
+		// Without an id, a second identical body inside the window is the replay (GitHub signs the body alone).
+		const eventIdOf = (bodyField: string) => (bodyField ? { bodyField } : { bodyDigest: true });
 
 		if (preset === URL_SECRET_PRESET) {
 			const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
@@ -55,7 +56,7 @@ export class SignedWebhookTrigger implements INodeType {
 			return await handleWebhook(this, {
 				verify: () => verifyUrlSecret(this.getQueryData(), parameter, secret),
 				toleranceSeconds,
-				eventId: eventIdOf(String(options.eventIdBodyField || '')) ?? { bodyDigest: true },
+				eventId: eventIdOf(String(options.eventIdBodyField || '')),
 				ignoreReason,
 			});
 		}
@@ -72,8 +73,7 @@ export class SignedWebhookTrigger implements INodeType {
 		return await handleWebhook(this, {
 			verify: (request, now) => verifyHmac(scheme, secret, request, now),
 			toleranceSeconds,
-			// Without an id, a second identical body inside the window is the replay (GitHub signs the body alone).
-			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : (eventIdOf(bodyField) ?? { bodyDigest: true }),
+			eventId: scheme.eventIdHeader ? { header: scheme.eventIdHeader } : eventIdOf(bodyField),
 			ignoreReason,
 			passHeaders,
 		});

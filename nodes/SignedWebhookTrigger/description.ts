@@ -32,8 +32,7 @@ export const properties: INodeProperties[] = [
 		displayName:
 			"Give Apollo this node's URL with <code>?token=</code> and the credential's secret appended (letters and digits, at least 16), e.g. " +
 			'<code>https://your-n8n/webhook/…/webhook?token=SECRET</code>. A call without the right token is refused with 401; ' +
-			'the token is never ' +
-			'part of the output. A body received twice inside the window is refused as a replay.',
+			'the token is never part of the output. A body received twice inside the window is refused as a replay.',
 		name: 'urlSecretNotice',
 		type: 'notice',
 		default: '',

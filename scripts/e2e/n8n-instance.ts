@@ -97,7 +97,7 @@ export async function n8nCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: 
 	});
 }
 
-export async function checkedCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
+async function checkedCli(runtime: N8nRuntime, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
 	const result = await n8nCli(runtime, env, args);
 	if (result.code !== 0)
 		throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
@@ -317,6 +317,20 @@ export function signedWebhookWorkflow(
 	return triggerWorkflow(id, webhookId, { type: 'signedWebhookTrigger', parameters, credentials: { b2bWebhookSecretApi: credential } });
 }
 
+/** Imports the credentials and the workflows (given as objects) into the database `env` points at, and publishes the workflows. */
+export async function importAndPublish(
+	runtime: N8nRuntime,
+	env: NodeJS.ProcessEnv,
+	credentials: ImportedCredential[],
+	workflows: Array<{ id: unknown }>,
+): Promise<void> {
+	await importCredentials(runtime, env, credentials);
+	const file = join(mkdtempSync(join(tmpdir(), 'n8n-b2b-wf-')), 'workflows.json');
+	writeFileSync(file, JSON.stringify(workflows));
+	await checkedCli(runtime, env, ['import:workflow', `--input=${file}`]);
+	for (const workflow of workflows) await checkedCli(runtime, env, ['publish:workflow', `--id=${String(workflow.id)}`]);
+}
+
 export interface ActiveN8n {
 	n8n: RunningN8n;
 	runtime: N8nRuntime;
@@ -341,11 +355,7 @@ export async function startN8nWithWorkflows(options: {
 	const runtime = ensureN8n();
 	installPackage(userFolder, tarball);
 	const env = n8nEnv(userFolder, options.port, options.env);
-	await importCredentials(runtime, env, options.credentials);
-	const file = join(userFolder, 'workflows.json');
-	writeFileSync(file, JSON.stringify(options.workflows));
-	await checkedCli(runtime, env, ['import:workflow', `--input=${file}`]);
-	for (const workflow of options.workflows) await checkedCli(runtime, env, ['publish:workflow', `--id=${String(workflow.id)}`]);
+	await importAndPublish(runtime, env, options.credentials, options.workflows);
 	const n8n = await startN8n(runtime, env, options.port);
 	return { n8n, runtime, env, cookie: await setupOwner(n8n.url) };
 }

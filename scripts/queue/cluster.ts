@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-	checkedCli,
 	ensureN8n,
 	freshUserFolder,
+	importAndPublish,
 	installPackage,
 	n8nEnv,
 	packPackage,
@@ -113,15 +113,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		envs.set(entry.name, n8nEnv(folder, entry.port, { ...shared, QUEUE_HEALTH_CHECK_PORT: String(entry.port) }));
 	}
 
-	const mainEnv = envs.get('main') as NodeJS.ProcessEnv;
-	const credentialsFile = join(root, 'credentials.json');
-	writeFileSync(credentialsFile, JSON.stringify(options.credentials));
-	await checkedCli(runtime, mainEnv, ['import:credentials', `--input=${credentialsFile}`]);
-	rmSync(credentialsFile);
-	const workflowsFile = join(root, 'workflows.json');
-	writeFileSync(workflowsFile, JSON.stringify(options.workflows));
-	await checkedCli(runtime, mainEnv, ['import:workflow', `--input=${workflowsFile}`]);
-	for (const workflow of options.workflows) await checkedCli(runtime, mainEnv, ['publish:workflow', `--id=${String(workflow.id)}`]);
+	await importAndPublish(runtime, envs.get('main') as NodeJS.ProcessEnv, options.credentials, options.workflows);
 
 	const output: string[] = [];
 	const launch = async (entry: (typeof layout)[number]): Promise<QueueProcess> => {
