@@ -11,6 +11,6 @@ export { verifyBasic, verifyBearer, verifyHeaderSecret, verifyUrlSecret } from '
 export { DEFAULT_PAYLOAD_LAYOUT, buildSignedPayload, placeholdersOf } from './payload';
 export { parseStripeSignatureHeader } from './signature-header';
 export { DEFAULT_TOLERANCE_SECONDS, checkTimestamp, parseTimestamp } from './timestamp';
-export { ReplayGuard, replayGuardFor } from './replay';
+export { ReplayGuard, replayGuardFor, replayKey } from './replay';
 export { malformed, unauthorized, verified } from './result';
 export type { Refused, Verified, VerifyResult } from './result';

@@ -1,11 +1,14 @@
 import { createHash } from 'crypto';
 
+/** A fixed-size key for an event id, so a long or revealing id is never kept as it came. */
+export const replayKey = (eventId: string): string => createHash('sha256').update(eventId).digest('base64url').slice(0, 22);
+
 /**
  * Event ids seen recently, so a captured request sent again inside its window is refused.
  *
  * The memory is this process's own: it refuses any replay that reaches the process that took the
- * first call. The webhook pipeline also records each id in the node's static data, which n8n is meant
- * to persist, for replays that reach another webhook process or come after a restart (see replay-store).
+ * first call. The webhook pipeline also records each id in the node's static data, which n8n
+ * persists, for replays that reach another webhook process or come after a restart (see replay-store).
  *
  * Only requests whose signature has been verified are remembered, so nobody without the secret
  * or key can fill the memory or block a genuine event by sending its id first.
@@ -21,7 +24,7 @@ export class ReplayGuard {
 
 	/** Remembers the id; false when it was already seen inside its window. */
 	remember(eventId: string, now: number): boolean {
-		const key = eventId.length > 200 ? createHash('sha256').update(eventId).digest('base64') : eventId;
+		const key = replayKey(eventId);
 		this.forgetExpired(now);
 		const expiry = this.seen.get(key);
 		if (expiry !== undefined && expiry > now) return false;
@@ -34,6 +37,12 @@ export class ReplayGuard {
 
 	get size(): number {
 		return this.seen.size;
+	}
+
+	/** The unexpired keys (see `replayKey`) with their expiry in epoch ms. */
+	live(now: number): Array<[string, number]> {
+		this.forgetExpired(now);
+		return [...this.seen];
 	}
 
 	private forgetExpired(now: number): void {

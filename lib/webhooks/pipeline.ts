@@ -69,7 +69,7 @@ function checkReplay(
 	if (typeof eventId === 'object') return eventId;
 	if (eventId !== undefined) {
 		const guard = replayGuardFor(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`, policy.toleranceSeconds);
-		if (!guard.remember(eventId, now) || !rememberPersisted(ctx, eventId, now, guard.windowMs))
+		if (!guard.remember(eventId, now) || !rememberPersisted(ctx, guard, eventId, now))
 			return unauthorized(`event ${eventId.slice(0, 64)} was already received`);
 		checked.eventId = eventId;
 	}
@@ -102,7 +102,7 @@ export async function handleWebhook(ctx: IWebhookFunctions, policy: WebhookPolic
 	const details: IDataObject = { method: verification.method };
 	if (timestamp !== undefined) details.timestamp = new Date(timestamp).toISOString();
 	if (checked.eventId !== undefined) details.eventId = checked.eventId;
-	return accept({
+	return accept(ctx, {
 		body: parsed.body as IDataObject,
 		headers: pickHeaders(request.headers, policy.passHeaders ?? []),
 		verification: details,

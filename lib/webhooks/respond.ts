@@ -22,7 +22,13 @@ export function ignore(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
 }
 
-/** One execution with the verified call. */
-export function accept(json: IDataObject): IWebhookResponseData {
-	return { workflowData: [[{ json }]] };
+/**
+ * One execution with the verified call, answered with n8n's own "Workflow was started". The node
+ * answers itself because n8n saves a webhook's static data (the replay ids) when the answer is
+ * given: left to n8n, the answer comes after the execution is started, and starting it clears the
+ * static data's changed flag, so every id after a trigger's first would never reach the database.
+ */
+export function accept(ctx: IWebhookFunctions, json: IDataObject): IWebhookResponseData {
+	(ctx.getResponseObject() as unknown as ResponseLike).status(200).json({ message: 'Workflow was started' });
+	return { noWebhookResponse: true, workflowData: [[{ json }]] };
 }

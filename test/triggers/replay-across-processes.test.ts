@@ -70,6 +70,22 @@ describe('replay ids shared through the static data n8n persists', () => {
 		expectAccepted(await trigger(nodeTypeOfAnotherProcess(), {}).send(event));
 	});
 
+	it('an id lost to a concurrent write by another process is written again with the next call its process takes', async () => {
+		const [processA, processB] = [nodeTypeOfAnotherProcess(), nodeTypeOfAnotherProcess()];
+		const first = stripeEvent(`evt_${randomUUID()}`);
+		const atA = trigger(processA, {});
+		expectAccepted(await atA.send(first));
+		// B read the static data before A's write landed, and wrote last: the database holds only B's id.
+		const atB = trigger(processB, {});
+		expectAccepted(await atB.send(stripeEvent(`evt_${randomUUID()}`)));
+		expectAccepted(await trigger(nodeTypeOfAnotherProcess(), saved(atB)).send(first));
+
+		const nextAtA = trigger(processA, saved(atB));
+		expectAccepted(await nextAtA.send(stripeEvent(`evt_${randomUUID()}`)));
+		expect(Object.keys(nextAtA.staticData().replayIds as IDataObject)).toHaveLength(3);
+		expectRefused(await trigger(nodeTypeOfAnotherProcess(), saved(nextAtA)).send(first), 401);
+	});
+
 	it('stores a fixed-size hash of each id, never the id, and only for verified requests', async () => {
 		const node = trigger(nodeTypeOfAnotherProcess());
 		const id = `evt_${randomUUID()}`;
