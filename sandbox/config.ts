@@ -62,6 +62,11 @@ export interface SandboxConfig {
 		/** A one-element POST answers with the record itself instead of a one-element array. */
 		singleRecordAsObject: boolean;
 		refreshTokenTtlMs: number;
+		/**
+		 * `POST /api/{Entity}` refuses a field outside HaloPSA's documented model of the entity
+		 * (halopsa-fields.ts). Whether HaloPSA itself refuses or ignores one is unconfirmed.
+		 */
+		refuseUnknownFields: boolean;
 	};
 	apollo: {
 		/** Accepted keys; a non-master key is refused on the search endpoints (403 API_INACCESSIBLE). */
@@ -158,6 +163,7 @@ export function defaultConfig(): SandboxConfig {
 			tenant: creds.haloPsa.tenant,
 			singleRecordAsObject: true,
 			refreshTokenTtlMs: 30 * 24 * HOUR,
+			refuseUnknownFields: true,
 		},
 		apollo: {
 			apiKeys: { [creds.apollo.apiKey]: { master: true }, [APOLLO_RESTRICTED_KEY]: { master: false } },

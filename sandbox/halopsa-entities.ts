@@ -3,6 +3,7 @@
  * follow. POST saves a whole batch or nothing (a refused element refuses the request), which is what
  * our client's bisecting retry is written against.
  */
+import { HALO_BODY_FIELDS } from './halopsa-fields';
 import { HttpError, isRecord, optNumber, optString } from './http-util';
 import { numericIds, Table } from './store';
 
@@ -217,8 +218,18 @@ function refuse(entity: HaloEntity, index: number, reason: string): HttpError {
 	return new HttpError(400, { ClassName: 'System.Exception', message: `${entity}[${index}]: ${reason}` });
 }
 
+function unknownFields(entity: HaloEntity, item: Record<string, unknown>): string | undefined {
+	const unknown = Object.keys(item).filter((field) => !HALO_BODY_FIELDS[entity].has(field));
+	return unknown.length === 0 ? undefined : `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`;
+}
+
+export interface SaveOptions {
+	/** Refuse fields outside HaloPSA's documented model of the entity (halopsa-fields.ts). */
+	refuseUnknownFields: boolean;
+}
+
 /** Validates every element first, then writes them all: one refusal leaves the store untouched. */
-export function saveBatch(state: HaloState, entity: HaloEntity, body: unknown): HaloRecord[] {
+export function saveBatch(state: HaloState, entity: HaloEntity, body: unknown, options: SaveOptions): HaloRecord[] {
 	if (!Array.isArray(body)) {
 		throw new HttpError(400, { ClassName: 'System.Exception', message: `${entity}: the request body must be a JSON array` });
 	}
@@ -226,6 +237,8 @@ export function saveBatch(state: HaloState, entity: HaloEntity, body: unknown): 
 	const table = state.table(entity);
 	const prepared = body.map((item, index) => {
 		if (!isRecord(item)) throw refuse(entity, index, 'each element must be an object');
+		const unknown = options.refuseUnknownFields ? unknownFields(entity, item) : undefined;
+		if (unknown) throw refuse(entity, index, unknown);
 		const id = optNumber(item.id);
 		const existing = id === undefined || id <= 0 ? undefined : table.get(id);
 		if (id !== undefined && id > 0 && !existing) throw refuse(entity, index, `id ${id} does not exist`);

@@ -147,14 +147,16 @@ export class HaloPsaProvider implements ProviderModule {
 	}
 
 	private save(entity: HaloEntity, body: unknown): Reply {
-		const saved = saveBatch(this.state, entity, body);
-		return json(saved.length === 1 && this.core.config().haloPsa.singleRecordAsObject ? saved[0] : saved);
+		const { singleRecordAsObject, refuseUnknownFields } = this.core.config().haloPsa;
+		const saved = saveBatch(this.state, entity, body, { refuseUnknownFields });
+		return json(saved.length === 1 && singleRecordAsObject ? saved[0] : saved);
 	}
 
 	/** `{ "Client": [...], "Users": [...] }`, saved through the same rules as `POST /api/{Entity}`. */
 	seed(records: unknown): void {
 		if (!isRecord(records)) throw new HttpError(400, { error: 'Expected an object keyed by entity name' });
-		for (const [name, items] of Object.entries(records)) saveBatch(this.state, this.entity(name), items);
+		const { refuseUnknownFields } = this.core.config().haloPsa;
+		for (const [name, items] of Object.entries(records)) saveBatch(this.state, this.entity(name), items, { refuseUnknownFields });
 	}
 
 	dump(): unknown {

@@ -176,6 +176,31 @@ describe('HaloPSA sandbox', () => {
 			expect((await halo.post('/Client', [{ id: 77, name: 'ghost' }])).data.message).toBe('Client[0]: id 77 does not exist');
 		});
 
+		it('refuses a field HaloPSA does not document for the entity, with nothing stored, unless refuseUnknownFields is off', async () => {
+			const halo = await api();
+			const refused = await halo.post('/Client', [{ name: 'Ok' }, { name: 'Acme', website: 'acme.example', linkedin: 'acme' }]);
+			expect(refused.status).toBe(400);
+			expect(refused.data).toEqual({ ClassName: 'System.Exception', message: 'Client[1]: unknown field linkedin' });
+			expect(sandbox.state.haloPsa.clients.size).toBe(0);
+			// A field of another entity's model is unknown here: `summary` belongs to tickets.
+			expect((await halo.post('/Client', [{ name: 'Acme', summary: 'x', stage: 2 }])).data.message).toBe(
+				'Client[0]: unknown fields summary, stage',
+			);
+
+			const client = await halo.post('/Client', [{ name: 'Acme', notes: 'Met at the fair', domain: 'acme.example' }]);
+			expect(client.status).toBe(200);
+			const opportunity = await halo.post('/Opportunities', [
+				{ summary: 'Renewal', client_id: client.data.id, oppvalue: 12000, oppconversionprobability: 40, targetdate: '2025-06-30T00:00:00' },
+			]);
+			expect(opportunity.status).toBe(200);
+			expect(sandbox.state.haloPsa.opportunities.get(opportunity.data.id)).toMatchObject({ oppvalue: 12000, oppconversionprobability: 40 });
+
+			sandbox.configure({ haloPsa: { refuseUnknownFields: false } });
+			const stored = await halo.post('/Client', [{ name: 'Globex', linkedin: 'globex' }]);
+			expect(stored.status).toBe(200);
+			expect(sandbox.state.haloPsa.clients.get(stored.data.id)).toMatchObject({ name: 'Globex', linkedin: 'globex' });
+		});
+
 		it('answers arrays for batches, and for single records when singleRecordAsObject is off', async () => {
 			const halo = await api();
 			expect((await halo.post('/Client', [{ name: 'A' }, { name: 'B' }])).data).toHaveLength(2);

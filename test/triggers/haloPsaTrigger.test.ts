@@ -183,6 +183,8 @@ describe('HaloPSA Trigger registration in HaloPSA', () => {
 	});
 
 	it('sends the API key under the configured field names, and extra fields override the defaults', async () => {
+		// The names are the user's, for a HaloPSA that takes fields its published model lacks.
+		sandbox().configure({ haloPsa: { refuseUnknownFields: false } });
 		const node = registering(WEBHOOK_AUTH.apiKey, {
 			registration: {
 				fieldForHeaderName: 'header_name',
