@@ -67,7 +67,7 @@ export async function enrichCompanies(
 			domain: subject.lookup.domain ?? subject.merged.company.domain,
 			name: subject.lookup.name ?? subject.merged.company.name,
 		}),
-		catchAll: 'accept',
+		emails: { catchAll: 'accept', guessed: 'accept' },
 		options: config.options,
 	});
 	const records = subjects.map((subject): EnrichedRecord => {

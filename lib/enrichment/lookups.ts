@@ -81,21 +81,30 @@ export function parseCompany(input: CompanyInput): Parsed<CompanyLookup> {
 }
 
 /**
- * Identical inputs get identical keys, whatever their case, spacing or URL form, so they share
- * one lookup. The strongest identifier wins: an email names one person; a name only with a company.
+ * Every identity a lookup carries, strongest first: its email, LinkedIn URL, provider ids, then its
+ * name with the company (domain, else company name). Case, spacing and URL form do not matter.
  */
-export function personKey(lookup: PersonLookup): string {
-	if (lookup.email) return `email:${lookup.email}`;
+export function personKeys(lookup: PersonLookup): string[] {
+	const keys: string[] = [];
+	if (lookup.email) keys.push(`email:${lookup.email}`);
 	if (lookup.linkedinUrl)
-		return `linkedin:${lookup.linkedinUrl
-			.toLowerCase()
-			.replace(/^https?:\/\/(www\.)?/, '')
-			.replace(/\/+$/, '')}`;
-	const id = lookup.ids ? Object.entries(lookup.ids).sort()[0] : undefined;
-	if (id) return `id:${id[0]}:${id[1]}`;
+		keys.push(
+			`linkedin:${lookup.linkedinUrl
+				.toLowerCase()
+				.replace(/^https?:\/\/(www\.)?/, '')
+				.replace(/\/+$/, '')}`,
+		);
+	for (const [provider, id] of Object.entries(lookup.ids ?? {}).sort()) keys.push(`id:${provider}:${id}`);
 	const name = normalizeName(lookup.fullName ?? `${lookup.firstName ?? ''} ${lookup.lastName ?? ''}`);
-	return `name:${name}|${lookup.domain ?? `company:${normalizeName(lookup.companyName)}`}`;
+	if (name || keys.length === 0) keys.push(`name:${name}|${lookup.domain ?? `company:${normalizeName(lookup.companyName)}`}`);
+	return keys;
 }
+
+/**
+ * Identical inputs get identical keys, so they share one lookup. The strongest identifier wins: an
+ * email names one person; a name only with a company.
+ */
+export const personKey = (lookup: PersonLookup): string => personKeys(lookup)[0];
 
 export function companyKey(lookup: CompanyLookup): string {
 	if (lookup.domain) return `domain:${lookup.domain}`;

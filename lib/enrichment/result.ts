@@ -1,9 +1,24 @@
 import type { Company, Person, ProviderName } from '../normalize';
 import type { EmailVerification } from '../sources/contracts';
+import type { KnownLookup } from './memory';
 import type { Deduplicated } from './dedupe';
 import type { InputProblem } from '../normalize';
 import type { Sources } from './merge';
 import type { Attempt, Subject } from './waterfall';
+
+/** What the verifier said of an address. */
+export interface Verification {
+	provider: ProviderName;
+	status: EmailVerification['status'];
+	score?: number;
+}
+
+/** An email the verifier turned down, which was therefore not kept: who offered it, and the verdict. */
+export interface RejectedEmail {
+	email: string;
+	source: ProviderName | 'input';
+	verification: Verification;
+}
 
 export interface EnrichmentReport {
 	/** Which provider supplied each field. */
@@ -14,9 +29,13 @@ export interface EnrichmentReport {
 	/** Whether every wanted field was found (or the stop rule was met). */
 	complete: boolean;
 	missing: string[];
-	verification?: { provider: ProviderName; status: EmailVerification['status']; score?: number };
+	/** The check of the email the person ends with. */
+	verification?: Verification;
+	rejectedEmails?: RejectedEmail[];
 	/** Set when an earlier item had the same input: this one reused its lookup and spent nothing. */
 	duplicateOfItem?: number;
+	/** Set when an earlier run asked about this person: nothing was asked or spent this time. */
+	known?: KnownLookup;
 }
 
 export interface EnrichedRecord {

@@ -1,4 +1,5 @@
-import type { CatchAllPolicy, Merged } from './merge';
+import { emailPolicy } from './merge';
+import type { EmailPolicies, Merged } from './merge';
 
 /** Fields a user can ask the waterfall for; it stops for an item once all are known. */
 export const WANTED_FIELDS = {
@@ -15,21 +16,18 @@ export const WANTED_FIELDS = {
 
 export type WantedField = keyof typeof WANTED_FIELDS;
 
-export interface StopRules {
+export interface StopRules extends EmailPolicies {
 	wanted: WantedField[];
 	/** Stop for an item as soon as it has a verified email, whatever else is missing. */
 	stopAtVerifiedEmail: boolean;
-	catchAll: CatchAllPolicy;
 }
 
-function has(merged: Merged, field: WantedField, catchAll: CatchAllPolicy): boolean {
+function has(merged: Merged, field: WantedField, policies: EmailPolicies): boolean {
 	const { person, company } = merged;
 	switch (field) {
 		case 'email':
-			// Under `continue`, a catch-all address is kept but the search goes on for a verified one.
-			return (
-				person.email !== undefined && person.emailStatus !== 'invalid' && !(catchAll === 'continue' && person.emailStatus === 'catchAll')
-			);
+			// An address kept under `continue`, or not yet checked under `verify`, is a fallback: the search goes on.
+			return person.email !== undefined && emailPolicy(policies, person.emailStatus) === 'accept';
 		case 'phone':
 			return (person.phones?.length ?? 0) > 0;
 		case 'location':
@@ -44,7 +42,7 @@ function has(merged: Merged, field: WantedField, catchAll: CatchAllPolicy): bool
 }
 
 export function missingFields(merged: Merged, rules: StopRules): WantedField[] {
-	return rules.wanted.filter((field) => !has(merged, field, rules.catchAll));
+	return rules.wanted.filter((field) => !has(merged, field, rules));
 }
 
 export function isSatisfied(merged: Merged, rules: StopRules): boolean {

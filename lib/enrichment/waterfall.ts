@@ -5,7 +5,7 @@ import { asNodeError, isProviderApiError } from '../transport';
 import type { TransportContext } from '../transport';
 import { chunk, mapLimit } from '../util/map-limit';
 import { mergeRecord, seededMerged } from './merge';
-import type { CatchAllPolicy, Merged } from './merge';
+import type { EmailPolicies, Merged } from './merge';
 
 /** One provider's step in the waterfall, for people or for companies. */
 export interface Stage<L> {
@@ -59,7 +59,12 @@ export interface WaterfallSpec<L> {
 	seed(lookup: L): Pick<Merged, 'person' | 'company'>;
 	/** The lookup a later provider gets: the input enriched by what earlier providers found. */
 	nextLookup(subject: Subject<L>): L;
-	catchAll: CatchAllPolicy;
+	emails: EmailPolicies;
+	/**
+	 * Runs over every subject after each provider's stage (`last`: no provider is left), so that
+	 * what a stage found can be judged, and rejected, while the next providers can still be asked.
+	 */
+	afterStage?(subjects: Array<Subject<L>>, last: boolean): Promise<void>;
 	options: LookupOptions;
 	/** Batches in flight at once per provider. */
 	concurrency?: number;
@@ -147,7 +152,7 @@ async function runStage<L>(
 				disabled.set(stage.provider, { reason: `${stage.provider} stopped for this run: ${outcome.error.message}`, failed: false });
 			if (outcome.record) {
 				subject.raw[stage.provider] = outcome.record.raw;
-				mergeRecord(subject.merged, outcome.record, stage.provider, spec.catchAll);
+				mergeRecord(subject.merged, outcome.record, stage.provider, spec.emails);
 			}
 		});
 	});
@@ -166,6 +171,9 @@ export async function runWaterfall<L>(ctx: TransportContext, lookups: L[], spec:
 		return { lookup, merged: seededMerged(compact(person), compact(company)), attempts: [], raw: {} };
 	});
 	const disabled: Disabled = new Map();
-	for (const stage of spec.stages) await runStage(ctx, stage, subjects, spec, disabled);
+	for (const [index, stage] of spec.stages.entries()) {
+		await runStage(ctx, stage, subjects, spec, disabled);
+		await spec.afterStage?.(subjects, index === spec.stages.length - 1);
+	}
 	return subjects;
 }

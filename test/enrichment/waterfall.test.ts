@@ -8,6 +8,7 @@ const rules = (overrides: Partial<StopRules> = {}): StopRules => ({
 	wanted: ['email'],
 	stopAtVerifiedEmail: false,
 	catchAll: 'accept',
+	guessed: 'accept',
 	...overrides,
 });
 
@@ -155,6 +156,199 @@ describe('person waterfall', () => {
 		});
 	});
 
+	describe('guessed addresses', () => {
+		/** Apollo's guess from the company's pattern is wrong; Hunter knows the right address. */
+		const guessing = () => fakeProvider('apollo', () => ({ email: 'a.lovelace@analytical.io', emailStatus: 'guessed' }));
+		const finder = () => fakeProvider('hunter', () => ({ email: 'ada@analytical.io', emailStatus: 'verified' }));
+		const verificationCredits = (record: EnrichedRecord) =>
+			record.enrichment.attempts
+				.filter((attempt) => attempt.reason?.startsWith('email verification') === true)
+				.reduce((sum, attempt) => sum + attempt.credits, 0);
+
+		it('continue: a guessed email does not end the search, and a later verified one replaces it', async () => {
+			const hunter = finder();
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, hunter.module],
+					rules: rules({ guessed: 'continue' }),
+					options: {},
+				}),
+			);
+			expect(hunter.calls).toHaveLength(1);
+			expect(record.person).toMatchObject({ email: 'ada@analytical.io', emailStatus: 'verified' });
+			expect(record.enrichment).toMatchObject({ complete: true, sources: { email: 'hunter', emailStatus: 'hunter' } });
+		});
+
+		it('continue: keeps the guessed email when nothing better turns up, and says the email is still missing', async () => {
+			const nothing = fakeProvider('hunter', () => undefined);
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, nothing.module],
+					rules: rules({ guessed: 'continue' }),
+					options: {},
+				}),
+			);
+			expect(nothing.calls).toHaveLength(1);
+			expect(record.person).toMatchObject({ email: 'a.lovelace@analytical.io', emailStatus: 'guessed' });
+			expect(record.enrichment).toMatchObject({ complete: false, missing: ['email'] });
+		});
+
+		it('accept: a guessed email ends the search, as before', async () => {
+			const hunter = finder();
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, hunter.module],
+					rules: rules({ guessed: 'accept' }),
+					options: {},
+				}),
+			);
+			expect(hunter.calls).toHaveLength(0);
+			expect(record.person).toMatchObject({ email: 'a.lovelace@analytical.io', emailStatus: 'guessed' });
+			expect(record.enrichment.complete).toBe(true);
+		});
+
+		it('verify: a guessed email the verifier confirms ends the search without the next provider', async () => {
+			const hunter = finder();
+			const verifier = fakeVerifier(() => 'verified');
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, hunter.module],
+					rules: rules({ guessed: 'verify' }),
+					verifier,
+					options: {},
+				}),
+			);
+			expect(verifier.calls).toEqual(['a.lovelace@analytical.io']);
+			expect(hunter.calls).toHaveLength(0);
+			expect(record.person).toMatchObject({ email: 'a.lovelace@analytical.io', emailStatus: 'verified', emailConfidence: 90 });
+			expect(record.enrichment).toMatchObject({ complete: true, verification: { provider: 'hunter', status: 'verified' } });
+		});
+
+		it('verify: a guessed email the verifier calls invalid is dropped, and the next provider finds another', async () => {
+			const hunter = finder();
+			const verifier = fakeVerifier((email) => (email === 'a.lovelace@analytical.io' ? 'invalid' : 'verified'));
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, hunter.module],
+					rules: rules({ guessed: 'verify' }),
+					verifier,
+					options: {},
+				}),
+			);
+			expect(hunter.calls).toHaveLength(1);
+			// Hunter's address came verified: only Apollo's guess was checked.
+			expect(verifier.calls).toEqual(['a.lovelace@analytical.io']);
+			expect(record.person).toMatchObject({ email: 'ada@analytical.io', emailStatus: 'verified' });
+			expect(record.enrichment).toMatchObject({ complete: true, sources: { email: 'hunter' } });
+			expect(record.enrichment).not.toHaveProperty('verification');
+			expect(record.enrichment.rejectedEmails).toEqual([
+				{ email: 'a.lovelace@analytical.io', source: 'apollo', verification: { provider: 'hunter', status: 'invalid', score: 90 } },
+			]);
+			expect(record.enrichment.attempts.map((attempt) => [attempt.provider, attempt.status, attempt.credits, attempt.reason])).toEqual([
+				['apollo', 'matched', 1, undefined],
+				['hunter', 'matched', 1, 'email verification: invalid'],
+				['hunter', 'matched', 1, undefined],
+			]);
+		});
+
+		it('verify: when the verifier cannot say, the guessed email is kept as a fallback and the next provider is asked', async () => {
+			const nothing = fakeProvider('hunter', () => undefined);
+			const verifier = fakeVerifier(() => 'verified');
+			verifier.verifyEmail = async () => {
+				throw new ProviderApiError(ctx.getNode(), { provider: 'hunter', kind: 'quotaExhausted', message: 'Hunter: out of verifications' });
+			};
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, nothing.module],
+					rules: rules({ guessed: 'verify' }),
+					verifier,
+					options: {},
+				}),
+			);
+			expect(nothing.calls).toHaveLength(1);
+			expect(record.person).toMatchObject({ email: 'a.lovelace@analytical.io', emailStatus: 'guessed' });
+			expect(record.enrichment).toMatchObject({ complete: false, missing: ['email'] });
+			expect(record.enrichment.attempts.filter((attempt) => attempt.status === 'error')).toEqual([
+				{ provider: 'hunter', status: 'error', credits: 0, reason: 'Hunter: out of verifications' },
+			]);
+		});
+
+		it('Verify Found Emails: an invalid email is dropped right after the provider that found it, and the next one is asked', async () => {
+			const hunter = finder();
+			const verifier = fakeVerifier((email) => (email === 'a.lovelace@analytical.io' ? 'invalid' : 'verified'));
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, hunter.module],
+					rules: rules({ guessed: 'accept' }),
+					verifier,
+					verifyFound: true,
+					options: {},
+				}),
+			);
+			expect(hunter.calls).toHaveLength(1);
+			expect(record.person).toMatchObject({ email: 'ada@analytical.io', emailStatus: 'verified' });
+			expect(record.enrichment.rejectedEmails?.map((rejected) => rejected.email)).toEqual(['a.lovelace@analytical.io']);
+		});
+
+		it('Verify Found Emails: an invalid email found by the last provider is dropped too', async () => {
+			const verifier = fakeVerifier(() => 'invalid');
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module],
+					rules: rules({ guessed: 'continue' }),
+					verifier,
+					verifyFound: true,
+					options: {},
+				}),
+			);
+			expect(verifier.calls).toEqual(['a.lovelace@analytical.io']);
+			expect(record.person).not.toHaveProperty('email');
+			expect(record.enrichment).toMatchObject({ complete: false, missing: ['email'] });
+			expect(record.enrichment.rejectedEmails).toHaveLength(1);
+		});
+
+		it('Verify Found Emails: a fallback kept under Keep Looking is not checked once a later provider replaced it', async () => {
+			const verifier = fakeVerifier(() => 'verified');
+			const [record] = records(
+				await enrichPeople(ctx, [byName], {
+					providers: [guessing().module, finder().module],
+					rules: rules({ guessed: 'continue' }),
+					verifier,
+					verifyFound: true,
+					options: {},
+				}),
+			);
+			expect(verifier.calls).toEqual([]);
+			expect(record.person).toMatchObject({ email: 'ada@analytical.io', emailStatus: 'verified' });
+		});
+
+		it('verifies each distinct address once per run, whichever people and providers it comes from', async () => {
+			// Apollo guesses the same generic address for three people at one company; Hunter offers it again for one of them.
+			const apollo = fakeProvider('apollo', () => ({ email: 'info@ok.io', emailStatus: 'guessed' }));
+			const hunter = fakeProvider('hunter', (lookup) => ({
+				email: lookup.firstName === 'Ada' ? 'info@ok.io' : `${lookup.firstName?.toLowerCase()}@ok.io`,
+				emailStatus: 'guessed',
+			}));
+			const verifier = fakeVerifier((email) => (email === 'info@ok.io' ? 'invalid' : 'verified'));
+			const outcomes = records(
+				await enrichPeople(
+					ctx,
+					[
+						{ ...byName, domain: 'ok.io' },
+						{ firstName: 'Bob', lastName: 'B', domain: 'ok.io' },
+						{ firstName: 'Cy', lastName: 'C', domain: 'ok.io' },
+					],
+					{ providers: [apollo.module, hunter.module], rules: rules({ guessed: 'verify' }), verifier, options: {} },
+				),
+			);
+			expect(verifier.calls.sort()).toEqual(['bob@ok.io', 'cy@ok.io', 'info@ok.io']);
+			expect(hunter.calls).toHaveLength(3);
+			expect(outcomes.map((record) => record.person?.email)).toEqual([undefined, 'bob@ok.io', 'cy@ok.io']);
+			expect(outcomes[0].enrichment.rejectedEmails?.map((rejected) => rejected.source)).toEqual(['apollo', 'hunter']);
+			expect(outcomes.reduce((sum, record) => sum + verificationCredits(record), 0)).toBe(3);
+		});
+	});
+
 	it('never pays twice: 100 inputs with 30 duplicates cost 70 lookups', async () => {
 		const apollo = fakeProvider(
 			'apollo',
@@ -280,6 +474,7 @@ describe('person waterfall', () => {
 					providers: [apollo.module],
 					rules: rules({ wanted: ['title'] }),
 					verifier,
+					verifyFound: true,
 					options: {},
 				},
 			),
@@ -287,7 +482,12 @@ describe('person waterfall', () => {
 		expect(verifier.calls.sort()).toEqual(['shared@ok.io', 'x@bad.io']);
 		expect(outcomes[0].enrichment.verification).toEqual({ provider: 'hunter', status: 'verified', score: 90 });
 		expect(outcomes[0].enrichment.sources.emailStatus).toBe('hunter');
-		expect(outcomes[2].person?.emailStatus).toBe('invalid');
+		expect(outcomes[2].person).not.toHaveProperty('email');
+		expect(outcomes[2].person).not.toHaveProperty('emailStatus');
+		expect(outcomes[2].enrichment).not.toHaveProperty('verification');
+		expect(outcomes[2].enrichment.rejectedEmails).toEqual([
+			{ email: 'x@bad.io', source: 'apollo', verification: { provider: 'hunter', status: 'invalid', score: 90 } },
+		]);
 		expect(
 			outcomes.reduce(
 				(sum, record) =>

@@ -1,6 +1,7 @@
 import { ExecuteContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
+	IDataObject,
 	IExecuteData,
 	INode,
 	INodeCredentialsDetails,
@@ -28,6 +29,8 @@ export interface ExecuteOptions {
 	nodeName?: string;
 	/** Raw settings n8n keeps on a node (continueOnFail is `onError: 'continueRegularOutput'`). */
 	continueOnFail?: boolean;
+	/** The workflow's static data as n8n read it from its database; the node's changes land in this object. */
+	staticData?: IDataObject;
 }
 
 function nodeTypesFor(nodeType: INodeType): INodeTypes {
@@ -72,6 +75,7 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 		connections: {},
 		active: false,
 		nodeTypes: nodeTypesFor(nodeType),
+		staticData: options.staticData,
 	});
 	const input = options.input ?? [{ json: {} }];
 	const inputData: ITaskDataConnections = { main: [input] };

@@ -1,4 +1,7 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { B2bEnrichment } from '../../nodes/B2bEnrichment/B2bEnrichment.node';
+import { emailStatus } from '../../sandbox/apollo-people';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import type { FixturePerson } from '../../sandbox/fixtures';
@@ -31,8 +34,9 @@ const paid = (provider: 'apollo' | 'hunter' | 'zoomInfo' | 'upLead') => sandbox.
 
 describe('B2B Enrichment: Enrich Person', () => {
 	it('enriches from one provider, pairs every item and says where each field came from', async () => {
+		// Apollo's verified emails: a guessed one would leave the email wanted (see Guessed Emails below).
 		const people = identifiable()
-			.filter((person) => person.email !== null && person.knownBy.apollo)
+			.filter((person) => emailStatus(person) === 'verified')
 			.slice(0, 3);
 		const output = await runWithSandbox(
 			sandbox,
@@ -92,7 +96,7 @@ describe('B2B Enrichment: Enrich Person', () => {
 				providers: ['apollo', 'hunter'],
 				inputMode: 'auto',
 				wanted: ['email'],
-				options: { catchAll: 'accept' },
+				options: { catchAll: 'accept', guessed: 'accept' },
 			},
 			[...apolloKnows, ...onlyHunterKnows].map(asInput),
 		);
@@ -196,6 +200,75 @@ describe('B2B Enrichment: Enrich Person', () => {
 		};
 		const wrongKey = { credentialOverrides: { b2bApolloApi: { apiKey: 'revoked-key' } } };
 		await expect(runWithSandbox(sandbox, node, parameters, [{}], wrongKey)).rejects.toThrow(/Apollo: .*\(HTTP 401\)/);
+	});
+});
+
+describe('B2B Enrichment: Guessed Emails', () => {
+	/** People Apollo has only a guessed email for, and Hunter a verified one (not on a catch-all domain). */
+	const guessedByApollo = () =>
+		identifiable()
+			.filter(
+				(person) => emailStatus(person) === 'guessed' && person.knownBy.hunter && !sandbox.fixtures.company(person.companyId)!.catchAll,
+			)
+			.slice(0, 3);
+	const parameters = (options: INodeParameters) => ({
+		resource: 'person',
+		operation: 'enrich',
+		providers: ['apollo', 'hunter'],
+		inputMode: 'auto',
+		wanted: ['email'],
+		options,
+	});
+	const finderCalls = () => sandbox.requests({ provider: 'hunter', pathIncludes: 'email-finder' });
+	const verifierCalls = () => sandbox.requests({ provider: 'hunter', pathIncludes: 'email-verifier' });
+	const emailsOf = (output: Array<{ json: object }>) =>
+		output.map((item) => {
+			const { person, enrichment } = item.json as {
+				person: { email: string; emailStatus: string };
+				enrichment: { sources: { email: string } };
+			};
+			return [person.email, person.emailStatus, enrichment.sources.email];
+		});
+
+	it('by default, a guessed email does not end the waterfall: Hunter is asked and its verified email wins', async () => {
+		const people = guessedByApollo();
+		expect(people).toHaveLength(3);
+		const output = await runWithSandbox(sandbox, node, parameters({}), people.map(asInput));
+		expect(finderCalls()).toHaveLength(3);
+		expect(emailsOf(output)).toEqual(people.map((person) => [person.email, 'verified', 'hunter']));
+		expect(verifierCalls()).toHaveLength(0);
+	});
+
+	it('Accept: the guessed email ends the waterfall, as before', async () => {
+		const people = guessedByApollo();
+		const output = await runWithSandbox(sandbox, node, parameters({ guessed: 'accept' }), people.map(asInput));
+		expect(finderCalls()).toHaveLength(0);
+		expect(emailsOf(output)).toEqual(people.map((person) => [person.email, 'guessed', 'apollo']));
+	});
+
+	it("Verify: Hunter's verifier checks the guessed email, once per address, and the confirmed one ends the waterfall", async () => {
+		sandbox.configure({ hunter: { verifierPendingPolls: 0 } });
+		const people = guessedByApollo();
+		const output = await runWithSandbox(sandbox, node, parameters({ guessed: 'verify' }), [...people, people[0]].map(asInput));
+		expect(finderCalls()).toHaveLength(0);
+		expect(
+			verifierCalls()
+				.map((entry) => entry.query.email as string)
+				.sort(),
+		).toEqual(people.map((person) => person.email).sort());
+		expect(emailsOf(output)).toEqual([...people, people[0]].map((person) => [person.email, 'verified', 'apollo']));
+		expect(output[0].json.enrichment).toMatchObject({
+			complete: true,
+			sources: { emailStatus: 'hunter' },
+			verification: { status: 'verified' },
+		});
+	});
+
+	it('Verify needs Hunter among the providers', async () => {
+		await expect(
+			runWithSandbox(sandbox, node, { ...parameters({ guessed: 'verify' }), providers: ['apollo'] }, guessedByApollo().map(asInput)),
+		).rejects.toThrow('Guessed Emails: Verify uses Hunter: add Hunter to the providers');
+		expect(sandbox.requests({ provider: 'apollo' })).toHaveLength(0);
 	});
 });
 

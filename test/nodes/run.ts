@@ -1,4 +1,11 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { TestCredentialsHelper, runNode } from '../harness';
 import type { Sandbox } from '../../sandbox/server';
@@ -67,6 +74,9 @@ export async function runWithSandbox(
 		continueOnFail?: boolean;
 		credentialOverrides?: Record<string, ICredentialDataDecryptedObject>;
 		saved?: ReturnType<typeof savedSandboxCredentials>;
+		/** The workflow's static data, shared by runs given the same object, as n8n's database shares it. */
+		staticData?: IDataObject;
+		mode?: WorkflowExecuteMode;
 	} = {},
 ): Promise<INodeExecutionData[]> {
 	const { helper, credentials } = options.saved ?? savedSandboxCredentials(sandbox, options.credentialOverrides);
@@ -77,6 +87,8 @@ export async function runWithSandbox(
 		credentials,
 		input: input.map((json) => ({ json })),
 		continueOnFail: options.continueOnFail,
+		staticData: options.staticData,
+		mode: options.mode,
 	});
 	return output[0];
 }

@@ -2,14 +2,20 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { WANTED_FIELDS, enrichPeople, parsePerson } from '../../../../lib/enrichment';
-import type { CatchAllPolicy, WantedField } from '../../../../lib/enrichment';
+import type { CatchAllPolicy, GuessedPolicy, WantedField } from '../../../../lib/enrichment';
 import type { ProviderName } from '../../../../lib/normalize';
-import { assertNoProblems, optionsCollection } from '../../../../lib/node-kit';
+import { assertNoProblems, openNodeMemory, optionsCollection } from '../../../../lib/node-kit';
 import { PROVIDER_MODULES, providerModules } from '../../../../lib/sources/registry';
 import { WATERFALL_HINT, personInput, personInputFields, providersField } from '../fields';
 import { outcomesToItems } from '../output';
 
 const show = { resource: ['person'], operation: ['enrich', 'findEmail'] };
+
+/**
+ * Identities kept at most: three a person at most, so about 100,000 people in some 7 MB of the
+ * workflow's static data; past it the oldest are forgotten first.
+ */
+const MAX_REMEMBERED_KEYS = 300_000;
 
 export const description: INodeProperties[] = [
 	providersField({ resource: ['person'], operation: ['enrich'] }, ['apollo', 'zoomInfo', 'hunter', 'upLead'], ['apollo'], WATERFALL_HINT),
@@ -20,6 +26,20 @@ export const description: INodeProperties[] = [
 		`${WATERFALL_HINT} Hunter's email finder needs a first and last name with a company domain.`,
 	),
 	...personInputFields(show),
+	{
+		displayName: 'Skip People Enriched in the Last N Days',
+		name: 'skipKnownDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 30,
+		displayOptions: { show },
+		description:
+			'A person this node asked a provider about within this many days is passed on at no cost, marked with when and by which ' +
+			'providers (enrichment.known), instead of being paid for again. 0 turns the memory off.',
+		hint:
+			'What was found then is wherever this workflow sent it (for example HaloPSA). The memory is kept per workflow and node; rename ' +
+			'the node to start afresh. Runs started by hand read it but do not add to it.',
+	},
 	{
 		displayName: 'Wanted Fields',
 		name: 'wanted',
@@ -45,6 +65,28 @@ export const description: INodeProperties[] = [
 			],
 			default: 'continue',
 			description: 'What to do with an address on a domain that accepts every email, so that its deliverability cannot be known',
+		},
+		{
+			displayName: 'Guessed Emails',
+			name: 'guessed',
+			type: 'options',
+			options: [
+				{
+					name: 'Keep Looking for a Verified One',
+					value: 'continue',
+					description: 'Keep the guessed address, but ask the next providers for a verified one, which replaces it',
+				},
+				{ name: 'Accept', value: 'accept', description: 'A guessed address counts as found' },
+				{
+					name: 'Verify',
+					value: 'verify',
+					description:
+						"Check a guessed address with Hunter's email verifier; an invalid one is dropped and the next providers are asked. Hunter " +
+						'must be one of the providers.',
+				},
+			],
+			default: 'continue',
+			description: "What to do with an address a provider built from the company's email pattern without checking it, which may bounce",
 		},
 		{
 			displayName: 'Keep Input Fields',
@@ -84,13 +126,15 @@ export const description: INodeProperties[] = [
 			default: false,
 			description:
 				"Whether to check found emails that are not already verified with Hunter's email verifier (one verification per distinct " +
-				'address). Hunter must be one of the providers.',
+				'address), each after the provider that found it: an invalid one is dropped and the next providers are asked. Hunter must be ' +
+				'one of the providers.',
 		},
 	]),
 ];
 
 interface Options {
 	catchAll?: CatchAllPolicy;
+	guessed?: GuessedPolicy;
 	keepInput?: boolean;
 	maxAttempts?: number;
 	revealPhone?: boolean;
@@ -120,21 +164,35 @@ export async function personWaterfall(
 
 	const providers = this.getNodeParameter('providers', 0) as ProviderName[];
 	const options = this.getNodeParameter('options', 0, {}) as Options;
-	if (options.verify && !providers.includes('hunter')) {
-		throw new NodeOperationError(this.getNode(), 'Verify Found Emails uses Hunter: add Hunter to the providers', {
+	const guessed = options.guessed ?? 'continue';
+	const verifyingOption = options.verify ? 'Verify Found Emails' : guessed === 'verify' ? 'Guessed Emails: Verify' : undefined;
+	if (verifyingOption !== undefined && !providers.includes('hunter')) {
+		throw new NodeOperationError(this.getNode(), `${verifyingOption} uses Hunter: add Hunter to the providers`, {
 			description:
 				'Hunter is then also asked for emails the providers before it did not find. Put it last to use it mostly for verification.',
 		});
 	}
+	const skipKnownDays = this.getNodeParameter('skipKnownDays', 0, 0) as number;
+	if (typeof skipKnownDays !== 'number' || !Number.isInteger(skipKnownDays) || skipKnownDays < 0)
+		throw new NodeOperationError(this.getNode(), 'Skip People Enriched in the Last N Days must be a whole number of days, 0 or more');
+	const memory = skipKnownDays > 0 ? openNodeMemory(this, 'enrichedPeople', 'the people enriched before') : undefined;
 	const outcomes = await enrichPeople(this, inputs, {
 		providers: providerModules(providers),
 		rules: {
 			wanted: findEmail ? ['email'] : (this.getNodeParameter('wanted', 0) as WantedField[]),
 			stopAtVerifiedEmail: options.stopAtVerifiedEmail ?? findEmail,
 			catchAll: options.catchAll ?? 'continue',
+			guessed,
 		},
-		verifier: options.verify ? PROVIDER_MODULES.hunter.emailVerifier : undefined,
+		verifier: verifyingOption !== undefined ? PROVIDER_MODULES.hunter.emailVerifier : undefined,
+		verifyFound: options.verify,
 		options: { maxAttempts: options.maxAttempts, revealPhone: options.revealPhone, phoneWebhookUrl: options.phoneWebhookUrl || undefined },
+		memory: memory && { memory: memory.memory, days: skipKnownDays, today: memory.today },
 	});
+	if (memory) {
+		// Nobody older than the window is of use again, so they are not stored.
+		memory.memory.prune(memory.today - skipKnownDays + 1, MAX_REMEMBERED_KEYS);
+		memory.save();
+	}
 	return outcomesToItems(this, items, outcomes, options.keepInput ?? true, problems);
 }
