@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { dailySchedule } from './daily-schedule';
 import { enrichment } from './enrichment';
 import { haloPsaSync } from './halopsa-sync';
 import { queueTokens } from './queue-tokens';
@@ -20,6 +21,7 @@ import type { Benchmark, BenchSection } from './report';
 const BENCHMARKS: Record<string, Benchmark> = {
 	sync: haloPsaSync,
 	enrichment,
+	dailySchedule,
 	rateLimits,
 	queueTokens,
 	webhooks: webhookThroughput,

@@ -6,5 +6,6 @@ export { WANTED_FIELDS } from './wanted';
 export type { StopRules, WantedField } from './wanted';
 export type { CatchAllPolicy, GuessedPolicy } from './merge';
 export { parseCompany, parsePerson, personKey, personKeys, companyKey } from './lookups';
+export { isNewPerson, rememberReturned } from './memory';
 export type { KnownLookup, LookupMemory } from './memory';
 export type { EnrichedRecord, EnrichmentReport, ItemOutcome } from './result';

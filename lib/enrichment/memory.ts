@@ -1,7 +1,7 @@
 import type { KeyedMemory } from '../memory/keyed-memory';
 import { dateOfDay } from '../memory/keyed-memory';
 import { PROVIDERS } from '../normalize';
-import type { ProviderName } from '../normalize';
+import type { Person, ProviderName } from '../normalize';
 import type { PersonLookup } from '../sources/contracts';
 import { personKeys } from './lookups';
 import type { Subject } from './waterfall';
@@ -27,17 +27,43 @@ export function recallPerson(memory: LookupMemory, lookup: PersonLookup): KnownL
 }
 
 /**
+ * The identities a person is remembered by, at most three to bound the storage: the lookup's
+ * strongest (its email, LinkedIn URL or provider id) and its name with company. A later input is
+ * recognised by any of them (`personKeys` of it).
+ */
+function identitiesToRemember(lookup: PersonLookup): string[] {
+	const keys = personKeys(lookup);
+	return [...new Set([keys[0], ...keys.filter((key) => key.startsWith('name:'))])];
+}
+
+/**
  * Remembers a person that some provider answered about (found or not: either answer was paid for or
- * counted) under three identities at most, to bound the storage: the input's strongest (its email,
- * LinkedIn URL or provider id), its name with company, and the email found. A later input is
- * recognised by any of them.
+ * counted), with the email found for them besides.
  */
 export function rememberPerson(memory: LookupMemory, subject: Subject<PersonLookup>): void {
 	const answered = subject.attempts.filter((attempt) => attempt.status === 'matched' || attempt.status === 'noMatch');
 	if (answered.length === 0) return;
 	const flags = answered.reduce((bits, attempt) => bits | (1 << PROVIDERS.indexOf(attempt.provider)), 0);
-	const given = personKeys(subject.lookup);
-	const keys = new Set([given[0], ...given.filter((key) => key.startsWith('name:'))]);
-	if (subject.merged.person.email) keys.add(`email:${subject.merged.person.email}`);
-	memory.memory.record([...keys], memory.today, flags);
+	const keys = identitiesToRemember(subject.lookup);
+	if (subject.merged.person.email) keys.push(`email:${subject.merged.person.email}`);
+	memory.memory.record([...new Set(keys)], memory.today, flags);
+}
+
+const lookupOfPerson = (person: Person): PersonLookup => ({
+	email: person.email,
+	firstName: person.firstName,
+	lastName: person.lastName,
+	fullName: person.fullName,
+	domain: person.companyDomain,
+	companyName: person.companyName,
+	linkedinUrl: person.linkedinUrl,
+	ids: person.ids,
+});
+
+/** Whether no earlier search (remembered with `rememberReturned`) returned the person. */
+export const isNewPerson = (memory: KeyedMemory, person: Person): boolean =>
+	memory.recall(personKeys(lookupOfPerson(person))) === undefined;
+
+export function rememberReturned(memory: KeyedMemory, person: Person, today: number): void {
+	memory.record(identitiesToRemember(lookupOfPerson(person)), today);
 }

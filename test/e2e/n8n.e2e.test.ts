@@ -133,7 +133,21 @@ describe('the packed package in n8n 2.x', () => {
 		for (const name of ['b2bPeopleSearch', 'b2bEnrichment', 'b2bHaloPsa']) expect(types).toContain(`${PACKAGE}.${name}Tool`);
 	});
 
-	it('example 1 (scheduled prospecting) writes exactly what its output says, and a second run writes nothing', async () => {
+	it('example 1 (scheduled prospecting) writes exactly what its output says; a second run pays for and writes nothing; a new director is the only one paid for', async () => {
+		const itDirectors = () =>
+			sandbox.fixtures.people.filter((person) => person.seniority === 'director' && person.title.toLowerCase().includes('director of it'));
+		/** The first name of every person a paid lookup asked about since `since`: Apollo matches and Hunter's finder. */
+		const paidLookups = (since: number): string[] =>
+			sandbox
+				.requests({})
+				.filter((entry) => entry.seq > since)
+				.flatMap((entry) => {
+					const body = entry.body as { first_name?: string; details?: Array<{ first_name?: string }> } | undefined;
+					if (entry.path.endsWith('/people/bulk_match')) return (body?.details ?? []).map((detail) => String(detail.first_name));
+					if (entry.path.endsWith('/people/match')) return [String(body?.first_name)];
+					if (entry.path.endsWith('/email-finder')) return [String(entry.query.first_name)];
+					return [];
+				});
 		const before = lastSeq();
 		const first = await run('b2bExample000001');
 		expect(outcome(first)).toEqual({ status: 'success' });
@@ -141,7 +155,7 @@ describe('the packed package in n8n 2.x', () => {
 			person?: { email?: string };
 			haloPsa: { user?: { action: string; id?: number }; opportunity?: { action: string } };
 		}>;
-		expect(synced.length).toBe(25);
+		expect(synced.length).toBe(itDirectors().length);
 		const created = synced.filter((item) => item.haloPsa.user?.action === 'created');
 		const withEmail = synced.filter((item) => item.person?.email !== undefined);
 		expect(created.length).toBe(new Set(withEmail.map((item) => item.person?.email)).size);
@@ -152,16 +166,39 @@ describe('the packed package in n8n 2.x', () => {
 		).toEqual([...new Set(withEmail.map((item) => item.person?.email as string))].sort());
 		expect(halo().opportunities).toHaveLength(created.length);
 		expect(haloWrites(before)).toBeGreaterThan(0);
+		expect(paidLookups(before).length).toBeGreaterThan(0);
 
+		// The same search results the next day: n8n saved both nodes' memories after the first run.
+		const haloAfterFirst = JSON.stringify(sandbox.dumpState('haloPsa'));
 		const between = lastSeq();
 		const second = await run('b2bExample000001');
 		expect(outcome(second)).toEqual({ status: 'success' });
+		expect(nodeOutput(second, 'Find IT Directors')).toHaveLength(0);
+		expect(paidLookups(between)).toEqual([]);
 		expect(haloWrites(between)).toBe(0);
-		expect(
-			(nodeOutput(second, 'Sync to HaloPSA') as Array<{ haloPsa: { user?: { action: string } } }>).every(
-				(item) => item.haloPsa.user === undefined || ['matched', 'skipped'].includes(item.haloPsa.user.action),
-			),
-		).toBe(true);
+		expect(JSON.stringify(sandbox.dumpState('haloPsa'))).toBe(haloAfterFirst);
+
+		// A director joins one of the companies: the third run pays for that one person only.
+		const template = itDirectors()[0];
+		const company = sandbox.fixtures.company(template.companyId)!;
+		const newcomer = sandbox.fixtures.addPerson({
+			...template,
+			id: sandbox.fixtures.nextPersonId(),
+			firstName: 'Nova',
+			lastName: 'Newhire',
+			email: `nova.newhire@${company.domain}`,
+			linkedinUrl: 'https://www.linkedin.com/in/nova-newhire',
+			knownBy: { ...template.knownBy, apollo: true },
+		});
+		const beforeThird = lastSeq();
+		const third = await run('b2bExample000001');
+		expect(outcome(third)).toEqual({ status: 'success' });
+		const found = nodeOutput(third, 'Find IT Directors') as Array<{ person: { firstName?: string } }>;
+		expect(found.map((item) => item.person.firstName)).toEqual([newcomer.firstName]);
+		const paidThird = paidLookups(beforeThird);
+		expect(paidThird.length).toBeGreaterThan(0);
+		expect(new Set(paidThird)).toEqual(new Set([newcomer.firstName]));
+		expect(halo().users.map((user) => user.emailaddress)).toContain(newcomer.email);
 	});
 
 	it('example 4 (company list) shares one lookup for a repeated domain; an expired ZoomInfo JWT is renewed by n8n', async () => {

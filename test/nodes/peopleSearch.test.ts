@@ -149,3 +149,43 @@ describe('B2B People Search', () => {
 		expect(output[0].json).toMatchObject({ id: 1, error: expect.stringMatching(/^Apollo: .*\(HTTP 401\)/) });
 	});
 });
+
+describe('B2B People Search: Only People Not Returned Before', () => {
+	const search = (limit: number) => ({
+		resource: 'person',
+		operation: 'search',
+		provider: 'apollo',
+		returnAll: false,
+		limit,
+		onlyNew: true,
+		filters: { seniorities: ['director'] },
+	});
+
+	it('a later run returns only people no earlier run returned, reading further pages to find them', async () => {
+		const staticData = {};
+		const first = await runWithSandbox(sandbox, node, search(30), [{}], { staticData, mode: 'trigger' });
+		expect(first).toHaveLength(30);
+		const second = await runWithSandbox(sandbox, node, search(30), [{}], { staticData, mode: 'trigger' });
+		expect(second).toHaveLength(30);
+		const firstIds = new Set(ids(first, 'apollo'));
+		expect(ids(second, 'apollo').filter((id) => firstIds.has(id))).toEqual([]);
+		// The first 30 of the search are passed over: the second run asks for full pages, not 30 at a time.
+		const calls = sandbox.requests({ provider: 'apollo', pathIncludes: 'api_search' });
+		expect((calls[calls.length - 1].body as { per_page: number }).per_page).toBe(100);
+	});
+
+	it('once everyone was returned, a run returns nothing; without the option everyone comes back', async () => {
+		const directors = sandbox.fixtures.people.filter((person) => person.seniority === 'director').length;
+		const staticData = {};
+		const all = { ...search(0), returnAll: true };
+		expect(await runWithSandbox(sandbox, node, all, [{}], { staticData, mode: 'trigger' })).toHaveLength(directors);
+		expect(await runWithSandbox(sandbox, node, all, [{}], { staticData, mode: 'trigger' })).toHaveLength(0);
+		expect(await runWithSandbox(sandbox, node, { ...all, onlyNew: false }, [{}], { staticData, mode: 'trigger' })).toHaveLength(directors);
+	});
+
+	it('two input items in one run do not return the same person twice', async () => {
+		const output = await runWithSandbox(sandbox, node, search(20), [{}, {}], { staticData: {}, mode: 'trigger' });
+		expect(output).toHaveLength(40);
+		expect(new Set(ids(output, 'apollo')).size).toBe(40);
+	});
+});

@@ -15,6 +15,10 @@ export interface SearchSpec<F> {
 	filters(itemIndex: number): F;
 	/** The output item's json for one record. */
 	output(record: SearchPage['records'][number], provider: ProviderName): IDataObject;
+	/** Which records to return (the others are passed over and made up for from later pages). */
+	keep?(record: SearchPage['records'][number]): boolean;
+	/** The records one item's search returned, once all of them are in hand. */
+	returned?(records: SearchPage['records']): void;
 }
 
 /**
@@ -39,8 +43,10 @@ export async function runSearch<F>(
 				wanted,
 				maxPageSize: searcher.maxPageSize,
 				maxPage: searcher.maxPage,
+				keep: spec.keep,
 			});
 			for (const record of records) output.push(paired(spec.output(record, provider), itemIndex));
+			spec.returned?.(records);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
 			output.push(errorItem(items[itemIndex], itemIndex, asNodeError(ctx.getNode(), error, itemIndex).message));

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
+import { isNewPerson, rememberReturned } from '../../../../lib/enrichment';
+import { openNodeMemory, optionsCollection, returnAllAndLimit } from '../../../../lib/node-kit';
 import type { PeopleSearchFilters } from '../../../../lib/sources/contracts';
 import { PROVIDER_MODULES } from '../../../../lib/sources/registry';
 import { runSearch } from '../run-search';
@@ -10,6 +11,19 @@ const show = { resource: ['person'], operation: ['search'] };
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit({ show }, 'Apollo serves up to 50,000 people per search (500 pages of 100).'),
+	{
+		displayName: 'Only People Not Returned Before',
+		name: 'onlyNew',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description:
+			'Whether to return only people this node has not returned in an earlier run (or earlier in this one), so a schedule passes ' +
+			'only new people on. Limit then counts new people, and further pages are read to find them.',
+		hint:
+			'Remembered per workflow and node by email, LinkedIn URL, provider ID or name with company domain; rename the node to start ' +
+			'afresh. Runs started by hand read the memory but do not add to it.',
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -92,9 +106,15 @@ export function peopleFilters(ctx: IExecuteFunctions, itemIndex: number): People
 	};
 }
 
+/** People remembered at most (some 7 MB of the workflow's static data), the oldest forgotten first. */
+const MAX_REMEMBERED_KEYS = 300_000;
+
 /** One search per input item; one output item per person found, paired to that input. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runSearch<PeopleSearchFilters>(this, items, {
+	const returned = this.getNodeParameter('onlyNew', 0, false)
+		? openNodeMemory(this, 'returnedPeople', 'the people returned before')
+		: undefined;
+	const output = await runSearch<PeopleSearchFilters>(this, items, {
 		searcher: (provider) => {
 			const search = PROVIDER_MODULES[provider].peopleSearch!;
 			return {
@@ -110,5 +130,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			provider,
 			raw: record.raw as IDataObject,
 		}),
+		keep: returned && ((record) => isNewPerson(returned.memory, record.person ?? {})),
+		// Remembered only once an item's search is complete, so a search failing halfway loses nobody.
+		returned:
+			returned &&
+			((records) => {
+				for (const record of records) rememberReturned(returned.memory, record.person ?? {}, returned.today);
+			}),
 	});
+	if (returned) {
+		returned.memory.prune(0, MAX_REMEMBERED_KEYS);
+		returned.save();
+	}
+	return output;
 }
