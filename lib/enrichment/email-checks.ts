@@ -1,11 +1,13 @@
 import type { EmailStatus } from '../normalize';
 import type { EmailVerification, EmailVerifier, LookupOptions, PersonLookup } from '../sources/contracts';
 import { asNodeError, isProviderApiError } from '../transport';
-import type { TransportContext } from '../transport';
+import type { LostSends, TransportContext } from '../transport';
 import { mapLimit } from '../util/map-limit';
+import type { CreditBudget } from './budget';
 import { dropEmail, emailPolicy } from './merge';
 import type { EmailPolicies } from './merge';
 import type { EnrichmentReport, RejectedEmail, Verification } from './result';
+import { withLost } from './waterfall';
 import type { Subject } from './waterfall';
 
 export interface EmailChecks {
@@ -15,8 +17,8 @@ export interface EmailChecks {
 	reportOf(subject: Subject<PersonLookup>): Pick<EnrichmentReport, 'verification' | 'rejectedEmails'>;
 }
 
-/** What the verifier answered about an address, or why it could not. */
-type Verdict = { result: EmailVerification } | { error: string };
+/** What the verifier answered about an address, why it could not, or why it was not asked. */
+type Verdict = { result: EmailVerification } | { error: string; lost?: LostSends } | { budgetReached: string };
 
 /** The address a subject's email was last checked as, with its status after the check. */
 interface Checked {
@@ -33,7 +35,8 @@ interface Checked {
  * `continue` is checked only if it is still there after the last provider, since a later
  * provider's verified email would have made the check a waste. Each distinct address is verified
  * once per run, however many people or providers it comes from. A verifier whose quota or
- * credential gives out stops verifying; the emails it did not reach keep their provider's status.
+ * credential gives out stops verifying, as it does for an address the budget cannot cover; the
+ * emails it did not reach keep their provider's status.
  */
 export function emailChecks(
 	ctx: TransportContext,
@@ -41,6 +44,7 @@ export function emailChecks(
 	policies: EmailPolicies,
 	verifyFound: boolean,
 	options: LookupOptions,
+	budget?: CreditBudget,
 ): EmailChecks {
 	const verdicts = new Map<string, Verdict>();
 	const checked = new Map<Subject<PersonLookup>, Checked>();
@@ -61,30 +65,60 @@ export function emailChecks(
 		return policy === 'verify' || (verifyFound && (policy === 'accept' || last));
 	};
 
+	/** What a verdict cost: the verification once it came, and what its lost answers are counted as. */
+	const costOf = (verdict: Verdict | undefined): number =>
+		verdict === undefined || 'budgetReached' in verdict
+			? 0
+			: 'result' in verdict
+				? verifier.creditsPerVerification + (verdict.result.lost?.credits ?? 0)
+				: (verdict.lost?.credits ?? 0);
+
 	const verify = async (email: string): Promise<Verdict> => {
+		const allowance = await budget?.allow(verifier.provider, 1, (count) => count * verifier.creditsPerVerification);
+		if (allowance?.count === 0) return { budgetReached: allowance.reason! };
+		let verdict: Verdict | undefined;
 		try {
-			return { result: await verifier.verifyEmail(ctx, email, { maxAttempts: options.maxAttempts }) };
+			verdict = {
+				result: await verifier.verifyEmail(ctx, email, { maxAttempts: options.maxAttempts, lostPaidAnswers: options.lostPaidAnswers }),
+			};
 		} catch (error) {
 			if (!isProviderApiError(error)) throw asNodeError(ctx.getNode(), error);
 			if (isProviderApiError(error, 'quotaExhausted') || isProviderApiError(error, 'auth'))
 				stoppedBecause = `verification stopped for this run: ${error.message}`;
-			return { error: error.message };
+			verdict = { error: error.message, lost: error.lost };
+		} finally {
+			allowance?.settle(costOf(verdict));
 		}
+		return verdict;
 	};
 
-	const apply = (subject: Subject<PersonLookup>, email: string, verdict: Verdict | undefined, credits: number): void => {
+	/** `charged`: the subject the verdict's cost is counted on, the first of those sharing it. */
+	const apply = (subject: Subject<PersonLookup>, email: string, verdict: Verdict | undefined, charged: boolean): void => {
 		const { merged } = subject;
-		if (verdict === undefined || 'error' in verdict) {
+		const credits = charged ? costOf(verdict) : 0;
+		if (verdict === undefined || !('result' in verdict)) {
 			checked.set(subject, { email, status: merged.person.emailStatus });
 			subject.attempts.push(
 				verdict === undefined
 					? { provider: verifier.provider, status: 'skipped', credits: 0, reason: stoppedBecause }
-					: { provider: verifier.provider, status: 'error', credits: 0, reason: verdict.error },
+					: 'error' in verdict
+						? withLost(
+								{ provider: verifier.provider, status: 'error', credits, reason: verdict.error },
+								charged ? verdict.lost : undefined,
+								false,
+							)
+						: { provider: verifier.provider, status: 'skipped', credits: 0, reason: verdict.budgetReached, budgetReached: true },
 			);
 			return;
 		}
 		const { status, score } = verdict.result;
-		subject.attempts.push({ provider: verifier.provider, status: 'matched', credits, reason: `email verification: ${status}` });
+		subject.attempts.push(
+			withLost(
+				{ provider: verifier.provider, status: 'matched', credits, reason: `email verification: ${status}` },
+				charged ? verdict.result.lost : undefined,
+				true,
+			),
+		);
 		const verification: Verification = { provider: verifier.provider, status, score };
 		if (emailPolicy(policies, status) === 'reject') {
 			rejected.set(subject, [...(rejected.get(subject) ?? []), { email, source: merged.sources.email, verification }]);
@@ -109,7 +143,7 @@ export function emailChecks(
 				const verdict = known ?? (stoppedBecause === undefined ? await verify(email) : undefined);
 				if (verdict !== undefined) verdicts.set(email, verdict);
 				// One paid verification, however many subjects and stages share the address.
-				sharing.forEach((subject, index) => apply(subject, email, verdict, known === undefined && index === 0 ? 1 : 0));
+				sharing.forEach((subject, index) => apply(subject, email, verdict, known === undefined && index === 0));
 			});
 		},
 		reportOf(subject) {

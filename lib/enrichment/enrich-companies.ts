@@ -2,6 +2,8 @@ import type { Company } from '../normalize';
 import { compact } from '../normalize';
 import type { CompanyLookup, LookupOptions, ProviderModule } from '../sources/contracts';
 import type { TransportContext } from '../transport';
+import { CreditBudget } from './budget';
+import type { CreditLimits } from './budget';
 import { deduplicate } from './dedupe';
 import { companyKey, parseCompany } from './lookups';
 import type { CompanyInput } from '../normalize';
@@ -36,6 +38,8 @@ export interface CompanyEnrichmentConfig {
 	providers: ProviderModule[];
 	wanted: CompanyWantedField[];
 	options: LookupOptions;
+	/** The most the run may spend. */
+	limits?: CreditLimits;
 }
 
 function stagesOf(providers: ProviderModule[]): Array<Stage<CompanyLookup>> {
@@ -69,6 +73,7 @@ export async function enrichCompanies(
 		}),
 		emails: { catchAll: 'accept', guessed: 'accept' },
 		options: config.options,
+		budget: config.limits && new CreditBudget(config.limits),
 	});
 	const records = subjects.map((subject): EnrichedRecord => {
 		const missing = missingOf(subject.merged.company);

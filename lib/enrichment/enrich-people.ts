@@ -3,6 +3,8 @@ import type { EmailVerifier, LookupOptions, PersonLookup, ProviderModule } from 
 import { seededMerged } from './merge';
 import type { Merged } from './merge';
 import type { TransportContext } from '../transport';
+import { CreditBudget } from './budget';
+import type { CreditLimits } from './budget';
 import { deduplicate } from './dedupe';
 import { emailChecks } from './email-checks';
 import { parsePerson, personKey, personLookupAfter } from './lookups';
@@ -29,13 +31,15 @@ export interface PersonEnrichmentConfig {
 	options: LookupOptions;
 	/** People asked about in earlier runs, who are not asked about again. */
 	memory?: LookupMemory;
+	/** The most the run may spend, verifications included. */
+	limits?: CreditLimits;
 }
 
 const REQUIREMENTS: Record<string, string> = {
 	hunter: 'Hunter finds emails from a first and last name with a company domain',
 };
 
-function stagesOf(providers: ProviderModule[]): Array<Stage<PersonLookup>> {
+export function stagesOf(providers: ProviderModule[]): Array<Stage<PersonLookup>> {
 	return providers.flatMap((module) =>
 		stageOf(
 			module,
@@ -63,9 +67,12 @@ function seedOf(lookup: PersonLookup): Pick<Merged, 'person' | 'company'> {
 	};
 }
 
+/** What is known of a person before any provider is asked. */
+export const inputOnly = (lookup: PersonLookup): Merged => seededMerged(compact(seedOf(lookup).person), {});
+
 /** A person an earlier run asked about: passed on as the input gave it, marked known, at no cost. */
 function knownRecord(lookup: PersonLookup, known: KnownLookup, rules: StopRules): EnrichedRecord {
-	const merged = seededMerged(compact(seedOf(lookup).person), {});
+	const merged = inputOnly(lookup);
 	return {
 		person: compact(merged.person),
 		company: {},
@@ -90,7 +97,8 @@ function knownRecord(lookup: PersonLookup, known: KnownLookup, rules: StopRules)
 export async function enrichPeople(ctx: TransportContext, inputs: PersonInput[], config: PersonEnrichmentConfig): Promise<ItemOutcome[]> {
 	const { unique, slots } = deduplicate(inputs.map(parsePerson), personKey);
 	const known = unique.map((lookup) => (config.memory ? recallPerson(config.memory, lookup) : undefined));
-	const checks = config.verifier && emailChecks(ctx, config.verifier, config.rules, config.verifyFound ?? false, config.options);
+	const budget = config.limits && new CreditBudget(config.limits);
+	const checks = config.verifier && emailChecks(ctx, config.verifier, config.rules, config.verifyFound ?? false, config.options, budget);
 	const subjects = await runWaterfall(
 		ctx,
 		unique.filter((_, index) => known[index] === undefined),
@@ -102,9 +110,12 @@ export async function enrichPeople(ctx: TransportContext, inputs: PersonInput[],
 			emails: config.rules,
 			afterStage: checks?.check,
 			options: config.options,
+			budget,
 		},
 	);
-	if (config.memory) for (const subject of subjects) rememberPerson(config.memory, subject);
+	// Someone the budget kept a provider from is left for the next run to ask about in full.
+	if (config.memory)
+		for (const subject of subjects) if (!subject.attempts.some((attempt) => attempt.budgetReached)) rememberPerson(config.memory, subject);
 
 	const enriched = subjects.map((subject): EnrichedRecord => {
 		const missing = missingFields(subject.merged, config.rules);

@@ -9,3 +9,8 @@ export { parseCompany, parsePerson, personKey, personKeys, companyKey } from './
 export { isNewPerson, rememberReturned } from './memory';
 export type { KnownLookup, LookupMemory } from './memory';
 export type { EnrichedRecord, EnrichmentReport, ItemOutcome } from './result';
+export type { CreditLimits } from './budget';
+export { estimatePeople } from './estimate';
+export type { CostEstimate } from './estimate';
+export { addHistory, readHistory, tallyRun } from './history';
+export type { SpendHistory } from './history';

@@ -38,9 +38,11 @@ function identitiesToRemember(lookup: PersonLookup): string[] {
 
 /**
  * Remembers a person that some provider answered about (found or not: either answer was paid for or
- * counted), with the email found for them besides.
+ * counted), with the email found for them besides. One whose paid answer was lost and never came is
+ * not remembered: what was paid for never arrived, so the next run asks again.
  */
 export function rememberPerson(memory: LookupMemory, subject: Subject<PersonLookup>): void {
+	if (subject.attempts.some((attempt) => attempt.status === 'error' && attempt.lost !== undefined)) return;
 	const answered = subject.attempts.filter((attempt) => attempt.status === 'matched' || attempt.status === 'noMatch');
 	if (answered.length === 0) return;
 	const flags = answered.reduce((bits, attempt) => bits | (1 << PROVIDERS.indexOf(attempt.provider)), 0);

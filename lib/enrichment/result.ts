@@ -4,6 +4,7 @@ import type { KnownLookup } from './memory';
 import type { Deduplicated } from './dedupe';
 import type { InputProblem } from '../normalize';
 import type { Sources } from './merge';
+import { creditsOf } from './waterfall';
 import type { Attempt, Subject } from './waterfall';
 
 /** What the verifier said of an address. */
@@ -36,6 +37,8 @@ export interface EnrichmentReport {
 	duplicateOfItem?: number;
 	/** Set when an earlier run asked about this person: nothing was asked or spent this time. */
 	known?: KnownLookup;
+	/** Set when the run's credit budget kept a provider from being asked: see the attempts marked so. */
+	budgetReached?: true;
 }
 
 export interface EnrichedRecord {
@@ -52,9 +55,10 @@ export function reportOf<L>(subject: Subject<L>, complete: boolean, missing: str
 	return {
 		sources: subject.merged.sources,
 		attempts: subject.attempts,
-		creditsSpent: subject.attempts.reduce((sum, attempt) => sum + attempt.credits, 0),
+		creditsSpent: creditsOf(subject.attempts),
 		complete,
 		missing,
+		...(subject.attempts.some((attempt) => attempt.budgetReached) && { budgetReached: true }),
 	};
 }
 
@@ -64,7 +68,11 @@ export function asDuplicate(record: EnrichedRecord, firstItem: number): Enriched
 		...record,
 		enrichment: {
 			...record.enrichment,
-			attempts: record.enrichment.attempts.map((attempt) => ({ ...attempt, credits: 0 })),
+			attempts: record.enrichment.attempts.map((attempt) => ({
+				...attempt,
+				credits: 0,
+				...(attempt.lost && { lost: { ...attempt.lost, credits: 0 } }),
+			})),
 			creditsSpent: 0,
 			duplicateOfItem: firstItem,
 		},

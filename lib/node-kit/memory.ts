@@ -17,7 +17,7 @@ export interface NodeMemory {
  */
 export function openNodeMemory(ctx: IExecuteFunctions, field: string, what: string, now = Date.now()): NodeMemory {
 	const data = ctx.getWorkflowStaticData('node');
-	const memory = KeyedMemory.from(data[field]);
+	const { memory, today } = readNodeMemory(ctx, field, now);
 	if (ctx.getMode() === 'manual')
 		ctx.addExecutionHints({
 			message: `A run started by hand reads ${what} but n8n does not save what it adds: runs started by a trigger or schedule do`,
@@ -25,9 +25,14 @@ export function openNodeMemory(ctx: IExecuteFunctions, field: string, what: stri
 		});
 	return {
 		memory,
-		today: dayOf(now),
+		today,
 		save: () => {
 			if (memory.isChanged) data[field] = memory.toJSON();
 		},
 	};
+}
+
+/** The memory as the last saved run left it, to read: what is recorded in it is never saved. */
+export function readNodeMemory(ctx: IExecuteFunctions, field: string, now = Date.now()): Omit<NodeMemory, 'save'> {
+	return { memory: KeyedMemory.from(ctx.getWorkflowStaticData('node')[field]), today: dayOf(now) };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Company, EmailStatus, Person, ProviderName, ProviderRecord } from '../normalize';
-import type { CallOptions, TransportContext } from '../transport';
+import type { CallOptions, LostSends, TransportContext } from '../transport';
 
 /**
  * What a provider module offers the nodes. Each module maps its API to these calls and the
@@ -99,8 +99,10 @@ export type LookupStatus = 'matched' | 'noMatch' | 'error';
 export interface LookupOutcome {
 	status: LookupStatus;
 	record?: ProviderRecord;
-	/** Credits (or records) this lookup spent, as the provider counts them. */
+	/** Credits (or records) this lookup spent, as the provider counts them, with what its lost answers are assumed to have cost. */
 	credits: number;
+	/** Sends of this lookup whose answer was lost before the one answered, and the part of `credits` they are assumed to have cost. */
+	lost?: LostSends;
 	/** For `error`: why, in the provider's words. `quotaExhausted` stops the provider for the run. */
 	error?: { kind: 'quotaExhausted' | 'rateLimited' | 'invalidInput' | 'failed'; message: string };
 }
@@ -120,6 +122,12 @@ export interface PersonEnricher {
 	accepts(lookup: PersonLookup): boolean;
 	/** One outcome per lookup, in the same order. */
 	enrichPeople(ctx: TransportContext, lookups: PersonLookup[], options?: LookupOptions): Promise<LookupOutcome[]>;
+	/**
+	 * The most these lookups can cost in one run with these options, as the provider charges: what an
+	 * estimate calls the worst case, and what a credit budget sets aside before sending them. Never
+	 * less than the provider can charge, since a budget relies on it.
+	 */
+	maxCredits(lookups: PersonLookup[], options: LookupOptions): number;
 }
 
 export interface CompanyEnricher {
@@ -127,6 +135,8 @@ export interface CompanyEnricher {
 	batchSize: number;
 	accepts(lookup: CompanyLookup): boolean;
 	enrichCompanies(ctx: TransportContext, lookups: CompanyLookup[], options?: CallOptions): Promise<LookupOutcome[]>;
+	/** As PersonEnricher's. */
+	maxCredits(lookups: CompanyLookup[]): number;
 }
 
 export interface EmailVerification {
@@ -136,11 +146,15 @@ export interface EmailVerification {
 	score?: number;
 	/** Why the status is less certain than usual, e.g. the check was still running when polling gave up. */
 	note?: string;
+	/** Sends whose answer was lost before the one answered, and the credits they are assumed to have cost. */
+	lost?: LostSends;
 	raw: unknown;
 }
 
 export interface EmailVerifier {
 	provider: ProviderName;
+	/** What one address's verification costs, however many polls it takes. */
+	creditsPerVerification: number;
 	/** Polls while the provider says the check is still running. */
 	verifyEmail(ctx: TransportContext, email: string, options?: CallOptions): Promise<EmailVerification>;
 }

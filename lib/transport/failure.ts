@@ -102,3 +102,8 @@ export function describeFailure(thrown: unknown): Failure {
 export function wasNeverSent(failure: Failure): boolean {
 	return failure.status === undefined && neverReachedServer(failure.code);
 }
+
+/** Sent, and no answer came back: the server may have carried it out. */
+export function wasLost(failure: Failure): boolean {
+	return failure.status === undefined && !neverReachedServer(failure.code);
+}

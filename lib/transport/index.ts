@@ -9,5 +9,5 @@ export type { Clock } from './clock';
 export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry-policy';
 export type * from './types';
 export { messageAt, urlField } from './message-at';
-export { call, callJson } from './call';
-export type { CallOptions } from './call';
+export { call, callAnswer, callJson } from './call';
+export type { CallOptions, JsonAnswer } from './call';

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import type { LostSends } from './types';
+
 export type ProviderErrorKind =
 	| 'auth'
 	| 'rateLimited'
@@ -9,7 +11,7 @@ export type ProviderErrorKind =
 	| 'invalidRequest'
 	| 'server'
 	| 'network'
-	/** A write whose answer was lost: it may or may not have happened, so it is not re-sent. */
+	/** A write or a paid lookup whose answer was lost: it may or may not have happened, so it is not re-sent. */
 	| 'outcomeUnknown';
 
 export interface ProviderErrorDetails {
@@ -21,6 +23,7 @@ export interface ProviderErrorDetails {
 	/** The provider's error body, already masked. */
 	body?: unknown;
 	itemIndex?: number;
+	lost?: LostSends;
 }
 
 /**
@@ -32,6 +35,8 @@ export class ProviderApiError extends NodeApiError {
 	readonly kind: ProviderErrorKind;
 	readonly provider: string;
 	readonly status?: number;
+	/** Sends that got no answer before it failed: a paid lookup may have been charged for each. */
+	readonly lost?: LostSends;
 
 	constructor(node: INode, details: ProviderErrorDetails) {
 		const response: JsonObject = { message: details.message, provider: details.provider, kind: details.kind };
@@ -46,6 +51,7 @@ export class ProviderApiError extends NodeApiError {
 		this.kind = details.kind;
 		this.provider = details.provider;
 		this.status = details.status;
+		this.lost = details.lost;
 	}
 }
 

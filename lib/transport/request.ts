@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { transportClock } from './clock';
-import { describeFailure, normalizeHeaders, wasNeverSent } from './failure';
+import { describeFailure, normalizeHeaders, wasLost, wasNeverSent } from './failure';
 import type { Failure } from './failure';
 import { ProviderApiError } from './provider-error';
 import type { ProviderErrorKind } from './provider-error';
@@ -13,6 +13,7 @@ import { backoffDelay, resolveRetryPolicy } from './retry-policy';
 import { collectSecrets, maskDeep, maskSecrets } from './secrets';
 import type {
 	FailureKind,
+	LostSends,
 	ProviderProfile,
 	ProviderRequest,
 	ProviderResponse,
@@ -79,6 +80,10 @@ const HINTS: Partial<Record<ProviderErrorKind, string>> = {
 	server: 'The provider answered with a server error on every attempt.',
 };
 
+const LOST_PAID_HINT =
+	'The connection failed after the lookup was sent, so the provider may have carried it out and charged for it. Sending it again ' +
+	'may pay for it twice.';
+
 function describeWireFailure(failure: Failure): string {
 	// A credential's own login error carries its code (e.g. Thrio's SERVICE_UNAVAILABLE) and a message written for the user.
 	return networkErrorWords(failure.code) ?? failure.message;
@@ -89,6 +94,8 @@ interface Decision {
 	retryInMs?: number;
 	kind: ProviderErrorKind;
 	reason?: string;
+	/** A paid request's answer was lost and it may not be sent again. */
+	lostPaid?: true;
 }
 
 /** Where one request stands: failed attempts and rate-limit refusals are budgeted apart. */
@@ -105,6 +112,7 @@ function decide(
 	failure: Failure,
 	profile: ProviderProfile,
 	idempotent: boolean,
+	resendLost: boolean,
 	tally: Tally,
 	policy: RetryPolicy,
 	now: number,
@@ -140,6 +148,7 @@ function decide(
 	}
 	tally.failures++;
 	if (failureKind !== 'transient') return { kind };
+	if (!resendLost && wasLost(failure)) return { kind: 'outcomeUnknown', lostPaid: true };
 	if (!idempotent && !wasNeverSent(failure)) return { kind: 'outcomeUnknown' };
 	return tally.failures < policy.maxAttempts ? { kind, retryInMs: backoffDelay(tally.failures, policy) } : { kind };
 }
@@ -152,16 +161,18 @@ function buildError(
 	secrets: string[],
 	attempts: number,
 	itemIndex: number | undefined,
+	lost: LostSends | undefined,
 ): ProviderApiError {
-	const providerMessage =
-		failure.status === undefined
+	const providerMessage = decision.lostPaid
+		? `answer lost, not re-sent to avoid paying twice (${describeWireFailure(failure)})`
+		: failure.status === undefined
 			? describeWireFailure(failure)
 			: (providerErrorText(failure.body, profile.errorMessage(failure.body), failure.status) ?? failure.message);
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const item = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
 	const hint = [
-		HINTS[decision.kind],
+		decision.lostPaid ? LOST_PAID_HINT : HINTS[decision.kind],
 		decision.reason ? `The provider ${decision.reason}.` : undefined,
 		isNetworkErrorCode(failure.code) ? `Socket error: ${failure.code}.` : undefined,
 	]
@@ -175,6 +186,7 @@ function buildError(
 		description: hint ? maskSecrets(hint, secrets) : undefined,
 		body: failure.body === undefined ? undefined : maskDeep(failure.body, secrets),
 		itemIndex,
+		lost,
 	});
 }
 
@@ -207,6 +219,7 @@ function compactQuery(qs: NonNullable<ProviderRequest['qs']>): NonNullable<Provi
  * The one way this package calls a provider: n8n's authenticated request helper (so n8n applies
  * and renews the credential), paced under the provider's published limits, retried with
  * backoff where that is safe, and failing with a masked ProviderApiError that names the item.
+ * Answer and error both count the sends whose answer was lost, which a provider may have charged for.
  */
 export async function providerRequest<T = unknown>(
 	ctx: TransportContext,
@@ -220,8 +233,10 @@ export async function providerRequest<T = unknown>(
 	const bucket = request.bucket ?? 'default';
 	const limiter = limiterFor(limiterKey(ctx, profile, bucket), profile.limits[bucket] ?? profile.limits.default ?? []);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+	const resendLost = request.paid === undefined || options.lostPaidAnswers !== 'doNotSendAgain';
 
 	const tally: Tally = { failures: 0, refusals: 0, waitedForLimitMs: 0, servedAt: limiter.servedCount };
+	let lostSends = 0;
 	for (let attempt = 1; ; attempt++) {
 		const answered = await limiter.acquire();
 		try {
@@ -233,17 +248,19 @@ export async function providerRequest<T = unknown>(
 			limiter.markServed();
 			const headers = normalizeHeaders(response.headers);
 			limiter.observe(readRateLimitSignal(headers, transportClock.now()));
-			return { status: response.statusCode, headers, body: response.body as T };
+			return { status: response.statusCode, headers, body: response.body as T, lostSends };
 		} catch (error) {
 			answered();
 			const failure = describeFailure(error);
+			if (wasLost(failure)) lostSends++;
 			limiter.observe(readRateLimitSignal(failure.headers, transportClock.now()));
 			if (failure.status !== undefined && request.acceptStatuses?.includes(failure.status)) {
-				return { status: failure.status, headers: failure.headers, body: failure.body as T };
+				return { status: failure.status, headers: failure.headers, body: failure.body as T, lostSends };
 			}
-			const decision = decide(failure, profile, idempotent, tally, policy, transportClock.now(), limiter.servedCount);
+			const decision = decide(failure, profile, idempotent, resendLost, tally, policy, transportClock.now(), limiter.servedCount);
 			if (decision.retryInMs === undefined) {
-				throw buildError(ctx, profile, failure, decision, secrets, attempt, options.itemIndex);
+				const lost = lostSends > 0 ? { sends: lostSends, credits: lostSends * (request.paid?.credits ?? 0) } : undefined;
+				throw buildError(ctx, profile, failure, decision, secrets, attempt, options.itemIndex, lost);
 			}
 			await transportClock.sleep(decision.retryInMs);
 		}

@@ -58,6 +58,12 @@ export interface ProviderRequest {
 	 * or a 5xx). Defaults to true for GET, HEAD, PUT and DELETE; POST and PATCH must say so.
 	 */
 	idempotent?: boolean;
+	/**
+	 * A lookup the provider charges for once it carries it out, at most `credits` a send. Its answer
+	 * lost on the way back may have been paid for, so it is not re-sent under `lostPaidAnswers:
+	 * 'doNotSendAgain'`, and a failure after lost sends tells what they may have cost.
+	 */
+	paid?: { credits: number };
 	/** Limiter bucket (see ProviderProfile.limits); `default` when omitted. */
 	bucket?: string;
 	/** Statuses that are answers rather than failures, e.g. 404 for "no such record". */
@@ -69,7 +75,22 @@ export interface ProviderResponse<T = unknown> {
 	status: number;
 	headers: Record<string, string>;
 	body: T;
+	/** Sends of this request before the answered one whose answer was lost (dropped, timed out after sending). */
+	lostSends: number;
 }
+
+/** Sends of a request that got no answer although the provider may have carried them out. */
+export interface LostSends {
+	sends: number;
+	/** What they are counted as having cost; on the transport's error, `sends` times the request's `paid.credits`. */
+	credits: number;
+}
+
+/**
+ * What becomes of a paid request whose answer was lost: sent again (the provider may charge twice),
+ * or failed with `outcomeUnknown`. Unset, it is sent again like any read.
+ */
+export type LostPaidAnswers = 'sendAgain' | 'doNotSendAgain';
 
 export interface RetryPolicy {
 	/** Total attempts including the first; a rate-limit refusal is not counted as one. */
@@ -86,4 +107,5 @@ export interface RequestOptions {
 	/** The input item the request is made for; named in errors and used for pairing. */
 	itemIndex?: number;
 	retry?: Partial<RetryPolicy>;
+	lostPaidAnswers?: LostPaidAnswers;
 }

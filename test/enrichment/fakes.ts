@@ -38,6 +38,8 @@ export function fakeProvider(
 			provider,
 			batchSize: options.batchSize ?? 1,
 			accepts: options.accepts ?? (() => true),
+			// A match costs 1 (below), a miss nothing.
+			maxCredits: (lookups) => lookups.length,
 			enrichPeople: async (_ctx, lookups): Promise<LookupOutcome[]> => {
 				calls.push(lookups);
 				if (options.failAfter !== undefined && calls.length > options.failAfter) {
@@ -63,6 +65,7 @@ export function fakeVerifier(statusOf: (email: string) => 'verified' | 'invalid'
 	const calls: string[] = [];
 	return {
 		provider: 'hunter',
+		creditsPerVerification: 1,
 		calls,
 		verifyEmail: async (_ctx, email) => {
 			calls.push(email);

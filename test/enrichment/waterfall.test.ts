@@ -2,6 +2,7 @@ import { enrichPeople } from '../../lib/enrichment';
 import type { ItemOutcome, StopRules } from '../../lib/enrichment';
 import type { EnrichedRecord } from '../../lib/enrichment/result';
 import { ProviderApiError } from '../../lib/transport';
+import { afterLostSends } from '../../lib/sources/lost-sends';
 import { ctx, fakeProvider, fakeVerifier } from './fakes';
 
 const rules = (overrides: Partial<StopRules> = {}): StopRules => ({
@@ -418,6 +419,68 @@ describe('person waterfall', () => {
 			}),
 		);
 		expect(outcomes.map((record) => record.enrichment.attempts[0].status)).toEqual(['error', 'matched']);
+	});
+
+	describe('paid answers lost on the way back', () => {
+		const people = (count: number) =>
+			Array.from({ length: count }, (_, index) => ({ firstName: `P${index}`, lastName: 'Q', domain: 'x.io' }));
+		/** Apollo, whose first call is answered after `lostSends` answers were lost, or fails having lost them (`lostCredits` then). */
+		function losingApollo(lostSends: number, failsWith?: { credits: number }) {
+			const apollo = fakeProvider('apollo', () => ({ title: 'CTO' }), { batchSize: 2 });
+			const answer = apollo.module.personEnricher!.enrichPeople;
+			apollo.module.personEnricher!.enrichPeople = async (c, lookups, o) => {
+				const first = apollo.calls.length === 0;
+				const outcomes = await answer(c, lookups, o);
+				if (!first) return outcomes;
+				if (failsWith === undefined) return outcomes.map((outcome) => afterLostSends(outcome, lostSends));
+				throw new ProviderApiError(ctx.getNode(), {
+					provider: 'Apollo',
+					kind: 'outcomeUnknown',
+					message: 'Apollo: answer lost, not re-sent to avoid paying twice (the connection was dropped)',
+					lost: { sends: lostSends, credits: failsWith.credits },
+				});
+			};
+			return apollo;
+		}
+
+		it('an answer that came after lost ones: its attempt counts them, and its reason says at what', async () => {
+			const apollo = losingApollo(2);
+			const outcomes = records(
+				await enrichPeople(ctx, people(3), { providers: [apollo.module], rules: rules({ wanted: ['title'] }), options: {} }),
+			);
+			expect(outcomes[0].enrichment.attempts).toEqual([
+				{
+					provider: 'apollo',
+					status: 'matched',
+					credits: 3,
+					lost: { sends: 2, credits: 2 },
+					reason: '2 lost answers, sent again: counted as 2 credits more, what the answer cost',
+				},
+			]);
+			expect(outcomes.map((record) => record.enrichment.creditsSpent)).toEqual([3, 3, 1]);
+		});
+
+		it('no answer at all: the items fail with the provider, the worst case shared out on them, and the next provider is asked', async () => {
+			const apollo = losingApollo(1, { credits: 3 });
+			const hunter = fakeProvider('hunter', () => ({ email: 'p@x.io', emailStatus: 'verified' }));
+			const outcomes = records(
+				await enrichPeople(ctx, people(3), { providers: [apollo.module, hunter.module], rules: rules(), options: {} }),
+			);
+			expect(outcomes[0].enrichment.attempts[0]).toEqual({
+				provider: 'apollo',
+				status: 'error',
+				credits: 2,
+				failed: true,
+				lost: { sends: 1, credits: 2 },
+				reason:
+					'Apollo: answer lost, not re-sent to avoid paying twice (the connection was dropped); 1 lost answer: counted as 2 credits, ' +
+					'what the lookup costs if found',
+			});
+			expect(outcomes[1].enrichment.attempts[0]).toMatchObject({ status: 'error', credits: 1, lost: { sends: 1, credits: 1 } });
+			expect(outcomes.map((record) => record.enrichment.creditsSpent)).toEqual([3, 2, 2]);
+			expect(hunter.calls).toHaveLength(3);
+			expect(outcomes.every((record) => record.person?.email === 'p@x.io')).toBe(true);
+		});
 	});
 
 	it('skips a provider that cannot look the person up, and says what it needs', async () => {

@@ -4,8 +4,9 @@
  */
 import { startSimulatedSandbox } from '../harness/simulated-sandbox';
 import type { SimulatedSandbox } from '../harness/simulated-sandbox';
-import type { FaultSpec } from '../../sandbox/config';
-import type { DeepPartial, LogEntry, Sandbox, SandboxConfig } from '../../sandbox/server';
+import type { FaultConfig, FaultSpec } from '../../sandbox/config';
+import { FaultInjector } from '../../sandbox/faults';
+import type { DeepPartial, LogEntry, ProviderName, Sandbox, SandboxConfig } from '../../sandbox/server';
 
 /** The issue's mix: 5% 5xx, 2% dropped before the work, 2% dropped after a write, and 429 bursts. */
 export const ISSUE_FAULTS: FaultSpec = {
@@ -43,6 +44,20 @@ export interface FaultCounts {
 
 /** The sandbox carried the request out (wrote a record, charged a credit), then dropped the connection. */
 export const lostAnswer = (entry: LogEntry) => entry.fault === 'dropAfterWrite' && entry.status === 200;
+
+/**
+ * Faults under which the provider's requests, counted from the sandbox's last reset, lose their
+ * answer after the work (credits charged) where `lost` says so, and the next `thenAnswered` do not:
+ * the first seed that draws exactly that, found by drawing as the sandbox will.
+ */
+export function lostAnswerFaults(provider: ProviderName, lost: boolean[], thenAnswered = 10): DeepPartial<FaultConfig> {
+	const providers = { [provider]: { dropAfterWriteRate: 0.3 } };
+	const expected = [...lost, ...new Array<boolean>(thenAnswered).fill(false)];
+	for (let seed = 1; ; seed++) {
+		const injector = new FaultInjector(() => ({ seed, includeAuth: false, providers }));
+		if (expected.every((drop) => (injector.decide(provider).decision.kind === 'dropAfterWrite') === drop)) return { seed, providers };
+	}
+}
 
 export function faultsIn(entries: LogEntry[]): FaultCounts {
 	const count = (test: (entry: LogEntry) => boolean) => entries.filter(test).length;

@@ -12,6 +12,7 @@ import type {
 	IRunExecutionData,
 	ITaskDataConnections,
 	IWorkflowExecuteAdditionalData,
+	NodeExecutionHint,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -31,6 +32,10 @@ export interface ExecuteOptions {
 	continueOnFail?: boolean;
 	/** The workflow's static data as n8n read it from its database; the node's changes land in this object. */
 	staticData?: IDataObject;
+	/** Receives the hints the node gave for the execution's output pane. */
+	hints?: NodeExecutionHint[];
+	/** The version a saved workflow holds the node at; the node's latest when absent. */
+	typeVersion?: number;
 }
 
 function nodeTypesFor(nodeType: INodeType): INodeTypes {
@@ -62,7 +67,7 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 		id: 'node-under-test',
 		name: options.nodeName ?? nodeType.description.displayName ?? 'Node',
 		type: `${PACKAGE_NAME}.${nodeType.description.name}`,
-		typeVersion: Array.isArray(version) ? version[version.length - 1] : (version ?? 1),
+		typeVersion: options.typeVersion ?? (Array.isArray(version) ? version[version.length - 1] : (version ?? 1)),
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: options.credentials,
@@ -99,5 +104,7 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 export async function runNode(options: ExecuteOptions): Promise<INodeExecutionData[][]> {
 	const context = createExecuteContext(options);
 	if (options.nodeType.execute === undefined) throw new Error(`${options.nodeType.description.name} has no execute method`);
-	return (await options.nodeType.execute.call(context)) as INodeExecutionData[][];
+	const output = (await options.nodeType.execute.call(context)) as INodeExecutionData[][];
+	options.hints?.push(...context.hints);
+	return output;
 }

@@ -5,7 +5,7 @@ import { emailStatus } from '../../sandbox/apollo-people';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import type { FixturePerson } from '../../sandbox/fixtures';
-import { runWithSandbox } from './run';
+import { identifiablePeople, runWithSandbox } from './run';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -16,14 +16,7 @@ afterAll(async () => await sandbox.stop());
 
 const node = new B2bEnrichment();
 const domainOf = (person: FixturePerson) => sandbox.fixtures.company(person.companyId)!.domain;
-/** People whose name is unique at their company, so a name + domain lookup can only mean them. */
-const identifiable = () =>
-	sandbox.fixtures.people.filter(
-		(person) =>
-			sandbox.fixtures
-				.peopleAt(person.companyId)
-				.filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
-	);
+const identifiable = () => identifiablePeople(sandbox);
 const asInput = (person: FixturePerson) => ({
 	first_name: person.firstName,
 	last_name: person.lastName,

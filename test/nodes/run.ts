@@ -4,11 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	NodeExecutionHint,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper, runNode } from '../harness';
 import type { Sandbox } from '../../sandbox/server';
+import type { FixturePerson } from '../../sandbox/fixtures';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 
 /** Credential data pointing each provider at the sandbox, as a user would fill the forms. */
@@ -77,6 +79,10 @@ export async function runWithSandbox(
 		/** The workflow's static data, shared by runs given the same object, as n8n's database shares it. */
 		staticData?: IDataObject;
 		mode?: WorkflowExecuteMode;
+		/** Receives the execution hints the node gave. */
+		hints?: NodeExecutionHint[];
+		/** The version a saved workflow holds the node at; the node's latest when absent. */
+		typeVersion?: number;
 	} = {},
 ): Promise<INodeExecutionData[]> {
 	const { helper, credentials } = options.saved ?? savedSandboxCredentials(sandbox, options.credentialOverrides);
@@ -89,6 +95,23 @@ export async function runWithSandbox(
 		continueOnFail: options.continueOnFail,
 		staticData: options.staticData,
 		mode: options.mode,
+		hints: options.hints,
+		typeVersion: options.typeVersion,
 	});
 	return output[0];
+}
+
+/** People whose name is unique at their company, so a name + domain lookup can only mean them. */
+export function identifiablePeople(sandbox: Sandbox): FixturePerson[] {
+	return sandbox.fixtures.people.filter(
+		(person) =>
+			sandbox.fixtures
+				.peopleAt(person.companyId)
+				.filter((other) => other.firstName === person.firstName && other.lastName === person.lastName).length === 1,
+	);
+}
+
+/** A lead as a CRM or a spreadsheet gives it: name and company website. */
+export function leadOf(sandbox: Sandbox, person: FixturePerson): IDataObject {
+	return { first_name: person.firstName, last_name: person.lastName, website: sandbox.fixtures.company(person.companyId)!.domain };
 }

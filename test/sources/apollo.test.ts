@@ -5,11 +5,12 @@ import { apolloModule } from '../../lib/sources/apollo';
 import type { ApolloLookupOptions } from '../../lib/sources/apollo';
 import type { PersonLookup, ProviderModule } from '../../lib/sources/contracts';
 import { isProviderApiError } from '../../lib/transport';
-import type { TransportContext } from '../../lib/transport';
+import type { ProviderApiError, TransportContext } from '../../lib/transport';
 import { apolloCompanyId, apolloPersonId, emailStatus } from '../../sandbox/apollo-people';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import { startSandbox } from '../../sandbox/server';
 import type { FixturePerson, Sandbox } from '../../sandbox/server';
+import { lostAnswerFaults } from '../faults/fixtures';
 import { providerContext } from '../harness/transport-context';
 
 const { peopleSearch, companySearch, personEnricher, companyEnricher, usage } = apolloModule as Required<ProviderModule>;
@@ -328,6 +329,38 @@ describe('Apollo person enrichment', () => {
 		expect(isProviderApiError(error, 'quotaExhausted')).toBe(true);
 		expect((error as Error).message).toMatch(/^Apollo: .*insufficient credits.*\(HTTP 422\)/);
 		expect(calls('/people/bulk_match').map((entry) => entry.status)).toEqual([422]);
+	});
+
+	it('counts a bulk_match answer lost after Apollo charged at what the answer sent again cost', async () => {
+		sandbox.configure({ faults: lostAnswerFaults('apollo', [true]) });
+		const expected = mixedLookups().slice(0, 10);
+		const outcomes = await personEnricher.enrichPeople(
+			context(),
+			expected.map((entry) => entry.lookup),
+		);
+		expect(calls('/people/bulk_match').map((entry) => entry.fault ?? entry.status)).toEqual(['dropAfterWrite', 200]);
+		expect(outcomes.map((outcome) => [outcome.status, outcome.credits, outcome.lost])).toEqual(
+			expected.map(({ person }) => (person ? ['matched', 2, { sends: 1, credits: 1 }] : ['noMatch', 0, { sends: 1, credits: 0 }])),
+		);
+		expect(outcomes.reduce((sum, outcome) => sum + outcome.credits, 0)).toBe(sandbox.state.apollo.creditsUsed);
+	});
+
+	it('does not send a bulk_match again under doNotSendAgain, and says what the lost answer may have cost', async () => {
+		sandbox.configure({ faults: lostAnswerFaults('apollo', [true]) });
+		const error: unknown = await personEnricher
+			.enrichPeople(
+				context(),
+				mixedLookups()
+					.slice(0, 10)
+					.map((entry) => entry.lookup),
+				{ lostPaidAnswers: 'doNotSendAgain' },
+			)
+			.catch((caught: unknown) => caught);
+		expect(isProviderApiError(error, 'outcomeUnknown')).toBe(true);
+		expect((error as ProviderApiError).message).toBe('Apollo: answer lost, not re-sent to avoid paying twice (the connection was dropped)');
+		// As if all ten matched: Apollo's answer would have said how many did.
+		expect((error as ProviderApiError).lost).toEqual({ sends: 1, credits: 10 });
+		expect(calls('/people/bulk_match')).toHaveLength(1);
 	});
 });
 

@@ -8,6 +8,7 @@ import { failureOf, useSandbox } from '../credentials-flow/flow';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
 import type { FixturePerson } from '../../sandbox/server';
 import { zoomInfoCompanyId, zoomInfoPersonId } from '../../sandbox/zoominfo-data';
+import { lostAnswerFaults } from '../faults/fixtures';
 import { providerContext } from '../harness/transport-context';
 
 const sandbox = useSandbox();
@@ -282,6 +283,27 @@ describe('ZoomInfo person enrichment of leads known by name and company domain',
 		// A company is paid for once, by the first lead at its domain: 30 companies and 35 people.
 		expect(outcomes.map((outcome) => outcome.credits)).toEqual([...persons.map(() => 2), ...persons.slice(0, 5).map(() => 1)]);
 		expect(sandbox().stats().credits.zoomInfo).toBe(65);
+	});
+
+	it('counts a company lookup whose answer was lost after ZoomInfo charged on the first lead at the domain, as what the answer cost', async () => {
+		sandbox().configure({ faults: lostAnswerFaults('zoomInfo', [true]) });
+		const persons = leadsAt(3);
+		const lookups: PersonLookup[] = [...persons, persons[0]].map((person) => ({
+			firstName: person.firstName,
+			lastName: person.lastName,
+			domain: companyOf(person).domain,
+		}));
+
+		const outcomes = await personEnricher.enrichPeople(context(), lookups);
+
+		expect(calls('/enrich/company').map((entry) => entry.fault ?? entry.status)).toEqual(['dropAfterWrite', 200]);
+		expect(statuses(outcomes)).toEqual(lookups.map(() => 'matched'));
+		// Each company twice (the lost answer and the one sent again) and each contact once, on the first lead at the domain.
+		expect(outcomes.map((outcome) => [outcome.credits, outcome.lost])).toEqual([
+			...persons.map(() => [3, { sends: 1, credits: 1 }]),
+			[1, undefined],
+		]);
+		expect(outcomes.reduce((sum, outcome) => sum + outcome.credits, 0)).toBe(sandbox().stats().credits.zoomInfo);
 	});
 
 	it('looks a domain up once per run, across calls, and answers no match where ZoomInfo has no such company', async () => {

@@ -29,7 +29,12 @@ describe('providerRequest', () => {
 			path: '/people',
 			qs: { page: 2, empty: '', none: undefined },
 		});
-		expect(response).toEqual({ status: 200, headers: expect.objectContaining({ 'x-custom': 'yes' }), body: { people: [1, 2] } });
+		expect(response).toEqual({
+			status: 200,
+			headers: expect.objectContaining({ 'x-custom': 'yes' }),
+			body: { people: [1, 2] },
+			lostSends: 0,
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 

@@ -1,5 +1,5 @@
-import type { ProviderRequest, ProviderResponse, TransportContext } from '../../transport';
-import { call, callJson } from '../../transport';
+import type { JsonAnswer, ProviderRequest, ProviderResponse, TransportContext } from '../../transport';
+import { call, callAnswer, callJson } from '../../transport';
 import type { CallOptions } from '../contracts';
 import { apolloProfile } from './profile';
 
@@ -13,4 +13,12 @@ export async function apolloJson<T extends object>(
 	options?: CallOptions,
 ): Promise<Partial<T>> {
 	return await callJson<T>(ctx, apolloProfile, request, options);
+}
+
+export async function apolloAnswer<T extends object>(
+	ctx: TransportContext,
+	request: ProviderRequest,
+	options?: CallOptions,
+): Promise<JsonAnswer<T>> {
+	return await callAnswer<T>(ctx, apolloProfile, request, options);
 }

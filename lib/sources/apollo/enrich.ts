@@ -4,11 +4,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { compact, isValidDomain, normalizeDomain, normalizeEmail, normalizeName, text } from '../../normalize';
 import type { TransportContext } from '../../transport';
 import type { CompanyEnricher, CompanyLookup, LookupOptions, LookupOutcome, PersonEnricher, PersonLookup } from '../contracts';
-import { apolloJson } from './call';
+import { afterLostSends } from '../lost-sends';
+import { apolloAnswer } from './call';
 import { companyRecord, personRecord } from './map';
 import type { ApolloBulkMatchResponse, ApolloMatchResponse, ApolloOrganizationResponse, ApolloPerson } from './types';
 
 const BULK_SIZE = 10;
+/** What Apollo adds to a match for revealing a mobile phone number (People Enrichment: 1 credit, 8 more for a phone). */
+const PHONE_REVEAL_CREDITS = 8;
 
 export interface ApolloLookupOptions extends LookupOptions {
 	/** Where Apollo posts revealed phone numbers; it refuses `revealPhone` without one. */
@@ -112,33 +115,41 @@ function creditsPerMatch(matched: number, consumed: number | undefined, revealPh
 async function matchBatch(ctx: TransportContext, lookups: PersonLookup[], options: ApolloLookupOptions): Promise<LookupOutcome[]> {
 	const details = lookups.map(matchDetail);
 	const reveal = revealParams(ctx, options);
+	// Apollo has no idempotency key: every send it carries out is charged.
+	const paid = { credits: apolloPersonEnricher.maxCredits(lookups, options) };
 	let matches: Array<ApolloPerson | null>;
 	let consumed: number | undefined;
+	let lostSends: number;
 	if (details.length === 1) {
 		// A lone lookup uses the single-record endpoint, which Apollo rates ten times higher than bulk.
-		const body = await apolloJson<ApolloMatchResponse>(
+		const answer = await apolloAnswer<ApolloMatchResponse>(
 			ctx,
-			{ method: 'POST', path: '/people/match', body: { ...details[0], ...reveal }, idempotent: true },
+			{ method: 'POST', path: '/people/match', body: { ...details[0], ...reveal }, idempotent: true, paid },
 			options,
 		);
-		matches = [body.person ?? null];
+		matches = [answer.body.person ?? null];
+		lostSends = answer.lostSends;
 	} else {
-		const body = await apolloJson<ApolloBulkMatchResponse>(
+		const answer = await apolloAnswer<ApolloBulkMatchResponse>(
 			ctx,
-			{ method: 'POST', path: '/people/bulk_match', body: { details, ...reveal }, idempotent: true, bucket: 'bulk' },
+			{ method: 'POST', path: '/people/bulk_match', body: { details, ...reveal }, idempotent: true, bucket: 'bulk', paid },
 			options,
 		);
-		matches = alignMatches(details, Array.isArray(body.matches) ? body.matches : []);
-		consumed = typeof body.credits_consumed === 'number' ? body.credits_consumed : undefined;
+		matches = alignMatches(details, Array.isArray(answer.body.matches) ? answer.body.matches : []);
+		consumed = typeof answer.body.credits_consumed === 'number' ? answer.body.credits_consumed : undefined;
+		lostSends = answer.lostSends;
 	}
 	const credits = creditsPerMatch(matches.filter(Boolean).length, consumed, options.revealPhone === true);
-	return matches.map((match) => (match ? { status: 'matched', record: personRecord(match), credits: credits.shift() ?? 1 } : NO_MATCH));
+	return matches.map((match) =>
+		afterLostSends(match ? { status: 'matched', record: personRecord(match), credits: credits.shift() ?? 1 } : NO_MATCH, lostSends),
+	);
 }
 
 export const apolloPersonEnricher: PersonEnricher = {
 	provider: 'apollo',
 	batchSize: BULK_SIZE,
 	accepts: acceptsPerson,
+	maxCredits: (lookups, options) => lookups.length * (1 + (options.revealPhone ? PHONE_REVEAL_CREDITS : 0)),
 	async enrichPeople(ctx, lookups, options: ApolloLookupOptions = {}) {
 		const outcomes: LookupOutcome[] = lookups.map(() => NOT_ACCEPTED);
 		const accepted = lookups.flatMap((lookup, index) => (acceptsPerson(lookup) ? [index] : []));
@@ -165,6 +176,7 @@ export const apolloCompanyEnricher: CompanyEnricher = {
 	provider: 'apollo',
 	batchSize: 1,
 	accepts: (lookup) => lookupDomain(lookup) !== undefined,
+	maxCredits: (lookups) => lookups.length,
 	async enrichCompanies(ctx, lookups, options) {
 		const outcomes: LookupOutcome[] = [];
 		for (const lookup of lookups) {
@@ -173,14 +185,16 @@ export const apolloCompanyEnricher: CompanyEnricher = {
 				outcomes.push({ ...NOT_ACCEPTED, error: { kind: 'invalidInput', message: 'Apollo enriches a company by its domain' } });
 				continue;
 			}
-			const { organization } = await apolloJson<ApolloOrganizationResponse>(
+			const { body, lostSends } = await apolloAnswer<ApolloOrganizationResponse>(
 				ctx,
-				{ method: 'GET', path: '/organizations/enrich', qs: { domain } },
+				{ method: 'GET', path: '/organizations/enrich', qs: { domain }, paid: { credits: 1 } },
 				options,
 			);
-			const record = organization ? companyRecord(organization) : undefined;
+			const record = body.organization ? companyRecord(body.organization) : undefined;
 			// One credit, as Apollo bills enrichments; the reference gives no separate figure for organizations.
-			outcomes.push(record?.company && Object.keys(record.company).length > 0 ? { status: 'matched', record, credits: 1 } : NO_MATCH);
+			const outcome: LookupOutcome =
+				record?.company && Object.keys(record.company).length > 0 ? { status: 'matched', record, credits: 1 } : NO_MATCH;
+			outcomes.push(afterLostSends(outcome, lostSends));
 		}
 		return outcomes;
 	},

@@ -1,10 +1,11 @@
 import { compact, isValidDomain, normalizeDomain, text } from '../../normalize';
-import type { TransportContext } from '../../transport';
+import type { ProviderResponse, TransportContext } from '../../transport';
 import type { CallOptions, LookupOutcome, PersonEnricher, PersonLookup } from '../contracts';
+import { afterLostSends } from '../lost-sends';
 import { hunterGet } from './call';
 import { hunterPersonRecord } from './map';
 import { hunterProfile } from './profile';
-import type { HunterEmail } from './types';
+import type { HunterEmail, HunterEnvelope } from './types';
 
 interface FinderQuery {
 	domain?: string;
@@ -33,7 +34,15 @@ async function findEmail(ctx: TransportContext, lookup: PersonLookup, options: C
 	if (qs === undefined)
 		return invalid("Hunter's email finder needs a first and last name (or a full name) and a domain (or a company name)");
 	// A 400 (wrong_params) is about this lookup's values, not the call: it is reported on the record.
-	const { status, body } = await hunterGet<HunterEmail>(ctx, { path: '/email-finder', qs: { ...qs }, acceptStatuses: [400] }, options);
+	const response = await hunterGet<HunterEmail>(
+		ctx,
+		{ path: '/email-finder', qs: { ...qs }, acceptStatuses: [400], paid: { credits: 1 } },
+		options,
+	);
+	return afterLostSends(finderOutcome(response, qs), response.lostSends);
+}
+
+function finderOutcome({ status, body }: ProviderResponse<HunterEnvelope<HunterEmail>>, qs: FinderQuery): LookupOutcome {
 	if (status === 400) return invalid(`Hunter: ${hunterProfile.errorMessage(body) ?? 'the lookup was refused'} (HTTP 400)`);
 	const data = body.data ?? {};
 	// Hunter charges a search only when it returns an email.
@@ -47,6 +56,8 @@ export const hunterPersonEnricher: PersonEnricher = {
 	provider: 'hunter',
 	batchSize: 1,
 	accepts: (lookup) => finderQuery(lookup) !== undefined,
+	// One search per email found; a miss is free.
+	maxCredits: (lookups) => lookups.length,
 	async enrichPeople(ctx, lookups, options = {}) {
 		const outcomes: LookupOutcome[] = [];
 		for (const lookup of lookups) outcomes.push(await findEmail(ctx, lookup, options));

@@ -18,30 +18,43 @@ export interface HunterVerification extends EmailVerification {
 export const DEFAULT_POLL_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 5000, 5000, 5000, 5000];
 
 export function createHunterVerifier(pollDelaysMs: readonly number[] = DEFAULT_POLL_DELAYS_MS): EmailVerifier {
-	return {
+	const verifier: EmailVerifier = {
 		provider: 'hunter',
+		// Hunter counts a verification when it answers; the 202s while it is still checking are not counted.
+		creditsPerVerification: 1,
 		async verifyEmail(ctx, address, options = {}): Promise<HunterVerification> {
 			const email = normalizeEmail(address) ?? '';
 			if (!isValidEmail(email)) {
 				// Hunter would refuse it with a 400; the answer is known without spending a call.
 				return { email, status: 'invalid', raw: null, note: 'Not a syntactically valid email address; not sent to Hunter.' };
 			}
+			const paid = { credits: verifier.creditsPerVerification };
+			// A lost send is counted at what the answer to the same poll cost: a verdict's price, or nothing for a 202.
+			const lost = { sends: 0, credits: 0 };
 			let waitedMs = 0;
 			for (let poll = 0; ; poll++) {
-				const response = await hunterGet<HunterVerifierData>(ctx, { path: '/email-verifier', qs: { email }, bucket: 'verifier' }, options);
+				const response = await hunterGet<HunterVerifierData>(
+					ctx,
+					{ path: '/email-verifier', qs: { email }, bucket: 'verifier', paid },
+					options,
+				);
+				lost.sends += response.lostSends;
 				const data = response.body.data ?? {};
 				if (response.status !== 202) {
-					return { email, status: hunterEmailStatus(data.status ?? data.result, 'unknown'), score: num(data.score), raw: response.body };
+					lost.credits += response.lostSends * paid.credits;
+					const status = hunterEmailStatus(data.status ?? data.result, 'unknown');
+					return { email, status, score: num(data.score), raw: response.body, ...(lost.sends > 0 && { lost }) };
 				}
 				if (poll >= pollDelaysMs.length) {
 					const note = `Hunter was still verifying after ${poll + 1} calls over ${Math.round(waitedMs / 1000)} s; verify again later.`;
-					return { email, status: 'unknown', raw: response.body, note };
+					return { email, status: 'unknown', raw: response.body, note, ...(lost.sends > 0 && { lost }) };
 				}
 				await transportClock.sleep(pollDelaysMs[poll]);
 				waitedMs += pollDelaysMs[poll];
 			}
 		},
 	};
+	return verifier;
 }
 
 export const hunterVerifier = createHunterVerifier();

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ProviderRecord } from '../../normalize';
 import type { TransportContext } from '../../transport';
 import type { CallOptions, CompanyLookup, LookupOutcome, PersonLookup } from '../contracts';
-import { upLeadJson } from './call';
+import { afterLostSends } from '../lost-sends';
+import { upLeadAnswer } from './call';
 import { companyRecord, fields, personRecord } from './map';
 import type { UpLeadLookupAnswer } from './types';
 
@@ -37,9 +38,15 @@ async function lookUp(
 	toRecord: (data: Record<string, unknown>) => ProviderRecord,
 	options: CallOptions,
 ): Promise<LookupOutcome> {
-	const answer = await upLeadJson<UpLeadLookupAnswer<unknown>>(ctx, { method: 'GET', path, qs }, options);
-	const data = fields(answer.data);
-	return Object.keys(data).length === 0 ? { status: 'noMatch', credits: 0 } : { status: 'matched', credits: 1, record: toRecord(data) };
+	const { body, lostSends } = await upLeadAnswer<UpLeadLookupAnswer<unknown>>(
+		ctx,
+		{ method: 'GET', path, qs, paid: { credits: 1 } },
+		options,
+	);
+	const data = fields(body.data);
+	const outcome: LookupOutcome =
+		Object.keys(data).length === 0 ? { status: 'noMatch', credits: 0 } : { status: 'matched', credits: 1, record: toRecord(data) };
+	return afterLostSends(outcome, lostSends);
 }
 
 interface LookupKind<L> {
@@ -81,6 +88,11 @@ export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[
 
 export async function enrichCompanies(ctx: TransportContext, lookups: CompanyLookup[], options?: CallOptions): Promise<LookupOutcome[]> {
 	return await lookUpEach(ctx, COMPANIES, lookups, options);
+}
+
+/** A credit per record found (lookUp), people and companies alike. */
+export function maxLookupCredits(lookups: unknown[]): number {
+	return lookups.length;
 }
 
 export function acceptsPerson(lookup: PersonLookup): boolean {

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../contracts';
-import { acceptsCompany, acceptsPerson, enrichCompanies, enrichPeople } from './enrich';
+import { acceptsCompany, acceptsPerson, enrichCompanies, enrichPeople, maxLookupCredits } from './enrich';
 import { upLeadProfile } from './profile';
 import { MAX_PER_PAGE, searchPeople } from './search';
 import { getUsage } from './usage';
@@ -9,7 +9,7 @@ export const upLeadModule: ProviderModule = {
 	displayName: 'UpLead',
 	credentialType: upLeadProfile.credentialType,
 	peopleSearch: { provider: 'upLead', maxPageSize: MAX_PER_PAGE, searchPeople },
-	personEnricher: { provider: 'upLead', batchSize: 1, accepts: acceptsPerson, enrichPeople },
-	companyEnricher: { provider: 'upLead', batchSize: 1, accepts: acceptsCompany, enrichCompanies },
+	personEnricher: { provider: 'upLead', batchSize: 1, accepts: acceptsPerson, maxCredits: maxLookupCredits, enrichPeople },
+	companyEnricher: { provider: 'upLead', batchSize: 1, accepts: acceptsCompany, maxCredits: maxLookupCredits, enrichCompanies },
 	usage: { provider: 'upLead', getUsage },
 };

@@ -1,5 +1,5 @@
-import type { ProviderRequest, TransportContext } from '../../transport';
-import { callJson } from '../../transport';
+import type { JsonAnswer, ProviderRequest, TransportContext } from '../../transport';
+import { callAnswer, callJson } from '../../transport';
 import type { CallOptions } from '../contracts';
 import { zoomInfoProfile } from './profile';
 
@@ -9,4 +9,12 @@ export async function zoomInfoJson<T extends object>(
 	options?: CallOptions,
 ): Promise<Partial<T>> {
 	return await callJson<T>(ctx, zoomInfoProfile, request, options);
+}
+
+export async function zoomInfoAnswer<T extends object>(
+	ctx: TransportContext,
+	request: ProviderRequest,
+	options?: CallOptions,
+): Promise<JsonAnswer<T>> {
+	return await callAnswer<T>(ctx, zoomInfoProfile, request, options);
 }

@@ -2,10 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { compact, text } from '../../normalize';
 import type { ProviderRecord } from '../../normalize';
-import type { TransportContext } from '../../transport';
+import { isProviderApiError } from '../../transport';
+import type { LostSends, TransportContext } from '../../transport';
 import { chunk } from '../../util/map-limit';
 import type { CallOptions, CompanyLookup, LookupOutcome, PersonLookup } from '../contracts';
-import { zoomInfoJson } from './call';
+import { afterLostSends } from '../lost-sends';
+import { zoomInfoAnswer } from './call';
 import { companyRecord, contactRecord, fields } from './map';
 import type { ZoomInfoEnrichAnswer } from './types';
 
@@ -74,6 +76,17 @@ export function needsCompanyId(lookup: PersonLookup): boolean {
 	);
 }
 
+/**
+ * Credits are records: one per contact, and one per company resolved first, once per domain
+ * (companiesFor). A lookup it cannot take as it is reaches ZoomInfo only once an earlier provider
+ * has filled it in, maybe with just a name and a domain, so it may need a company of its own.
+ */
+export function maxContactCredits(lookups: PersonLookup[]): number {
+	const domains = new Set(lookups.filter(needsCompanyId).map((lookup) => lookup.domain));
+	const unmatchable = lookups.filter((lookup) => personMatchInput(lookup) === undefined && !needsCompanyId(lookup)).length;
+	return lookups.length + domains.size + unmatchable;
+}
+
 export function companyMatchInput(lookup: CompanyLookup): IDataObject | undefined {
 	const companyId = text(lookup.ids?.zoomInfo);
 	if (companyId !== undefined) return { companyId };
@@ -135,15 +148,19 @@ async function enrichBatch<L>(
 	options: CallOptions,
 ): Promise<LookupOutcome[]> {
 	const body = { [kind.inputName]: inputs, outputFields: kind.outputFields };
-	const answer = await zoomInfoJson<ZoomInfoEnrichAnswer<unknown>>(
+	const { body: answer, lostSends } = await zoomInfoAnswer<ZoomInfoEnrichAnswer<unknown>>(
 		ctx,
-		{ method: 'POST', path: kind.path, body, idempotent: true },
+		// At most a record per input, each send: ZoomInfo counts every record it returns.
+		{ method: 'POST', path: kind.path, body, idempotent: true, paid: { credits: inputs.length } },
 		options,
 	);
 	const results = Array.isArray(answer.data?.result) ? answer.data.result : [];
 	return inputs.map((input, index) => {
 		const result = resultFor(results, input, index);
-		return result === undefined ? failed('failed', 'ZoomInfo returned no result for this record') : outcomeOf(result, kind.toRecord);
+		return afterLostSends(
+			result === undefined ? failed('failed', 'ZoomInfo returned no result for this record') : outcomeOf(result, kind.toRecord),
+			lostSends,
+		);
 	});
 }
 
@@ -208,8 +225,15 @@ async function companiesFor(ctx: TransportContext, domains: string[], options: C
 			fresh.map((domain) => ({ domain })),
 			options,
 		);
-		// A lookup that failed may be tried again by a later batch.
-		answered.catch(() => fresh.forEach((domain) => runKnown.delete(domain)));
+		// A lookup that failed may be tried again by a later batch, but not one whose answer was lost: that
+		// could pay for it twice, so the later batches' leads get its error instead, at no cost.
+		answered.catch((error: unknown) => {
+			const lostAnswer = isProviderApiError(error, 'outcomeUnknown') ? failed('failed', error.message) : undefined;
+			for (const domain of fresh) {
+				if (lostAnswer === undefined) runKnown.delete(domain);
+				else runKnown.set(domain, Promise.resolve(lostAnswer));
+			}
+		});
 		for (const [index, domain] of fresh.entries()) {
 			const outcome = answered.then((outcomes) => outcomes[index]);
 			// Awaited below; a failure is thrown there once, not again for every domain of the batch.
@@ -217,12 +241,19 @@ async function companiesFor(ctx: TransportContext, domains: string[], options: C
 			runKnown.set(domain, outcome);
 		}
 	}
+	// Taken before waiting: a failure replaces the entries for later batches, not for this one.
+	const pending = wanted.map((domain) => runKnown.get(domain)!);
 	const companies = new Map<string, LookupOutcome>();
-	for (const domain of wanted) {
-		const outcome = await runKnown.get(domain)!;
-		companies.set(domain, fresh.includes(domain) ? outcome : { ...outcome, credits: 0 });
+	for (const [index, domain] of wanted.entries()) {
+		const outcome = await pending[index];
+		companies.set(domain, fresh.includes(domain) ? outcome : { ...outcome, credits: 0, lost: undefined });
 	}
 	return companies;
+}
+
+/** A lead's lost answers: its own lookup's and its company's. */
+function addLost(own: LostSends | undefined, company: LostSends | undefined): LostSends | undefined {
+	return own && company ? { sends: own.sends + company.sends, credits: own.credits + company.credits } : (own ?? company);
 }
 
 export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[], options: CallOptions = {}): Promise<LookupOutcome[]> {
@@ -240,11 +271,11 @@ export async function enrichPeople(ctx: TransportContext, lookups: PersonLookup[
 		const domain = resolving[index];
 		if (domain === undefined) return outcome;
 		const company = companies.get(domain)!;
-		const credits = charged.has(domain) ? 0 : company.credits;
+		const cost = charged.has(domain) ? { credits: 0, lost: undefined } : { credits: company.credits, lost: company.lost };
 		charged.add(domain);
-		if (company.status === 'error') return { ...company, credits };
-		if (companyIds[index] === undefined) return { status: 'noMatch', credits };
-		return { ...outcome, credits: outcome.credits + credits };
+		if (company.status === 'error') return { ...company, ...cost };
+		if (companyIds[index] === undefined) return { status: 'noMatch', ...cost };
+		return { ...outcome, credits: outcome.credits + cost.credits, lost: addLost(outcome.lost, cost.lost) };
 	});
 }
 

@@ -1,5 +1,13 @@
 import type { ProviderModule } from '../contracts';
-import { ENRICH_BATCH, companyMatchInput, enrichCompanies, enrichPeople, needsCompanyId, personMatchInput } from './enrich';
+import {
+	ENRICH_BATCH,
+	companyMatchInput,
+	enrichCompanies,
+	enrichPeople,
+	maxContactCredits,
+	needsCompanyId,
+	personMatchInput,
+} from './enrich';
 import { zoomInfoProfile } from './profile';
 import { MAX_RPP, searchCompanies, searchPeople } from './search';
 import { getUsage } from './usage';
@@ -14,12 +22,15 @@ export const zoomInfoModule: ProviderModule = {
 		provider: 'zoomInfo',
 		batchSize: ENRICH_BATCH,
 		accepts: (lookup) => personMatchInput(lookup) !== undefined || needsCompanyId(lookup),
+		maxCredits: maxContactCredits,
 		enrichPeople,
 	},
 	companyEnricher: {
 		provider: 'zoomInfo',
 		batchSize: ENRICH_BATCH,
 		accepts: (lookup) => companyMatchInput(lookup) !== undefined,
+		// One record per company found.
+		maxCredits: (lookups) => lookups.length,
 		enrichCompanies,
 	},
 	usage: { provider: 'zoomInfo', getUsage },

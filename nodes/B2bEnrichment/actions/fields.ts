@@ -5,6 +5,7 @@ import type { ProviderName } from '../../../lib/normalize';
 import { providerOptions } from '../../../lib/node-kit';
 import { firstProblem, itemProblem, personFromItem } from '../../../lib/normalize';
 import type { FieldRule } from '../../../lib/normalize';
+import type { LostPaidAnswers } from '../../../lib/transport';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -28,6 +29,40 @@ export function providersField(show: Show, providers: ProviderName[], defaults: 
 export const WATERFALL_HINT =
 	'Asked in the order selected; each item goes to the next provider only while a wanted field is still missing. Pick one for a ' +
 	'single-provider lookup.';
+
+/**
+ * Not sending again is the default: Apollo has no idempotency key, so a lookup sent again after its
+ * answer was lost is paid for twice (measured: 30 people cost 40 credits after one lost batch
+ * answer), while an item left with the error is asked again by the next run.
+ */
+export const lostPaidAnswersOption: INodeProperties = {
+	displayName: 'Lost Paid Answers',
+	name: 'lostPaidAnswers',
+	type: 'options',
+	options: [
+		{
+			name: 'Do Not Send Again',
+			value: 'doNotSendAgain',
+			description:
+				'Its items get the error "answer lost, not re-sent to avoid paying twice" naming the provider; the next providers are still ' +
+				'asked, and a later run asks again',
+		},
+		{
+			name: 'Send Again (May Pay Twice)',
+			value: 'sendAgain',
+			description: 'Send the lookup again to get its answer; the provider may charge for it again (Apollo does)',
+		},
+	],
+	default: 'doNotSendAgain',
+	description:
+		'What to do with a paid lookup whose answer was lost on the way back (the connection dropped or timed out after it was sent): the ' +
+		'provider may have carried it out and charged for it. Either way what it may have cost is counted in creditsSpent.',
+};
+
+/** The option as chosen, or its default: an options collection leaves out what the user did not set. */
+export function lostPaidAnswersOf(options: { lostPaidAnswers?: LostPaidAnswers }): LostPaidAnswers {
+	return options.lostPaidAnswers ?? (lostPaidAnswersOption.default as LostPaidAnswers);
+}
 
 export function personInputFields(show: Show): INodeProperties[] {
 	const define = { show: { ...show, inputMode: ['define'] } };

@@ -6,7 +6,10 @@ import type { ProviderName } from '../../../../lib/normalize';
 import { assertNoProblems, optionsCollection } from '../../../../lib/node-kit';
 import { companyFromItem, firstProblem, itemProblem } from '../../../../lib/normalize';
 import { providerModules } from '../../../../lib/sources/registry';
-import { WATERFALL_HINT, providersField } from '../fields';
+import type { LostPaidAnswers } from '../../../../lib/transport';
+import { creditLimitOptions, readCreditLimits, warnIfBudgetReached } from '../budget';
+import type { CreditLimitSettings } from '../budget';
+import { WATERFALL_HINT, lostPaidAnswersOf, lostPaidAnswersOption, providersField } from '../fields';
 import { outcomesToItems } from '../output';
 
 const show = { resource: ['company'], operation: ['enrich'] };
@@ -61,6 +64,8 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: "Whether to output the input item's fields beside the enrichment",
 		},
+		lostPaidAnswersOption,
+		...creditLimitOptions(['apollo', 'zoomInfo', 'upLead']),
 	]),
 ];
 
@@ -87,11 +92,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	);
 	// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
 	const inputs = read.map(({ input, problem }) => (problem ? {} : input));
-	const options = this.getNodeParameter('options', 0, {}) as { keepInput?: boolean; maxAttempts?: number };
+	const options = this.getNodeParameter('options', 0, {}) as CreditLimitSettings & {
+		keepInput?: boolean;
+		lostPaidAnswers?: LostPaidAnswers;
+		maxAttempts?: number;
+	};
 	const outcomes = await enrichCompanies(this, inputs, {
 		providers: providerModules(this.getNodeParameter('providers', 0) as ProviderName[]),
 		wanted: this.getNodeParameter('companyWanted', 0) as CompanyWantedField[],
-		options: { maxAttempts: options.maxAttempts },
+		options: { maxAttempts: options.maxAttempts, lostPaidAnswers: lostPaidAnswersOf(options) },
+		limits: readCreditLimits(this, options),
 	});
+	warnIfBudgetReached(this, outcomes);
 	return outcomesToItems(this, items, outcomes, options.keepInput ?? true, problems);
 }

@@ -1,15 +1,20 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { WANTED_FIELDS, enrichPeople, parsePerson } from '../../../../lib/enrichment';
-import type { CatchAllPolicy, GuessedPolicy, WantedField } from '../../../../lib/enrichment';
-import type { ProviderName } from '../../../../lib/normalize';
+import { WANTED_FIELDS, addHistory, enrichPeople, parsePerson, readHistory, tallyRun } from '../../../../lib/enrichment';
+import type { CatchAllPolicy, GuessedPolicy, PersonEnrichmentConfig, WantedField } from '../../../../lib/enrichment';
+import type { InputProblem, PersonInput, ProviderName } from '../../../../lib/normalize';
 import { assertNoProblems, openNodeMemory, optionsCollection } from '../../../../lib/node-kit';
 import { PROVIDER_MODULES, providerModules } from '../../../../lib/sources/registry';
-import { WATERFALL_HINT, personInput, personInputFields, providersField } from '../fields';
+import type { LostPaidAnswers } from '../../../../lib/transport';
+import { WATERFALL_HINT, lostPaidAnswersOf, lostPaidAnswersOption, personInput, personInputFields, providersField } from '../fields';
+import { creditLimitOptions, readCreditLimits, warnIfBudgetReached } from '../budget';
+import type { CreditLimitSettings } from '../budget';
 import { outcomesToItems } from '../output';
 
-const show = { resource: ['person'], operation: ['enrich', 'findEmail'] };
+/** Estimate Cost shows Enrich's fields: it estimates an Enrich with them. */
+const show = { resource: ['person'], operation: ['enrich', 'findEmail', 'estimate'] };
+const enrichOrEstimate = { resource: ['person'], operation: ['enrich', 'estimate'] };
 
 /**
  * Identities kept at most: three a person at most, so about 100,000 people in some 7 MB of the
@@ -18,7 +23,7 @@ const show = { resource: ['person'], operation: ['enrich', 'findEmail'] };
 const MAX_REMEMBERED_KEYS = 300_000;
 
 export const description: INodeProperties[] = [
-	providersField({ resource: ['person'], operation: ['enrich'] }, ['apollo', 'zoomInfo', 'hunter', 'upLead'], ['apollo'], WATERFALL_HINT),
+	providersField(enrichOrEstimate, ['apollo', 'zoomInfo', 'hunter', 'upLead'], ['apollo'], WATERFALL_HINT),
 	providersField(
 		{ resource: ['person'], operation: ['findEmail'] },
 		['hunter', 'apollo', 'zoomInfo', 'upLead'],
@@ -44,7 +49,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Wanted Fields',
 		name: 'wanted',
 		type: 'multiOptions',
-		displayOptions: { show: { resource: ['person'], operation: ['enrich'] } },
+		displayOptions: { show: enrichOrEstimate },
 		options: Object.entries(WANTED_FIELDS).map(([value, name]) => ({ name, value })),
 		default: ['email', 'title'],
 		description: 'The waterfall stops for an item once it has all of these',
@@ -95,6 +100,8 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: "Whether to output the input item's fields beside the enrichment",
 		},
+		lostPaidAnswersOption,
+		...creditLimitOptions(['apollo', 'zoomInfo', 'hunter', 'upLead']),
 		{
 			displayName: 'Phone Webhook URL (Apollo)',
 			name: 'phoneWebhookUrl',
@@ -132,10 +139,11 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-interface Options {
+interface Options extends CreditLimitSettings {
 	catchAll?: CatchAllPolicy;
 	guessed?: GuessedPolicy;
 	keepInput?: boolean;
+	lostPaidAnswers?: LostPaidAnswers;
 	maxAttempts?: number;
 	revealPhone?: boolean;
 	phoneWebhookUrl?: string;
@@ -147,46 +155,78 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await personWaterfall.call(this, items, false);
 }
 
-/** Enrich Person and Find Email: the same waterfall; Find Email wants only the email and stops at a verified one. */
+/** Where the node keeps, in its workflow static data, whom it asked about and what its runs spent. */
+export const MEMORY_FIELD = 'enrichedPeople';
+export const HISTORY_FIELD = 'creditHistory';
+
+/** A person run's items and settings, checked before anything is spent. */
+export interface PersonRun {
+	inputs: PersonInput[];
+	problems: Array<InputProblem | undefined>;
+	/** All the engine needs but the memory, which each operation opens its own way. */
+	config: PersonEnrichmentConfig;
+	skipKnownDays: number;
+	keepInput: boolean;
+}
+
+/** What Enrich, Find Email (`findEmail`: only the email, up to a verified one) and Estimate Cost read from the node. */
+export function readPersonRun(ctx: IExecuteFunctions, items: INodeExecutionData[], findEmail: boolean): PersonRun {
+	const read = items.map((item, itemIndex) => personInput(ctx, item.json, itemIndex));
+	assertNoProblems(
+		ctx,
+		read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parsePerson(input).problem })),
+	);
+
+	const providers = ctx.getNodeParameter('providers', 0) as ProviderName[];
+	const options = ctx.getNodeParameter('options', 0, {}) as Options;
+	const guessed = options.guessed ?? 'continue';
+	const verifyingOption = options.verify ? 'Verify Found Emails' : guessed === 'verify' ? 'Guessed Emails: Verify' : undefined;
+	if (verifyingOption !== undefined && !providers.includes('hunter')) {
+		throw new NodeOperationError(ctx.getNode(), `${verifyingOption} uses Hunter: add Hunter to the providers`, {
+			description:
+				'Hunter is then also asked for emails the providers before it did not find. Put it last to use it mostly for verification.',
+		});
+	}
+	const skipKnownDays = ctx.getNodeParameter('skipKnownDays', 0, 0) as number;
+	if (typeof skipKnownDays !== 'number' || !Number.isInteger(skipKnownDays) || skipKnownDays < 0)
+		throw new NodeOperationError(ctx.getNode(), 'Skip People Enriched in the Last N Days must be a whole number of days, 0 or more');
+	return {
+		// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
+		inputs: read.map(({ input, problem }) => (problem ? {} : input)),
+		problems: read.map(({ problem }) => problem),
+		config: {
+			providers: providerModules(providers),
+			rules: {
+				wanted: findEmail ? ['email'] : (ctx.getNodeParameter('wanted', 0) as WantedField[]),
+				stopAtVerifiedEmail: options.stopAtVerifiedEmail ?? findEmail,
+				catchAll: options.catchAll ?? 'continue',
+				guessed,
+			},
+			verifier: verifyingOption !== undefined ? PROVIDER_MODULES.hunter.emailVerifier : undefined,
+			verifyFound: options.verify,
+			options: {
+				maxAttempts: options.maxAttempts,
+				lostPaidAnswers: lostPaidAnswersOf(options),
+				revealPhone: options.revealPhone,
+				phoneWebhookUrl: options.phoneWebhookUrl || undefined,
+			},
+			limits: readCreditLimits(ctx, options),
+		},
+		skipKnownDays,
+		keepInput: options.keepInput ?? true,
+	};
+}
+
+/** Enrich Person and Find Email: the same waterfall. */
 export async function personWaterfall(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	findEmail: boolean,
 ): Promise<INodeExecutionData[]> {
-	const read = items.map((item, itemIndex) => personInput(this, item.json, itemIndex));
-	const problems = read.map(({ problem }) => problem);
-	assertNoProblems(
-		this,
-		read.map(({ input, problem }, itemIndex) => ({ itemIndex, problem: problem ?? parsePerson(input).problem })),
-	);
-	// An item refused here goes to the engine empty: with nothing to look up, nothing is spent on it.
-	const inputs = read.map(({ input, problem }) => (problem ? {} : input));
-
-	const providers = this.getNodeParameter('providers', 0) as ProviderName[];
-	const options = this.getNodeParameter('options', 0, {}) as Options;
-	const guessed = options.guessed ?? 'continue';
-	const verifyingOption = options.verify ? 'Verify Found Emails' : guessed === 'verify' ? 'Guessed Emails: Verify' : undefined;
-	if (verifyingOption !== undefined && !providers.includes('hunter')) {
-		throw new NodeOperationError(this.getNode(), `${verifyingOption} uses Hunter: add Hunter to the providers`, {
-			description:
-				'Hunter is then also asked for emails the providers before it did not find. Put it last to use it mostly for verification.',
-		});
-	}
-	const skipKnownDays = this.getNodeParameter('skipKnownDays', 0, 0) as number;
-	if (typeof skipKnownDays !== 'number' || !Number.isInteger(skipKnownDays) || skipKnownDays < 0)
-		throw new NodeOperationError(this.getNode(), 'Skip People Enriched in the Last N Days must be a whole number of days, 0 or more');
-	const memory = skipKnownDays > 0 ? openNodeMemory(this, 'enrichedPeople', 'the people enriched before') : undefined;
+	const { inputs, problems, config, skipKnownDays, keepInput } = readPersonRun(this, items, findEmail);
+	const memory = skipKnownDays > 0 ? openNodeMemory(this, MEMORY_FIELD, 'the people enriched before') : undefined;
 	const outcomes = await enrichPeople(this, inputs, {
-		providers: providerModules(providers),
-		rules: {
-			wanted: findEmail ? ['email'] : (this.getNodeParameter('wanted', 0) as WantedField[]),
-			stopAtVerifiedEmail: options.stopAtVerifiedEmail ?? findEmail,
-			catchAll: options.catchAll ?? 'continue',
-			guessed,
-		},
-		verifier: verifyingOption !== undefined ? PROVIDER_MODULES.hunter.emailVerifier : undefined,
-		verifyFound: options.verify,
-		options: { maxAttempts: options.maxAttempts, revealPhone: options.revealPhone, phoneWebhookUrl: options.phoneWebhookUrl || undefined },
+		...config,
 		memory: memory && { memory: memory.memory, days: skipKnownDays, today: memory.today },
 	});
 	if (memory) {
@@ -194,5 +234,15 @@ export async function personWaterfall(
 		memory.memory.prune(memory.today - skipKnownDays + 1, MAX_REMEMBERED_KEYS);
 		memory.save();
 	}
-	return outcomesToItems(this, items, outcomes, options.keepInput ?? true, problems);
+	const spent = tallyRun(
+		outcomes,
+		config.providers.map((module) => module.provider),
+	);
+	if (spent.people > 0) {
+		// The hit rates Estimate Cost goes by.
+		const data = this.getWorkflowStaticData('node');
+		data[HISTORY_FIELD] = addHistory(readHistory(data[HISTORY_FIELD]), spent) as unknown as IDataObject;
+	}
+	warnIfBudgetReached(this, outcomes);
+	return outcomesToItems(this, items, outcomes, keepInput, problems);
 }

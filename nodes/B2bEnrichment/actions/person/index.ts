@@ -1,6 +1,7 @@
 import type { NodeResource } from '../../../../lib/node-kit';
 
 import * as enrich from './enrich.operation';
+import * as estimate from './estimate.operation';
 import * as findEmail from './findEmail.operation';
 
 export const person: NodeResource = {
@@ -19,6 +20,12 @@ export const person: NodeResource = {
 					description: "Fill in a person's email, phone, title and company from one provider or a waterfall",
 				},
 				{
+					name: 'Estimate Cost',
+					value: 'estimate',
+					action: 'Estimate the cost of enriching people',
+					description: 'What Enrich would spend on these items with these settings, per provider, without a paid call',
+				},
+				{
 					name: 'Find Email',
 					value: 'findEmail',
 					action: 'Find the email of a person',
@@ -28,5 +35,5 @@ export const person: NodeResource = {
 			default: 'enrich',
 		},
 	],
-	operations: { enrich, findEmail },
+	operations: { enrich, estimate, findEmail },
 };
