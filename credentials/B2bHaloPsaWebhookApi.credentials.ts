@@ -6,6 +6,8 @@
  */
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { sharedSecretFields } from '../lib/webhooks/shared-secret';
+
 export class B2bHaloPsaWebhookApi implements ICredentialType {
 	name = 'b2bHaloPsaWebhookApi';
 
@@ -33,44 +35,7 @@ export class B2bHaloPsaWebhookApi implements ICredentialType {
 			default: 'basic',
 			description: 'Set the same authentication on the webhook in HaloPSA',
 		},
-		{
-			displayName: 'Username',
-			name: 'username',
-			type: 'string',
-			default: '',
-			displayOptions: { show: { authMethod: ['basic'] } },
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			displayOptions: { show: { authMethod: ['basic'] } },
-		},
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			displayOptions: { show: { authMethod: ['bearer'] } },
-		},
-		{
-			displayName: 'Header Name',
-			name: 'headerName',
-			type: 'string',
-			default: 'x-api-key',
-			displayOptions: { show: { authMethod: ['apiKey'] } },
-		},
-		{
-			displayName: 'Header Value',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			displayOptions: { show: { authMethod: ['apiKey'] } },
-		},
+		...sharedSecretFields(),
 		{
 			displayName: 'Signing Secret',
 			name: 'secret',

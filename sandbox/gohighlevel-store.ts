@@ -1,7 +1,9 @@
 /**
  * One HighLevel location's data, shared by the session API and the public v2 API: contacts (upsert
- * with duplicate matching, tags, custom fields), pipelines and opportunities.
+ * with duplicate matching, tags, custom fields) with their tasks and notes, pipelines and
+ * opportunities, a calendar and its appointments, workflows and the contacts in them.
  */
+import { SESSION_USER_ID } from './gohighlevel-auth';
 import { HttpError, isRecord, optNumber, optString } from './http-util';
 import { alphanumericId, Table } from './store';
 
@@ -58,6 +60,65 @@ export interface GhlPipeline {
 	id: string;
 	name: string;
 	stages: Array<{ id: string; name: string; position: number }>;
+}
+
+/** `TaskSchema`. */
+export interface GhlTask {
+	id: string;
+	contactId: string;
+	title: string;
+	body?: string;
+	assignedTo?: string;
+	dueDate: string;
+	completed: boolean;
+}
+
+/** `GetNoteSchema`. */
+export interface GhlNote {
+	id: string;
+	contactId: string;
+	body: string;
+	userId?: string;
+	dateAdded: string;
+}
+
+/** The part of `CalendarDTO` free slots are made from; open hours are read in UTC here. */
+export interface GhlCalendar {
+	id: string;
+	locationId: string;
+	name: string;
+	isActive: boolean;
+	slotDuration: number;
+	slotDurationUnit: 'mins';
+	teamMembers: Array<{ userId: string }>;
+	openHours: Array<{
+		daysOfTheWeek: number[];
+		hours: Array<{ openHour: number; openMinute: number; closeHour: number; closeMinute: number }>;
+	}>;
+}
+
+/** `AppointmentSchemaResponse`. */
+export interface GhlAppointment {
+	id: string;
+	calendarId: string;
+	locationId: string;
+	contactId: string;
+	startTime: string;
+	endTime: string;
+	appointmentStatus: string;
+	isRecurring: boolean;
+	[field: string]: unknown;
+}
+
+/** `WorkflowSchema`. */
+export interface GhlWorkflow {
+	id: string;
+	locationId: string;
+	name: string;
+	status: 'published' | 'draft';
+	version: number;
+	createdAt: string;
+	updatedAt: string;
 }
 
 /** Contact properties the sandbox stores as given (the union of what HighLevel's contact bodies take). */
@@ -128,6 +189,12 @@ export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'abandoned'] as cons
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** HighLevel's 404: `{statusCode, message: "<What> not found"}`. */
+export function found<T>(value: T | undefined, what: string): T {
+	if (value === undefined) throw new HttpError(404, { statusCode: 404, message: `${what} not found` });
+	return value;
+}
+
 export function validationError(messages: string[]): HttpError {
 	return new HttpError(422, { statusCode: 422, message: messages, error: 'Unprocessable Entity' });
 }
@@ -148,9 +215,16 @@ export function normalizePhone(phone: string): string {
 export class LocationStore {
 	readonly contacts = new Table<GhlContact>(alphanumericId);
 	readonly opportunities = new Table<GhlOpportunity>(alphanumericId);
+	readonly tasks = new Table<GhlTask>(alphanumericId);
+	readonly notes = new Table<GhlNote>(alphanumericId);
+	readonly appointments = new Table<GhlAppointment>(alphanumericId);
+	/** The contacts each workflow holds, by workflow id. */
+	readonly enrollments = new Map<string, Set<string>>();
 	readonly location: GhlLocation;
 	readonly customFields: GhlCustomField[];
 	readonly pipelines: GhlPipeline[];
+	readonly calendars: GhlCalendar[];
+	readonly workflows: GhlWorkflow[];
 
 	constructor(id: string) {
 		this.location = {
@@ -179,6 +253,30 @@ export class LocationStore {
 					name,
 					position,
 				})),
+			},
+		];
+		// 30-minute slots, weekdays 14:00-22:00 UTC (9:00-17:00 in Chicago during daylight saving time).
+		this.calendars = [
+			{
+				id: 'calDiscoveryCall0001',
+				locationId: id,
+				name: 'Discovery Call',
+				isActive: true,
+				slotDuration: 30,
+				slotDurationUnit: 'mins',
+				teamMembers: [{ userId: SESSION_USER_ID }],
+				openHours: [{ daysOfTheWeek: [1, 2, 3, 4, 5], hours: [{ openHour: 14, openMinute: 0, closeHour: 22, closeMinute: 0 }] }],
+			},
+		];
+		this.workflows = [
+			{
+				id: '5b0d6f7e-1c3a-4e2b-9f4d-2a7c8e9b1d01',
+				locationId: id,
+				name: 'New Lead Nurture',
+				status: 'published',
+				version: 3,
+				createdAt: '2024-01-15T09:30:00.000Z',
+				updatedAt: '2024-03-02T16:45:00.000Z',
 			},
 		];
 	}

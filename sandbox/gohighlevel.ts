@@ -1,10 +1,12 @@
 /**
- * GoHighLevel: the same contact/opportunity routes on the session backend (`/ghl`) and on the public
- * v2 API (`/ghl-v2`), over one store per location; 100 requests / 10 s per location with headers.
+ * GoHighLevel: the same routes (contacts, their tasks, notes and workflows, opportunities, the
+ * calendar) on the session backend (`/ghl`) and on the public v2 API (`/ghl-v2`), over one store per
+ * location; 100 requests / 10 s per location with headers.
  */
 import { guarded, type ApiRouters, type Guard, type ProviderModule, type SandboxCore } from './core';
 import { PROVIDER_PREFIX } from './defaults';
 import { GhlAuth, SESSION_USER_ID, type GhlPrincipal } from './gohighlevel-auth';
+import { registerEngagementRoutes, type GhlHandler } from './gohighlevel-engagement';
 import { searchContacts, searchOpportunities } from './gohighlevel-search';
 import {
 	GhlState,
@@ -12,17 +14,16 @@ import {
 	OPPORTUNITY_UPDATE_FIELDS,
 	UPDATE_FIELDS,
 	UPSERT_FIELDS,
+	found,
 	refuseExtraProperties,
 	validationError,
 	type LocationStore,
 } from './gohighlevel-store';
-import { bodyRecord, HttpError, isRecord, json, optString, type Reply } from './http-util';
+import { bodyRecord, HttpError, isRecord, json, optString } from './http-util';
 import { retryAfterSeconds, type LimitResult } from './rate-limit';
-import type { RequestContext, Router } from './router';
+import type { Router } from './router';
 
-export type { GhlContact, GhlOpportunity } from './gohighlevel-store';
-
-type Handler = (ctx: RequestContext, store: LocationStore, body: Record<string, unknown>) => Reply;
+export type { GhlAppointment, GhlContact, GhlNote, GhlOpportunity, GhlTask } from './gohighlevel-store';
 
 function rateHeaders(result: LimitResult): Record<string, string> {
 	const [burst, daily] = result.windows;
@@ -33,11 +34,6 @@ function rateHeaders(result: LimitResult): Record<string, string> {
 		'x-ratelimit-limit-daily': String(daily.limit),
 		'x-ratelimit-daily-remaining': String(daily.remaining),
 	};
-}
-
-function found<T>(value: T | undefined, what: string): T {
-	if (value === undefined) throw new HttpError(404, { statusCode: 404, message: `${what} not found` });
-	return value;
 }
 
 export class GoHighLevelProvider implements ProviderModule {
@@ -77,7 +73,7 @@ export class GoHighLevelProvider implements ProviderModule {
 	 * Authenticates, rate-limits per location, and hands the handler its location's store. The
 	 * location named by the request (path, body or query) must be the credential's own.
 	 */
-	private route(api: 'goHighLevelSession' | 'goHighLevelV2', handler: Handler) {
+	private route(api: 'goHighLevelSession' | 'goHighLevelV2', handler: GhlHandler) {
 		const guard: Guard<GhlPrincipal> = {
 			authenticate: (ctx) => this.auth.authenticate(ctx, api),
 			limit: (_ctx, who) => {
@@ -118,7 +114,8 @@ export class GoHighLevelProvider implements ProviderModule {
 			if (!Array.isArray(body.tags)) throw validationError(['tags must be an array']);
 			return body.tags.map((tag) => String(tag).trim().toLowerCase());
 		};
-		const route = (handler: Handler) => this.route(api, handler);
+		const route = (handler: GhlHandler) => this.route(api, handler);
+		registerEngagementRoutes(router, route, () => this.core.now());
 
 		router
 			.get(
@@ -238,6 +235,11 @@ export class GoHighLevelProvider implements ProviderModule {
 				contacts: store.contacts.list(),
 				opportunities: store.opportunities.list(),
 				pipelines: store.pipelines,
+				tasks: store.tasks.list(),
+				notes: store.notes.list(),
+				calendars: store.calendars,
+				appointments: store.appointments.list(),
+				workflows: store.workflows.map((workflow) => ({ ...workflow, contactIds: [...(store.enrollments.get(workflow.id) ?? [])] })),
 			})),
 			activeSessionTokens: this.auth.sessionTokens.active().length,
 		};

@@ -4,7 +4,7 @@
  * our client's bisecting retry is written against.
  */
 import { HALO_BODY_FIELDS } from './halopsa-fields';
-import { HttpError, isRecord, optNumber, optString } from './http-util';
+import { HttpError, isRecord, optBool, optNumber, optString } from './http-util';
 import { numericIds, Table } from './store';
 
 export interface HaloCustomField {
@@ -30,6 +30,11 @@ export const HALO_ENTITIES = [
 	'FieldInfo',
 	'Webhook',
 	'Notification',
+	'Actions',
+	'Quotation',
+	'Asset',
+	'ClientContract',
+	'Appointment',
 ] as const;
 export type HaloEntity = (typeof HALO_ENTITIES)[number];
 
@@ -51,6 +56,11 @@ export class HaloState {
 	readonly fieldInfo = new Table<HaloRecord>(numericIds);
 	readonly webhooks = new Table<HaloRecord>(numericIds);
 	readonly notifications = new Table<HaloRecord>(numericIds);
+	readonly actions = new Table<HaloRecord>(numericIds);
+	readonly quotes = new Table<HaloRecord>(numericIds);
+	readonly assets = new Table<HaloRecord>(numericIds);
+	readonly contracts = new Table<HaloRecord>(numericIds);
+	readonly appointments = new Table<HaloRecord>(numericIds);
 
 	table(entity: HaloEntity): Table<HaloRecord> {
 		return this[ENTITY_DEFS[entity].table];
@@ -90,11 +100,42 @@ interface EntityDef {
 	equalityFilters: string[];
 	/** Records carry `inactive` (false when created) and lists hide inactive ones unless `includeinactive=true`. */
 	hasInactive: boolean;
+	/** False where HaloPSA documents no paging (`GET /Actions`): every match comes back whatever `pageinate` says. */
+	pages?: false;
+	/** The entity's other list filters; true keeps the record. */
+	filter?(record: HaloRecord, query: URLSearchParams): boolean;
 	/** Checks a merged record and fills defaults; returns why it is refused. */
 	prepare(record: HaloRecord, state: HaloState, isNew: boolean): string | undefined;
 }
 
 const requireName = (record: HaloRecord): string | undefined => (optString(record.name) ? undefined : 'name is required');
+
+/** The record's client, which must exist; or why not. */
+function requireClient(record: HaloRecord, state: HaloState): HaloRecord | string {
+	const client = state.clients.get(optNumber(record.client_id));
+	if (!client) return `client_id ${String(record.client_id ?? '(missing)')} does not exist`;
+	record.client_id = client.id;
+	return client;
+}
+
+const isSet = (value: unknown) => value !== undefined && value !== null;
+
+/** The first field naming a record none of its tables holds (a ticket id may be a ticket's or an opportunity's). */
+function missingReference(record: HaloRecord, references: Array<[field: string, tables: Array<Table<HaloRecord>>]>): string | undefined {
+	const missing = references.find(
+		([field, tables]) => isSet(record[field]) && !tables.some((table) => table.get(optNumber(record[field]))),
+	);
+	return missing && `${missing[0]} ${String(record[missing[0]])} does not exist`;
+}
+
+const ticketsOf = (state: HaloState) => [state.tickets, state.opportunities];
+
+/** A site given with a client must be that client's. */
+function siteOfClient(record: HaloRecord, state: HaloState, client: HaloRecord): string | undefined {
+	if (!isSet(record.site_id)) return undefined;
+	const site = state.sites.get(optNumber(record.site_id));
+	return site && site.client_id === client.id ? undefined : `site_id ${String(record.site_id)} does not belong to client ${client.id}`;
+}
 
 function prepareUser(record: HaloRecord, state: HaloState): string | undefined {
 	if (!optString(record.name)) {
@@ -102,9 +143,8 @@ function prepareUser(record: HaloRecord, state: HaloState): string | undefined {
 		if (!full) return 'name (or firstname/surname) is required';
 		record.name = full;
 	}
-	const client = state.clients.get(optNumber(record.client_id));
-	if (!client) return `client_id ${String(record.client_id ?? '(missing)')} does not exist`;
-	record.client_id = client.id;
+	const client = requireClient(record, state);
+	if (typeof client === 'string') return client;
 	record.site_id ??= client.main_site_id;
 	const site = state.sites.get(optNumber(record.site_id));
 	if (!site || site.client_id !== client.id) return `site_id ${String(record.site_id)} does not belong to client ${client.id}`;
@@ -116,10 +156,8 @@ function prepareUser(record: HaloRecord, state: HaloState): string | undefined {
 
 function prepareSite(record: HaloRecord, state: HaloState): string | undefined {
 	if (!optString(record.name)) return 'name is required';
-	const client = state.clients.get(optNumber(record.client_id));
-	if (!client) return `client_id ${String(record.client_id ?? '(missing)')} does not exist`;
-	record.client_id = client.id;
-	return undefined;
+	const client = requireClient(record, state);
+	return typeof client === 'string' ? client : undefined;
 }
 
 function ticketPreparer(defaultType: number): EntityDef['prepare'] {
@@ -131,17 +169,99 @@ function ticketPreparer(defaultType: number): EntityDef['prepare'] {
 			record.dateoccurred ??= new Date().toISOString();
 		}
 		if (!state.ticketTypes.get(optNumber(record.tickettype_id))) return `tickettype_id ${String(record.tickettype_id)} does not exist`;
-		for (const [field, table] of [
-			['client_id', state.clients],
-			['user_id', state.users],
-			['agent_id', state.agents],
-		] as const) {
-			if (record[field] !== undefined && record[field] !== null && !table.get(optNumber(record[field]))) {
-				return `${field} ${String(record[field])} does not exist`;
-			}
-		}
-		return undefined;
+		return missingReference(record, [
+			['client_id', [state.clients]],
+			['user_id', [state.users]],
+			['agent_id', [state.agents]],
+		]);
 	};
+}
+
+/** An action belongs to a ticket (or an opportunity, which HaloPSA keeps as a ticket). */
+function prepareAction(record: HaloRecord, state: HaloState, isNew: boolean): string | undefined {
+	if (!isSet(record.ticket_id)) return 'ticket_id is required';
+	const missing = missingReference(record, [['ticket_id', ticketsOf(state)]]);
+	if (missing) return missing;
+	if (isNew) record.datetime ??= new Date().toISOString();
+	return undefined;
+}
+
+function prepareQuote(record: HaloRecord, state: HaloState, isNew: boolean): string | undefined {
+	const client = requireClient(record, state);
+	if (typeof client === 'string') return client;
+	record.client_name = client.name;
+	const wrong =
+		siteOfClient(record, state, client) ??
+		missingReference(record, [
+			['user_id', [state.users]],
+			['ticket_id', ticketsOf(state)],
+			['agent_id', [state.agents]],
+		]);
+	if (wrong) return wrong;
+	if (isNew) record.date ??= new Date().toISOString();
+	return undefined;
+}
+
+/** An asset stands at a site; its client is the site's. */
+function prepareAsset(record: HaloRecord, state: HaloState): string | undefined {
+	const site = state.sites.get(optNumber(record.site_id));
+	if (!site) return `site_id ${String(record.site_id ?? '(missing)')} does not exist`;
+	if (isSet(record.client_id) && optNumber(record.client_id) !== site.client_id)
+		return `site_id ${site.id} does not belong to client ${String(record.client_id)}`;
+	Object.assign(record, { site_id: site.id, site_name: site.name, client_id: site.client_id });
+	record.client_name = state.clients.get(optNumber(site.client_id))?.name;
+	return undefined;
+}
+
+/** Why a record is refused when it ends before it starts; either date may be absent. */
+function dateOrder(record: HaloRecord, start: string, end: string): string | undefined {
+	const [from, to] = [Date.parse(String(record[start])), Date.parse(String(record[end]))];
+	return to < from ? `${end} is before ${start}` : undefined;
+}
+
+function prepareContract(record: HaloRecord, state: HaloState): string | undefined {
+	const client = requireClient(record, state);
+	if (typeof client === 'string') return client;
+	record.client_name = client.name;
+	return siteOfClient(record, state, client) ?? dateOrder(record, 'start_date', 'end_date');
+}
+
+function prepareAppointment(record: HaloRecord, state: HaloState): string | undefined {
+	if (!optString(record.subject)) return 'subject is required';
+	for (const field of ['start_date', 'end_date'])
+		if (Number.isNaN(Date.parse(String(record[field] ?? '')))) return `${field} is required, as a date`;
+	return (
+		dateOrder(record, 'start_date', 'end_date') ??
+		missingReference(record, [
+			['agent_id', [state.agents]],
+			['client_id', [state.clients]],
+			['site_id', [state.sites]],
+			['user_id', [state.users]],
+			['ticket_id', ticketsOf(state)],
+		])
+	);
+}
+
+/** `agents` (comma-separated ids: those agents' appointments) and `start_date` (starting after it), as GET /Appointment documents them. */
+function appointmentFilter(record: HaloRecord, query: URLSearchParams): boolean {
+	const agents = query
+		.get('agents')
+		?.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	const after = Date.parse(query.get('start_date') ?? '');
+	return (
+		(!agents || agents.length === 0 || agents.includes(String(record.agent_id))) &&
+		(Number.isNaN(after) || Date.parse(String(record.start_date)) > after)
+	);
+}
+
+/** `importantonly` and `excludeprivate` of GET /Actions; every action here is an agent's, none a system one. */
+function actionFilter(record: HaloRecord, query: URLSearchParams): boolean {
+	return (
+		(optBool(query.get('importantonly')) !== true || record.important === true) &&
+		(optBool(query.get('excludeprivate')) !== true || record.hiddenfromuser !== true)
+	);
 }
 
 function prepareNotification(record: HaloRecord, state: HaloState): string | undefined {
@@ -197,6 +317,50 @@ export const ENTITY_DEFS: Record<HaloEntity, EntityDef> = {
 		prepare: (record) => (optString(record.url) ? undefined : 'url is required'),
 	},
 	Notification: { table: 'notifications', listKey: 'notifications', search: ['name'], ...noFilters, prepare: prepareNotification },
+	// GET /Actions documents neither paging nor search.
+	Actions: {
+		table: 'actions',
+		listKey: 'actions',
+		search: [],
+		equalityFilters: ['ticket_id'],
+		hasInactive: false,
+		pages: false,
+		filter: actionFilter,
+		prepare: prepareAction,
+	},
+	Quotation: {
+		table: 'quotes',
+		listKey: 'quotes',
+		search: ['title'],
+		equalityFilters: ['client_id', 'site_id', 'user_id', 'ticket_id'],
+		hasInactive: false,
+		prepare: prepareQuote,
+	},
+	Asset: {
+		table: 'assets',
+		listKey: 'assets',
+		search: ['inventory_number', 'key_field'],
+		equalityFilters: ['client_id', 'site_id', 'assettype_id'],
+		hasInactive: true,
+		prepare: prepareAsset,
+	},
+	ClientContract: {
+		table: 'contracts',
+		listKey: 'contracts',
+		search: ['ref'],
+		equalityFilters: ['client_id', 'site_id'],
+		hasInactive: false,
+		prepare: prepareContract,
+	},
+	Appointment: {
+		table: 'appointments',
+		listKey: 'appointments',
+		search: ['subject', 'note'],
+		equalityFilters: ['client_id', 'ticket_id'],
+		hasInactive: false,
+		filter: appointmentFilter,
+		prepare: prepareAppointment,
+	},
 };
 
 /** Custom fields come by id or by name; they are stored resolved and merged by id. */

@@ -57,15 +57,18 @@ function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParam
 				(!def.hasInactive || isActive(record)) &&
 				def.equalityFilters.every((filter) => !query.has(filter) || String(record[RECORD_FIELD[filter] ?? filter]) === query.get(filter)) &&
 				(!openOnly || record.status_id !== CLOSED_STATUS_ID) &&
-				matchesText(
-					searchFields.map((field) => record[field]),
-					query.get('search') ?? undefined,
-				),
+				(def.filter?.(record, query) ?? true) &&
+				// A list without a documented search ignores the parameter.
+				(searchFields.length === 0 ||
+					matchesText(
+						searchFields.map((field) => record[field]),
+						query.get('search') ?? undefined,
+					)),
 		);
 	records = orderBy(records, query.get('order') ?? undefined, optBool(query.get('orderdesc')) === true);
 	const count = optNumber(query.get('count'));
 	if (count !== undefined && count >= 0) records = records.slice(0, count);
-	if (optBool(query.get('pageinate')) !== true || shape === 'wholeArray') {
+	if (optBool(query.get('pageinate')) !== true || shape === 'wholeArray' || def.pages === false) {
 		return json(shape !== undefined || ARRAY_WHEN_UNPAGED.has(entity) ? records : { record_count: records.length, [def.listKey]: records });
 	}
 	const pageSize = optNumber(query.get('page_size')) ?? 50;

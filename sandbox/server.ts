@@ -33,7 +33,7 @@ export type { ApiName, ProviderName, TokenProvider } from './types';
 export type { ApolloState } from './apollo';
 export type { SeedCompany, SeedPerson } from './fixture-seed';
 export type { Dataset, FixtureCompany, FixturePerson } from './fixtures';
-export type { GhlContact, GhlOpportunity } from './gohighlevel';
+export type { GhlAppointment, GhlContact, GhlNote, GhlOpportunity, GhlTask } from './gohighlevel';
 export type { GhlState, LocationStore } from './gohighlevel-store';
 export type { HaloRecord } from './halopsa';
 export type { HaloState } from './halopsa-entities';

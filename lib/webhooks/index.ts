@@ -9,3 +9,4 @@ export { registeredBySender } from './lifecycle';
 export { credentialSecret, secretBytes } from './secret';
 export { checkWebhookSecret, credentialCheckResult } from './credential-check';
 export type { SecretFormat } from './secret';
+export { checkSharedSecretCredential, sharedSecretProblem, sharedSecretVerifier } from './shared-secret';

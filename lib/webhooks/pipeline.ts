@@ -25,6 +25,8 @@ export interface WebhookPolicy {
 	eventId?: { header?: string; bodyField?: string; bodyDigest?: boolean };
 	/** Why a genuine event is not for this node (a filter), or undefined to run the workflow. */
 	ignoreReason?(body: WebhookBody): string | undefined;
+	/** More for the workflow's item than body, headers and verification: what the sender's codes in the body mean. */
+	describe?(body: WebhookBody): IDataObject | undefined;
 	/** Headers handed to the workflow besides content-type and user-agent; never a secret-bearing one. */
 	passHeaders?: string[];
 }
@@ -103,6 +105,8 @@ export async function handleWebhook(ctx: IWebhookFunctions, policy: WebhookPolic
 	if (timestamp !== undefined) details.timestamp = new Date(timestamp).toISOString();
 	if (checked.eventId !== undefined) details.eventId = checked.eventId;
 	return accept(ctx, {
+		// First, so a description can never replace what was received and verified.
+		...policy.describe?.(parsed.body),
 		body: parsed.body as IDataObject,
 		headers: pickHeaders(request.headers, policy.passHeaders ?? []),
 		verification: details,

@@ -29,10 +29,13 @@ export async function readSignedRequest(ctx: IWebhookFunctions): Promise<SignedR
 	return { headers, rawBody: request.rawBody };
 }
 
+/** Handed to every workflow, whatever the trigger names. */
+export const ALWAYS_PASSED_HEADERS = ['content-type', 'user-agent'];
+
 /** Headers the workflow may want; the caller names them, and never a secret-bearing one. */
 export function pickHeaders(headers: RequestHeaders, names: string[]): Record<string, string> {
 	const picked: Record<string, string> = {};
-	for (const name of ['content-type', 'user-agent', ...names]) {
+	for (const name of [...ALWAYS_PASSED_HEADERS, ...names]) {
 		const value = headers[name.toLowerCase()];
 		if (typeof value === 'string') picked[name.toLowerCase()] = value;
 	}

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { routeOperation } from '../../lib/node-kit';
 import { OPERATIONS } from './actions/operations';
 import { properties } from './description';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 export class B2bGoHighLevel implements INodeType {
@@ -12,10 +13,12 @@ export class B2bGoHighLevel implements INodeType {
 		name: 'b2bGoHighLevel',
 		icon: { light: 'file:goHighLevel.svg', dark: 'file:goHighLevel.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: the contact operations of version 1 take the contact from a locator (a list or an ID)
+		// instead of a Contact ID string; version 1 nodes keep the string field and run as before.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Push enriched people into HighLevel contacts and opportunities: upsert, look up, tag, custom fields by key, Return All past 100',
+		description: 'Push enriched people into HighLevel contacts and opportunities, and work their tasks, notes, appointments and workflows',
 		defaults: { name: 'GoHighLevel (B2B)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -27,7 +30,7 @@ export class B2bGoHighLevel implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, OPERATIONS);

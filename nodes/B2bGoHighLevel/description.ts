@@ -24,8 +24,12 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Calendar', value: 'calendar' },
 			{ name: 'Contact', value: 'contact' },
+			{ name: 'Note', value: 'note' },
 			{ name: 'Opportunity', value: 'opportunity' },
+			{ name: 'Task', value: 'task' },
+			{ name: 'Workflow', value: 'workflow' },
 		],
 		default: 'contact',
 	},

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { routeOperation } from '../../lib/node-kit';
 import { OPERATIONS } from './actions/operations';
 import { properties } from './description';
+import { listSearch } from './actions/locators';
 import * as loadOptions from './methods/loadOptions';
 
 export class B2bHaloPsa implements INodeType {
@@ -12,9 +13,13 @@ export class B2bHaloPsa implements INodeType {
 		name: 'b2bHaloPsa',
 		icon: { light: 'file:haloPsa.svg', dark: 'file:haloPsa.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2 turned record IDs (Get, Update and Delete IDs, client_id, site_id, user_id, ticket_id) into resource
+		// locators; version 1 keeps the numbers and dropdowns its saved workflows hold. Both run the same operations.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Sync people and companies into HaloPSA clients, sites, contacts and opportunities, and manage each of them',
+		description:
+			'Sync people and companies into HaloPSA clients, sites, contacts and opportunities, and manage them, their actions, quotes, assets, contracts and appointments',
 		defaults: { name: 'HaloPSA (B2B)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -23,7 +28,7 @@ export class B2bHaloPsa implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, OPERATIONS);

@@ -5,7 +5,8 @@ import { DEFAULT_TOLERANCE_SECONDS } from '../../lib/signatures';
 import { handleWebhook } from '../../lib/webhooks';
 import { checkHaloPsaWebhookCredential, haloPsaVerifier } from './auth';
 import { properties } from './description';
-import { haloPsaFilter } from './filters';
+import { selectedEvents } from './events';
+import { haloPsaEvent, haloPsaFilter } from './filters';
 import { createRegistration, deleteRegistration, registrationExists } from './registration';
 
 const registers = (ctx: IHookFunctions): boolean => ctx.getNodeParameter('register', false) === true;
@@ -40,8 +41,11 @@ export class HaloPsaTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Without registration the webhook is set up in HaloPSA by hand: there is nothing to look for.
-				return registers(this) ? await registrationExists(this) : true;
+				if (registers(this)) return await registrationExists(this);
+				// Set up in HaloPSA by hand, so nothing to look for; but a mistyped event number is reported
+				// on activation, not on the first call HaloPSA makes.
+				selectedEvents(this, false);
+				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return registers(this) ? await createRegistration(this) : true;
@@ -54,12 +58,14 @@ export class HaloPsaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('b2bHaloPsaWebhookApi');
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		return await handleWebhook(this, {
 			verify: haloPsaVerifier(credentials),
 			toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
 			// HaloPSA's calls carry neither an event id nor a signed timestamp: a second identical body inside the window is the replay.
 			eventId: { bodyDigest: true },
-			ignoreReason: haloPsaFilter(this.getNodeParameter('filters', {}) as IDataObject),
+			ignoreReason: haloPsaFilter(filters, selectedEvents(this, false)),
+			describe: haloPsaEvent(filters),
 		});
 	}
 }

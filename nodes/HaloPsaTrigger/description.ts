@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { eventOptions } from './events';
+
 const registerOn = { show: { register: [true] } };
 
 export const properties: INodeProperties[] = [
@@ -23,14 +25,25 @@ export const properties: INodeProperties[] = [
 			'deactivated. Needs a HaloPSA API credential allowed to edit webhooks.',
 	},
 	{
-		displayName: 'HaloPSA Event Numbers',
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: eventOptions,
+		default: [],
+		description:
+			'The HaloPSA events that start the workflow: with Register in HaloPSA the webhook is bound to them, and a call naming another ' +
+			'event is ignored. Without registration, no event chosen here or below accepts every event.',
+	},
+	{
+		// The name the parameter had before the Events list, so the numbers saved workflows hold are still read.
+		displayName: 'Other Event Numbers',
 		name: 'eventNumbers',
 		type: 'string',
 		default: '',
-		required: true,
-		placeholder: '1, 2, 5',
-		displayOptions: registerOn,
-		description: 'The event numbers (eventno) to bind the webhook to, separated by commas, as HaloPSA lists them under Notifications',
+		placeholder: '5, 17',
+		description:
+			'Events missing from the list above, by their HaloPSA number (eventno), separated by commas. An existing notification shows ' +
+			'its number in GET /api/Notification.',
 	},
 	{
 		displayName: 'Registration Options',
@@ -105,12 +118,12 @@ export const properties: INodeProperties[] = [
 				description: 'Dotted path of the payload field naming the event',
 			},
 			{
-				displayName: 'Events',
+				displayName: 'Event Values',
 				name: 'events',
 				type: 'string',
 				default: '',
 				placeholder: 'Ticket Logged, Ticket Updated',
-				description: 'Event values to accept, separated by commas (case-insensitive); empty accepts all',
+				description: 'Values of the Event Field to accept, separated by commas (case-insensitive); empty accepts all',
 			},
 			{
 				displayName: 'Object Type Field',

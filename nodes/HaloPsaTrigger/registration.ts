@@ -4,7 +4,8 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { deleteOne, listAll, saveBatch } from '../../lib/destinations/haloPsa';
 import type { HaloRecord } from '../../lib/destinations/haloPsa';
 import { asNodeError, isProviderApiError } from '../../lib/transport';
-import { eventNumbers, webhookBody, webhookUrl } from './webhook-record';
+import { selectedEvents } from './events';
+import { webhookBody, webhookUrl } from './webhook-record';
 
 /**
  * Registering the webhook in HaloPSA on activation: `POST /Webhook` with the URL and the
@@ -56,11 +57,11 @@ function store(ctx: IHookFunctions, registration: StoredRegistration): void {
  * `create` registers the current settings instead of leaving a stale one behind.
  */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
+	const events = selectedEvents(ctx, true).join(',');
 	const url = webhookUrl(ctx);
 	const wanted = await webhookBody(ctx);
 	const ours = (await listAll(ctx, 'Webhook')).filter((webhook) => webhook.url === url);
 	const notifications = ours.length > 0 ? await listAll(ctx, 'Notification') : [];
-	const events = eventNumbers(ctx).join(',');
 	for (const webhook of ours) {
 		const bound = notifications.filter((notification) => sameId(notification.webhook_id, webhook.id));
 		const boundEvents = [...new Set(bound.map((notification) => Number(notification.eventno)))].sort((a, b) => a - b).join(',');
@@ -80,7 +81,7 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 }
 
 export async function createRegistration(ctx: IHookFunctions): Promise<boolean> {
-	const events = eventNumbers(ctx);
+	const events = selectedEvents(ctx, true);
 	const body = await webhookBody(ctx);
 	const [saved] = await saveBatch(ctx, 'Webhook', [body]);
 	const webhookId = idOf(saved) ?? idOf((await listAll(ctx, 'Webhook')).find((webhook) => webhook.url === body.url));

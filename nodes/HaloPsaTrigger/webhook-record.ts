@@ -9,20 +9,6 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions } from
  */
 const AUTHENTICATION_TYPE: Record<string, number> = { hmac: 0, basic: 1, bearer: 2, apiKey: 3 };
 
-export function eventNumbers(ctx: IHookFunctions): number[] {
-	const text = String(ctx.getNodeParameter('eventNumbers', '') ?? '');
-	const numbers = text
-		.split(/[\s,]+/)
-		.filter(Boolean)
-		.map(Number);
-	if (numbers.length === 0 || numbers.some((value) => !Number.isInteger(value) || value < 0)) {
-		throw new NodeOperationError(ctx.getNode(), 'HaloPSA Event Numbers must be whole numbers separated by commas', {
-			description: 'They are the `eventno` values HaloPSA binds to a webhook in Notifications.',
-		});
-	}
-	return [...new Set(numbers)].sort((a, b) => a - b);
-}
-
 function registrationOptions(ctx: IHookFunctions): IDataObject {
 	return ctx.getNodeParameter('registration', {}) as IDataObject;
 }

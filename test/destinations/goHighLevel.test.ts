@@ -7,10 +7,14 @@ import {
 	createOpportunity,
 	e164,
 	findCustomField,
+	freeSlotsRangeProblem,
+	getFreeSlots,
+	isTimeZone,
 	searchContacts,
 	searchOpportunities,
 	searchTextProblem,
 	tagList,
+	toInstant,
 	updateContact,
 	updateOpportunity,
 	upsertContact,
@@ -272,5 +276,61 @@ describe('GoHighLevel opportunities', () => {
 			startAfterId: expect.any(String),
 			startAfter: expect.any(String),
 		});
+	});
+});
+
+describe('GoHighLevel times and free slots', () => {
+	it('reads a wall time without an offset in the zone given, across daylight saving time; other values name their own instant', () => {
+		expect(new Date(toInstant('2030-01-07T09:00:00', 'America/Chicago') as number).toISOString()).toBe('2030-01-07T15:00:00.000Z');
+		expect(new Date(toInstant('2030-07-08T09:00', 'America/Chicago') as number).toISOString()).toBe('2030-07-08T14:00:00.000Z');
+		expect(new Date(toInstant('2030-01-07', 'Asia/Kolkata') as number).toISOString()).toBe('2030-01-06T18:30:00.000Z');
+		// 02:30 does not exist the night clocks go forward: it moves forward with them, to 03:30 CDT.
+		expect(new Date(toInstant('2030-03-10T02:30:00', 'America/Chicago') as number).toISOString()).toBe('2030-03-10T08:30:00.000Z');
+		expect(new Date(toInstant('2030-03-31T02:30:00', 'Europe/Berlin') as number).toISOString()).toBe('2030-03-31T01:30:00.000Z');
+		// 01:30 happens twice the night clocks go back: the first, still daylight time.
+		expect(new Date(toInstant('2030-11-03T01:30:00', 'America/Chicago') as number).toISOString()).toBe('2030-11-03T06:30:00.000Z');
+		expect(new Date(toInstant('2030-01-07 09:00:00.5', 'UTC') as number).toISOString()).toBe('2030-01-07T09:00:00.500Z');
+		expect(toInstant('2030-01-07T09:00:00-06:00', 'Asia/Tokyo')).toBe(Date.parse('2030-01-07T15:00:00Z'));
+		expect(toInstant('2030-01-07T15:00:00Z', 'Asia/Tokyo')).toBe(Date.parse('2030-01-07T15:00:00Z'));
+		expect(toInstant(1_893_942_000_000, 'UTC')).toBe(1_893_942_000_000);
+		expect(toInstant(new Date('2030-01-07T15:00:00Z'), 'UTC')).toBe(Date.parse('2030-01-07T15:00:00Z'));
+		// A Luxon DateTime (what $now gives) prints as ISO 8601 with its offset.
+		expect(toInstant({ toString: () => '2030-01-07T09:00:00.000-06:00' }, 'UTC')).toBe(Date.parse('2030-01-07T15:00:00Z'));
+		expect(toInstant('next week', 'UTC')).toBeUndefined();
+		expect(toInstant('', 'UTC')).toBeUndefined();
+		expect(isTimeZone('America/Chicago')).toBe(true);
+		expect(isTimeZone('Mars/Olympus')).toBe(false);
+	});
+
+	it('refuses a free-slot range HighLevel would refuse: the end not after the start, or past 31 days', () => {
+		const start = Date.parse('2030-01-01T00:00:00Z');
+		expect(freeSlotsRangeProblem(start, start + 31 * 86_400_000)).toBeUndefined();
+		expect(freeSlotsRangeProblem(start, start + 31 * 86_400_000 + 1)).toEqual({
+			field: 'endDate',
+			message: 'the range is 32 days long: HighLevel gives free slots for at most 31',
+		});
+		expect(freeSlotsRangeProblem(start, start)).toEqual({ field: 'endDate', message: 'the end date is not after the start date' });
+	});
+
+	it('reads the free slots day by day from the date-keyed answer, traceId apart, and sends nothing for a refused range', async () => {
+		const { ctx, connection } = await connected();
+		const startDate = Date.parse('2030-01-07T21:00:00Z');
+		const slots = await getFreeSlots(ctx, connection, 'calDiscoveryCall0001', {
+			startDate,
+			endDate: startDate + 86_400_000,
+			timezone: 'UTC',
+		});
+		expect(slots).toEqual([
+			{ date: '2030-01-07', startTime: '2030-01-07T21:00:00+00:00' },
+			{ date: '2030-01-07', startTime: '2030-01-07T21:30:00+00:00' },
+			...Array.from({ length: 14 }, (_, n) => ({
+				date: '2030-01-08',
+				startTime: `2030-01-08T${String(14 + Math.floor(n / 2)).padStart(2, '0')}:${n % 2 === 0 ? '00' : '30'}:00+00:00`,
+			})),
+		]);
+		await expect(
+			getFreeSlots(ctx, connection, 'calDiscoveryCall0001', { startDate, endDate: startDate + 40 * 86_400_000 }),
+		).rejects.toThrow('GoHighLevel: the range is 40 days long');
+		expect(requests('/free-slots')).toHaveLength(1);
 	});
 });

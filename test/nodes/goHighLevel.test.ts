@@ -1,7 +1,8 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INode, INodeParameters } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INode, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { B2bGoHighLevel } from '../../nodes/B2bGoHighLevel/B2bGoHighLevel.node';
+import * as listSearch from '../../nodes/B2bGoHighLevel/methods/listSearch';
 import * as loadOptions from '../../nodes/B2bGoHighLevel/methods/loadOptions';
 import { TestCredentialsHelper, createExecuteContext } from '../harness';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/defaults';
@@ -25,6 +26,8 @@ const API: Record<Auth, ApiName> = { privateIntegrationToken: 'goHighLevelV2', s
 
 const run = async (parameters: object, input: object[] = [{}], options: { continueOnFail?: boolean } = {}) =>
 	await runWithSandbox(sandbox, node, parameters as INodeParameters, input as never, options);
+/** The contact locator's value as the editor saves an ID typed into it. */
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** The API requests made so far on one API, session renewals apart. */
 function calls(api: ApiName) {
@@ -93,26 +96,26 @@ describe.each(['privateIntegrationToken', 'sessionToken'] as Auth[])(
 				contact('upsert', { inputMode: 'define', email: 'grace@navy.mil', additionalFields: { tags: 'lead, apollo' } }),
 			);
 			const id = (created.json.contact as GhlContact).id;
-			expect((await run(contact('get', { contactId: id })))[0].json).toMatchObject({
+			expect((await run(contact('get', { contactId: byId(id) })))[0].json).toMatchObject({
 				id,
 				email: 'grace@navy.mil',
 				tags: ['lead', 'apollo'],
 			});
 			const [updated] = await run(
-				contact('update', { contactId: id, updateFields: { lastName: 'Hopper', city: 'Arlington', firstName: '' } }),
+				contact('update', { contactId: byId(id), updateFields: { lastName: 'Hopper', city: 'Arlington', firstName: '' } }),
 			);
 			expect(updated.json).toMatchObject({ id, lastName: 'Hopper', city: 'Arlington' });
 			expect(calls(api).entries.find((entry) => entry.method === 'PUT')?.body).toEqual({ lastName: 'Hopper', city: 'Arlington' });
-			expect((await run(contact('addTags', { contactId: id, tags: 'vip, lead' })))[0].json).toEqual({
+			expect((await run(contact('addTags', { contactId: byId(id), tags: 'vip, lead' })))[0].json).toEqual({
 				id,
 				tags: ['lead', 'apollo', 'vip'],
 			});
-			expect((await run(contact('removeTags', { contactId: id, tags: '={{ ["apollo"] }}' })))[0].json).toEqual({
+			expect((await run(contact('removeTags', { contactId: byId(id), tags: '={{ ["apollo"] }}' })))[0].json).toEqual({
 				id,
 				tags: ['lead', 'vip'],
 			});
-			expect((await run(contact('delete', { contactId: id })))[0].json).toEqual({ deleted: true, id });
-			await expect(run(contact('get', { contactId: id }))).rejects.toThrow(/^GoHighLevel: Contact not found \(HTTP 404\) \[item 0\]/);
+			expect((await run(contact('delete', { contactId: byId(id) })))[0].json).toEqual({ deleted: true, id });
+			await expect(run(contact('get', { contactId: byId(id) }))).rejects.toThrow(/^GoHighLevel: Contact not found \(HTTP 404\) \[item 0\]/);
 		});
 
 		it('finds contacts by email or phone with one filtered search each', async () => {
@@ -172,7 +175,7 @@ describe('GoHighLevel node: what Update sends (F7)', () => {
 		const [output] = await run({
 			resource: 'contact',
 			operation: 'update',
-			contactId: a.id,
+			contactId: byId(a.id),
 			updateFields: { companyName: 'Old Co', city: 'Leeds' },
 		});
 		expect(output.json).toMatchObject({ id: a.id, city: 'Leeds' });
@@ -271,7 +274,7 @@ describe('GoHighLevel node: custom fields', () => {
 			{ id: 'cfLinkedInUrl0000001', field_value: 'https://linkedin.com/in/lead1' },
 		]);
 		const id = (output[1].json.contact as GhlContact).id;
-		const [read] = await run({ resource: 'contact', operation: 'get', contactId: id });
+		const [read] = await run({ resource: 'contact', operation: 'get', contactId: byId(id) });
 		expect(read.json.customFields).toEqual([
 			{ id: 'cfLeadSource00000002', value: 'apollo' },
 			{ id: 'cfCompanySize0000004', value: 20 },
@@ -523,6 +526,90 @@ describe('GoHighLevel node: dropdowns', () => {
 			'parameters.updateFields.pipelineStageId',
 		);
 		expect((await loadOptions.getStages.call(inUpdate))[0].name).toBe('Sales Pipeline: New Lead');
+	});
+
+	it('searches contacts for the Contact locator: named with how to reach them, 100 a page on the searchAfter cursor', async () => {
+		seedContacts(150);
+		sandbox.seed('goHighLevel', {
+			contacts: [{ email: 'grace@navy.mil', firstName: 'Grace', lastName: 'Hopper' }, { phone: '+14155550199' }],
+		});
+		const ctx = loadOptionsContext({ resource: 'task', operation: 'create' }, 'parameters.contactId');
+		const grace = contacts().find((entry) => entry.email === 'grace@navy.mil') as GhlContact;
+		expect(await listSearch.searchContacts.call(ctx, ' grace ')).toEqual({
+			results: [{ name: 'Grace Hopper (grace@navy.mil)', value: grace.id }],
+			paginationToken: undefined,
+		});
+		const first = await listSearch.searchContacts.call(ctx);
+		expect(first.results).toHaveLength(100);
+		const second = await listSearch.searchContacts.call(ctx, '', first.paginationToken as string);
+		expect(second.paginationToken).toBeUndefined();
+		const all = [...first.results, ...second.results];
+		expect(new Set(all.map((result) => result.value)).size).toBe(152);
+		expect(all.map((result) => result.name)).toEqual(expect.arrayContaining(['Seed7 (seed7@example.com)', '+14155550199']));
+		const searches = calls('goHighLevelV2').entries.filter((entry) => entry.path === '/contacts/search');
+		expect(searches.map((entry) => entry.body)).toEqual([
+			{ locationId, pageLimit: 100, query: 'grace' },
+			{ locationId, pageLimit: 100 },
+			{ locationId, pageLimit: 100, searchAfter: expect.any(Array) },
+		]);
+		await expect(listSearch.searchContacts.call(ctx, 'x'.repeat(76))).rejects.toThrow(
+			'GoHighLevel: the search is 76 characters long: HighLevel searches contacts by at most 75',
+		);
+	});
+
+	it('loads calendars and workflows, a draft workflow named so', async () => {
+		const ctx = loadOptionsContext({ resource: 'workflow', operation: 'addContact' }, 'parameters.workflowId');
+		expect(await loadOptions.getCalendars.call(ctx)).toEqual([{ name: 'Discovery Call', value: 'calDiscoveryCall0001' }]);
+		store().workflows.push({ ...store().workflows[0], id: 'wf-draft-0001', name: 'Win-Back', status: 'draft' });
+		expect(await loadOptions.getWorkflows.call(ctx)).toEqual([
+			{ name: 'New Lead Nurture', value: '5b0d6f7e-1c3a-4e2b-9f4d-2a7c8e9b1d01' },
+			{ name: 'Win-Back (draft)', value: 'wf-draft-0001' },
+		]);
+	});
+});
+
+describe('GoHighLevel node: version 1 workflows and the contact locator', () => {
+	const contactIdProperties = (operation: string) =>
+		node.description.properties.filter(
+			(property) =>
+				property.name === 'contactId' &&
+				property.displayOptions?.show?.resource?.includes('contact') &&
+				property.displayOptions.show.operation?.includes(operation),
+		);
+
+	it('defaults to version 2, whose contact operations take the locator; version 1 keeps its Contact ID string field', () => {
+		expect(node.description.version).toEqual([1, 2]);
+		expect(node.description.defaultVersion).toBe(2);
+		for (const operation of ['get', 'update', 'delete', 'addTags', 'removeTags']) {
+			expect(contactIdProperties(operation).map((property) => [property.type, property.displayOptions?.show?.['@version']])).toEqual([
+				['string', [1]],
+				['resourceLocator', [{ _cnd: { gte: 2 } }]],
+			]);
+		}
+		const locator = contactIdProperties('get')[1];
+		expect(locator.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
+			['list', 'searchContacts'],
+			['id', undefined],
+		]);
+	});
+
+	it('runs a version 1 node saved with a Contact ID string as before, and fails an empty one instead of calling /contacts/', async () => {
+		const version1 = Object.assign(Object.create(node) as INodeType, { description: { ...node.description, version: 1 } });
+		seedContacts(1);
+		const [a] = contacts();
+		const v1 = async (operation: string, parameters: object = {}) =>
+			await runWithSandbox(sandbox, version1, { resource: 'contact', operation, contactId: a.id, ...parameters } as INodeParameters);
+		expect((await v1('get'))[0].json).toMatchObject({ id: a.id, email: a.email });
+		expect((await v1('update', { updateFields: { city: 'Leeds' } }))[0].json).toMatchObject({ id: a.id, city: 'Leeds' });
+		expect((await v1('addTags', { tags: 'vip' }))[0].json).toEqual({ id: a.id, tags: ['vip'] });
+		await expect(v1('get', { contactId: ' ' })).rejects.toMatchObject({ message: 'Item 0: no contact ID given' });
+		expect((await v1('delete'))[0].json).toEqual({ deleted: true, id: a.id });
+		expect(calls('goHighLevelV2').entries.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			`GET /contacts/${a.id}`,
+			`PUT /contacts/${a.id}`,
+			`POST /contacts/${a.id}/tags`,
+			`DELETE /contacts/${a.id}`,
+		]);
 	});
 });
 

@@ -47,11 +47,17 @@ describe('the operation table', () => {
 		);
 	});
 
-	it('gives HaloPSA the five entity operations on each entity resource, and Sync its own', () => {
-		expect(Object.keys(HALO_PSA).sort()).toEqual(['client', 'opportunity', 'site', 'sync', 'ticket', 'user']);
-		for (const resource of ['client', 'opportunity', 'site', 'ticket', 'user']) {
+	it('gives HaloPSA the five entity operations on each entity resource, actions Add and Get Many only, and Sync its own', () => {
+		const entities = ['appointment', 'asset', 'client', 'contract', 'opportunity', 'quote', 'site', 'ticket', 'user'];
+		expect(Object.keys(HALO_PSA).sort()).toEqual(['action', ...entities, 'sync'].sort());
+		for (const resource of entities) {
 			expect(Object.keys(HALO_PSA[resource].operations).sort()).toEqual(['create', 'delete', 'get', 'getMany', 'update']);
 		}
+		expect(Object.keys(HALO_PSA.action.operations).sort()).toEqual(['create', 'getMany']);
+		expect(HALO_PSA.action.description.find((property) => property.name === 'operation')?.options).toEqual([
+			{ name: 'Add', value: 'create', action: 'Add an action' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many actions' },
+		]);
 		expect(Object.keys(HALO_PSA.sync.operations)).toEqual(['sync']);
 	});
 });

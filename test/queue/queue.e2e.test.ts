@@ -132,6 +132,10 @@ function githubEvent(payload: Record<string, unknown>): { body: string; headers:
 	return { body, headers: { 'x-hub-signature-256': `sha256=${hmacHex(GITHUB_SECRET, body)}` } };
 }
 
+/** A process's log with every secret the suite uses taken out, for the figures file. */
+const masked = (log: string) =>
+	[...sandboxSecrets(), GITHUB_SECRET, HALO_BEARER].reduce((text, secret) => text.split(secret).join('***'), log);
+
 const halo = () =>
 	sandbox.dumpState('haloPsa') as {
 		clients: Array<{ id: number; name: string }>;
@@ -227,12 +231,19 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 			await webhookRegistered(at(a));
 			await sendAll('replayToRestartedA', a);
 			await new Promise((done) => setTimeout(done, 2000));
-			expect(statuses).toEqual({
+			const expected = {
 				first: [200, 200, 200],
 				replayToA: [401, 401, 401],
 				replayToB: [401, 401, 401],
 				replayToRestartedA: [401, 401, 401],
-			});
+			};
+			// Once seen (1 run in 3): 200 then 404 after the restart. The restarted process's log is kept for that case.
+			if (JSON.stringify(statuses) !== JSON.stringify(expected)) {
+				const restartedLog = masked(cluster.webhooks[a].running.log().slice(-6000));
+				figures.replayAfterRestartMismatch = { name, statuses, restartedLog };
+				console.error(`${name}: the restarted webhook process's log ends with\n${restartedLog}`);
+			}
+			expect(statuses).toEqual(expected);
 			expect((await finished(id, 3)).map((execution) => execution.status)).toEqual(['success', 'success', 'success']);
 		});
 	});

@@ -318,4 +318,170 @@ describe('GoHighLevel sandbox', () => {
 			expect(limited.headers['x-ratelimit-remaining']).toBe('0');
 		});
 	});
+
+	describe('what hangs off a contact, workflows and the calendar (both APIs)', () => {
+		const contactId = async () =>
+			(await v2().post('/contacts/upsert', { locationId, email: `c${Math.random()}@example.com` })).data.contact.id as string;
+		const due = '2030-01-07T15:00:00.000Z';
+		// A Monday: the seeded calendar is open 14:00-22:00 UTC on weekdays, in 30-minute slots.
+		const monday = Date.parse('2030-01-07T00:00:00Z');
+		const workflowId = '5b0d6f7e-1c3a-4e2b-9f4d-2a7c8e9b1d01';
+		const calendarId = 'calDiscoveryCall0001';
+		const store = () => sandbox.state.goHighLevel.location(locationId);
+
+		it("tasks: CreateTaskParams' required fields and properties, then get, update, complete, delete; 404 for another contact's task", async () => {
+			const id = await contactId();
+			const created = await v2().post(`/contacts/${id}/tasks`, { title: 'Call back', dueDate: due, completed: false });
+			expect(created.status).toBe(201);
+			expect(created.data.task).toEqual({ id: expect.any(String), title: 'Call back', dueDate: due, completed: false, contactId: id });
+			const taskId = created.data.task.id as string;
+
+			const missing = await v2().post(`/contacts/${id}/tasks`, { body: 'no title' });
+			expect(missing.status).toBe(422);
+			expect(missing.data.message).toEqual(['title should not be empty', 'dueDate is required', 'completed is required']);
+			const extra = await v2().post(`/contacts/${id}/tasks`, { title: 'x', dueDate: due, completed: false, priority: 'high' });
+			expect(extra.data).toEqual({ statusCode: 422, message: ['property priority should not exist'], error: 'Unprocessable Entity' });
+			const badTypes = await v2().post(`/contacts/${id}/tasks`, { title: 'x', dueDate: 'tomorrow', completed: 'no' });
+			expect(badTypes.data.message).toEqual(['dueDate must be a valid ISO 8601 date string', 'completed must be a boolean value']);
+			expect((await v2().post('/contacts/nope/tasks', { title: 'x', dueDate: due, completed: false })).data).toEqual({
+				statusCode: 404,
+				message: 'Contact not found',
+			});
+
+			expect((await session(sandbox.goHighLevel.issueSessionToken()).get(`/contacts/${id}/tasks`)).data.tasks).toHaveLength(1);
+			const updated = await v2().put(`/contacts/${id}/tasks/${taskId}`, { title: 'Call back on Monday' });
+			expect(updated.data.task).toMatchObject({ id: taskId, title: 'Call back on Monday', dueDate: due });
+			expect((await v2().put(`/contacts/${id}/tasks/${taskId}`, { contactId: 'other' })).status).toBe(422);
+			expect((await v2().put(`/contacts/${id}/tasks/${taskId}/completed`, {})).data.message).toEqual(['completed is required']);
+			expect((await v2().put(`/contacts/${id}/tasks/${taskId}/completed`, { completed: true })).data.task.completed).toBe(true);
+
+			const other = await contactId();
+			expect((await v2().get(`/contacts/${other}/tasks/${taskId}`)).data).toEqual({ statusCode: 404, message: 'Task not found' });
+			expect((await v2().delete(`/contacts/${id}/tasks/${taskId}`)).data).toEqual({ succeded: true });
+			expect((await v2().delete(`/contacts/${id}/tasks/${taskId}`)).status).toBe(404);
+		});
+
+		it("notes: NotesDTO's body required, no other property than userId; listed per contact", async () => {
+			const id = await contactId();
+			const created = await v2().post(`/contacts/${id}/notes`, { body: 'Met at the fair', userId: 'user-sandbox-0001' });
+			expect(created.status).toBe(201);
+			expect(created.data.note).toEqual({
+				id: expect.any(String),
+				body: 'Met at the fair',
+				userId: 'user-sandbox-0001',
+				dateAdded: expect.any(String),
+				contactId: id,
+			});
+			expect((await v2().post(`/contacts/${id}/notes`, {})).data.message).toEqual(['body should not be empty']);
+			expect((await v2().post(`/contacts/${id}/notes`, { body: 'x', title: 'y' })).data.message).toEqual([
+				'property title should not exist',
+			]);
+			expect((await v2().get(`/contacts/${id}/notes`)).data.notes.map((note: { body: string }) => note.body)).toEqual(['Met at the fair']);
+			expect((await v2().get('/contacts/nope/notes')).status).toBe(404);
+		});
+
+		it('workflows: listed for the location, a contact added and removed; unknown workflow or contact 404, CreateWorkflowDto checked', async () => {
+			expect((await v2().get('/workflows/')).data.message).toEqual(['locationId should not be empty']);
+			expect((await v2().get('/workflows/', { params: { locationId } })).data.workflows).toEqual([
+				expect.objectContaining({ id: workflowId, name: 'New Lead Nurture', status: 'published', locationId }),
+			]);
+			const id = await contactId();
+			expect((await v2().post(`/contacts/${id}/workflow/${workflowId}`, { eventStartTime: due })).data).toEqual({ succeded: true });
+			expect(store().enrollments.get(workflowId)).toEqual(new Set([id]));
+			expect((await v2().post(`/contacts/${id}/workflow/wf-unknown`, {})).data).toEqual({ statusCode: 404, message: 'Workflow not found' });
+			expect((await v2().post(`/contacts/nope/workflow/${workflowId}`, {})).data.message).toBe('Contact not found');
+			expect((await v2().post(`/contacts/${id}/workflow/${workflowId}`, { eventStartTime: 'soon' })).data.message).toEqual([
+				'eventStartTime must be a valid ISO 8601 date string',
+			]);
+			expect((await v2().post(`/contacts/${id}/workflow/${workflowId}`, { startAt: due })).status).toBe(422);
+			expect((await v2().delete(`/contacts/${id}/workflow/${workflowId}`)).data).toEqual({ succeded: true });
+			expect(store().enrollments.get(workflowId)).toEqual(new Set());
+		});
+
+		it('free slots: 30-minute weekday slots keyed by date, written in the zone asked for; the query checked', async () => {
+			const slots = (params: object) => v2().get(`/calendars/${calendarId}/free-slots`, { params });
+			const day = { startDate: monday, endDate: monday + 86_400_000 };
+			const utc = await slots({ ...day, timezone: 'UTC' });
+			expect(Object.keys(utc.data)).toEqual(['2030-01-07', 'traceId']);
+			expect(utc.data['2030-01-07'].slots).toHaveLength(16);
+			expect(utc.data['2030-01-07'].slots[0]).toBe('2030-01-07T14:00:00+00:00');
+			const chicago = await slots({ ...day, timezone: 'America/Chicago' });
+			expect(chicago.data['2030-01-07'].slots.slice(0, 2)).toEqual(['2030-01-07T08:00:00-06:00', '2030-01-07T08:30:00-06:00']);
+			// Without a timezone, the location's own (America/Chicago).
+			expect((await slots(day)).data['2030-01-07'].slots[0]).toBe('2030-01-07T08:00:00-06:00');
+			expect(Object.keys((await slots({ startDate: monday + 5 * 86_400_000, endDate: monday + 7 * 86_400_000 })).data)).toEqual([
+				'traceId',
+			]);
+			expect((await slots({ ...day, userId: 'someone-else' })).data).toEqual({ traceId: expect.any(String) });
+
+			expect((await slots({ endDate: monday })).data.message).toEqual([
+				'startDate must be a number conforming to the specified constraints',
+			]);
+			expect((await slots({ startDate: monday, endDate: monday + 32 * 86_400_000 })).data.message).toEqual([
+				'Date range cannot be more than 31 days',
+			]);
+			expect((await slots({ ...day, timezone: 'Mars/Olympus' })).data.message).toEqual(['timezone must be a valid IANA timezone']);
+			expect((await slots({ ...day, duration: 60 })).data.message).toEqual(['property duration should not exist']);
+			expect((await v2().get('/calendars/calNope/free-slots', { params: day })).data).toEqual({
+				statusCode: 404,
+				message: 'Calendar not found',
+			});
+			expect((await v2().get('/calendars/', { params: { locationId } })).data.calendars).toEqual([
+				expect.objectContaining({ id: calendarId, name: 'Discovery Call', locationId }),
+			]);
+		});
+
+		it('booking: AppointmentCreateSchema checked, only a free slot unless told otherwise, and the slot is then taken', async () => {
+			const id = await contactId();
+			const book = (body: object) => v2().post('/calendars/events/appointments', { calendarId, locationId, contactId: id, ...body });
+			const slot = '2030-01-07T08:30:00-06:00';
+			const booked = await book({ startTime: slot, title: 'Discovery' });
+			expect(booked.status).toBe(200);
+			expect(booked.data).toMatchObject({
+				id: expect.any(String),
+				calendarId,
+				locationId,
+				contactId: id,
+				startTime: slot,
+				endTime: '2030-01-07T15:00:00.000Z',
+				title: 'Discovery',
+				appointmentStatus: 'confirmed',
+				isRecurring: false,
+			});
+			expect((await book({ startTime: slot })).data).toEqual({
+				statusCode: 400,
+				message: 'The slot you have selected is no longer available.',
+			});
+			const after = await v2().get(`/calendars/${calendarId}/free-slots`, {
+				params: { startDate: monday, endDate: monday + 86_400_000, timezone: 'America/Chicago' },
+			});
+			expect(after.data['2030-01-07'].slots).not.toContain(slot);
+			expect(after.data['2030-01-07'].slots).toHaveLength(15);
+			expect((await book({ startTime: '2030-01-07T03:00:00Z' })).status).toBe(400);
+			expect((await book({ startTime: '2030-01-07T03:00:00Z', ignoreFreeSlotValidation: true })).status).toBe(200);
+
+			const missing = await v2().post('/calendars/events/appointments', { locationId });
+			expect(missing.data.message).toEqual(['calendarId should not be empty', 'contactId should not be empty', 'startTime is required']);
+			expect((await book({ startTime: slot, notes: 'x' })).data.message).toEqual(['property notes should not exist']);
+			expect((await book({ startTime: slot, appointmentStatus: 'maybe' })).data.message).toEqual([
+				'appointmentStatus must be one of the following values: new, confirmed, cancelled, showed, noshow, invalid',
+			]);
+			expect((await book({ startTime: '2030-01-07T09:00:00-06:00', contactId: 'nope' })).data).toEqual({
+				statusCode: 404,
+				message: 'Contact not found',
+			});
+			expect((await book({ startTime: '2030-01-07T09:00:00-06:00', calendarId: 'calNope' })).data.message).toBe('Calendar not found');
+		});
+
+		it('counts every new route in the location window the other routes share', async () => {
+			const id = await contactId();
+			sandbox.configure({ rateLimits: { goHighLevel: { requests: 2 } } });
+			sandbox.advanceClock(10_000);
+			expect((await v2().get(`/contacts/${id}/notes`)).status).toBe(200);
+			expect((await session(sandbox.goHighLevel.issueSessionToken()).get(`/contacts/${id}/tasks`)).status).toBe(200);
+			const limited = await v2().get(`/calendars/${calendarId}/free-slots`, { params: { startDate: monday, endDate: monday + 1 } });
+			expect(limited.status).toBe(429);
+			expect(limited.headers['retry-after']).toEqual(expect.any(String));
+		});
+	});
 });

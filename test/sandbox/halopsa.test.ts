@@ -325,6 +325,131 @@ describe('HaloPSA sandbox', () => {
 			});
 		});
 
+		it('keeps actions on tickets and opportunities, listed by ticket_id under `actions` with no paging', async () => {
+			const halo = await api();
+			await halo.post('/Client', [{ name: 'Acme' }]);
+			const ticket = (await halo.post('/Tickets', [{ summary: 'Printer', client_id: 1 }])).data;
+			const opportunity = (await halo.post('/Opportunities', [{ summary: 'Renewal', client_id: 1 }, { summary: 'Upsell' }])).data[1];
+			expect((await halo.post('/Actions', [{ note: 'no ticket' }])).data.message).toBe('Actions[0]: ticket_id is required');
+			expect((await halo.post('/Actions', [{ ticket_id: 999, note: 'x' }])).data.message).toBe('Actions[0]: ticket_id 999 does not exist');
+			expect((await halo.post('/Actions', [{ ticket_id: ticket.id, note: 'x', reaction: 'y' }])).data.message).toBe(
+				'Actions[0]: unknown field reaction',
+			);
+			const notes = Array.from({ length: 5 }, (_, n) => ({
+				ticket_id: ticket.id,
+				note: `Note ${n}`,
+				important: n === 0,
+				hiddenfromuser: n === 1,
+			}));
+			expect(
+				(await halo.post('/Actions', [...notes, { ticket_id: opportunity.id, note: 'Called them', outcome: 'Phone Call' }])).status,
+			).toBe(200);
+			const listed = await halo.get('/Actions', {
+				params: { ticket_id: ticket.id, pageinate: true, page_size: 2, page_no: 2, search: 'zzz' },
+			});
+			expect(listed.data).toEqual({ record_count: 5, actions: expect.any(Array) });
+			expect(listed.data.actions.map((action: { note: string }) => action.note)).toEqual([
+				'Note 0',
+				'Note 1',
+				'Note 2',
+				'Note 3',
+				'Note 4',
+			]);
+			expect(listed.data.actions[0].datetime).toEqual(expect.any(String));
+			const notesOf = async (params: object) =>
+				(await halo.get('/Actions', { params: { ticket_id: ticket.id, ...params } })).data.actions.map(
+					(action: { note: string }) => action.note,
+				);
+			expect(await notesOf({ importantonly: true })).toEqual(['Note 0']);
+			expect(await notesOf({ excludeprivate: true })).toEqual(['Note 0', 'Note 2', 'Note 3', 'Note 4']);
+			expect((await halo.get('/Actions', { params: { ticket_id: opportunity.id } })).data.actions).toEqual([
+				expect.objectContaining({ note: 'Called them', outcome: 'Phone Call' }),
+			]);
+		});
+
+		it('requires what quotes, assets, contracts and appointments stand on, and checks the records they name', async () => {
+			const halo = await api();
+			await halo.post('/Client', [{ name: 'Acme' }, { name: 'Globex' }]);
+			const refused = async (entity: string, record: object) => (await halo.post(`/${entity}`, [record])).data.message;
+			expect(await refused('Quotation', { title: 'No client' })).toBe('Quotation[0]: client_id (missing) does not exist');
+			expect(await refused('Quotation', { client_id: 1, site_id: 2 })).toBe('Quotation[0]: site_id 2 does not belong to client 1');
+			expect(await refused('Quotation', { client_id: 1, ticket_id: 5 })).toBe('Quotation[0]: ticket_id 5 does not exist');
+			expect(await refused('Asset', { inventory_number: 'PC-1' })).toBe('Asset[0]: site_id (missing) does not exist');
+			expect(await refused('Asset', { site_id: 2, client_id: 1 })).toBe('Asset[0]: site_id 2 does not belong to client 1');
+			expect(await refused('ClientContract', { client_id: 1, start_date: '2025-06-01', end_date: '2025-01-01' })).toBe(
+				'ClientContract[0]: end_date is before start_date',
+			);
+			expect(await refused('Appointment', { subject: 'Visit', start_date: '2025-06-01T10:00:00' })).toBe(
+				'Appointment[0]: end_date is required, as a date',
+			);
+			expect(
+				await refused('Appointment', { subject: 'Visit', start_date: '2025-06-01T10:00', end_date: '2025-06-01T11:00', agent_id: 9 }),
+			).toBe('Appointment[0]: agent_id 9 does not exist');
+			expect(await refused('Asset', { site_id: 1, hostname: 'pc' })).toBe('Asset[0]: unknown field hostname');
+
+			const quote = (await halo.post('/Quotation', [{ client_id: 1, title: 'Laptops', expiry_date: '2025-07-01T00:00:00' }])).data;
+			expect(quote).toMatchObject({ client_id: 1, client_name: 'Acme', title: 'Laptops', date: expect.any(String) });
+			const asset = (await halo.post('/Asset', [{ site_id: 2, inventory_number: 'PC-1' }])).data;
+			expect(asset).toMatchObject({ client_id: 2, client_name: 'Globex', site_id: 2, inactive: false });
+			const contract = (await halo.post('/ClientContract', [{ client_id: 1, ref: 'MSP-2025' }])).data;
+			expect(contract).toMatchObject({ client_name: 'Acme', ref: 'MSP-2025' });
+			expect((await halo.post('/Quotation', [{ id: quote.id, title: 'Laptops x10' }])).data).toMatchObject({
+				client_id: 1,
+				title: 'Laptops x10',
+			});
+			for (const [entity, id] of [
+				['Quotation', quote.id],
+				['Asset', asset.id],
+				['ClientContract', contract.id],
+			]) {
+				expect((await halo.get(`/${entity}/${id}`)).status).toBe(200);
+				expect((await halo.get(`/${entity}/999`)).status).toBe(404);
+				expect((await halo.delete(`/${entity}/999`)).status).toBe(404);
+				expect((await halo.post(`/${entity}`, [{ id: 999 }])).data.message).toBe(`${entity}[0]: id 999 does not exist`);
+			}
+		});
+
+		it('pages quotes, assets, contracts and appointments under their own keys, and filters appointments by agent and start', async () => {
+			const halo = await api();
+			await halo.post('/Client', [{ name: 'Acme' }]);
+			await halo.post(
+				'/Quotation',
+				Array.from({ length: 5 }, (_, n) => ({ client_id: 1, title: `Quote ${n}` })),
+			);
+			await halo.post(
+				'/Asset',
+				Array.from({ length: 5 }, (_, n) => ({ site_id: 1, inventory_number: `PC-${n}`, inactive: n === 4 })),
+			);
+			await halo.post(
+				'/ClientContract',
+				Array.from({ length: 5 }, (_, n) => ({ client_id: 1, ref: `C-${n}` })),
+			);
+			await halo.post(
+				'/Appointment',
+				Array.from({ length: 5 }, (_, n) => ({
+					subject: `Visit ${n}`,
+					start_date: `2025-06-0${n + 1}T10:00:00`,
+					end_date: `2025-06-0${n + 1}T11:00:00`,
+					agent_id: n % 2 === 0 ? 2 : 3,
+				})),
+			);
+			for (const [path, key, total] of [
+				['/Quotation', 'quotes', 5],
+				['/Asset', 'assets', 4],
+				['/ClientContract', 'contracts', 5],
+				['/Appointment', 'appointments', 5],
+			] as const) {
+				const page = await halo.get(path, { params: { pageinate: true, page_size: 2, page_no: 2 } });
+				expect(page.data).toMatchObject({ page_no: 2, page_size: 2, record_count: total });
+				expect(page.data[key]).toHaveLength(2);
+			}
+			expect((await halo.get('/Asset', { params: { includeinactive: true, search: 'pc-4' } })).data.assets).toHaveLength(1);
+			const subjects = async (params: object) =>
+				(await halo.get('/Appointment', { params })).data.appointments.map((appointment: { subject: string }) => appointment.subject);
+			expect(await subjects({ agents: '2' })).toEqual(['Visit 0', 'Visit 2', 'Visit 4']);
+			expect(await subjects({ agents: '3, 2', start_date: '2025-06-03T12:00:00' })).toEqual(['Visit 3', 'Visit 4']);
+		});
+
 		it('answers 429 past the rate limit, per client id', async () => {
 			sandbox.configure({ rateLimits: { haloPsa: { requests: 3, windowMs: 60_000 } } });
 			const halo = await api();

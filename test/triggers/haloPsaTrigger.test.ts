@@ -43,6 +43,7 @@ describe('HaloPSA Trigger authentication', () => {
 			body: JSON.parse(payload.toString()),
 			headers: { 'content-type': 'application/json' },
 			verification: { method: 'basic', eventId: digestOf(payload) },
+			event: { name: 'Ticket Logged' },
 		});
 		expectRefused(await node.send({ body: payload, headers: { authorization: basic('halo-webhooks', 'Pa55:w0rd e') } }), 401);
 		expectRefused(await node.send({ body: payload, headers: { authorization: basic('other', 'Pa55:w0rd é') } }), 401);
@@ -102,6 +103,41 @@ describe('HaloPSA Trigger authentication', () => {
 		expectIgnored(await node.send({ body: json({ event: 'Ticket Logged', object_type: 'Client' }), headers }));
 		const nested = trigger(WEBHOOK_AUTH.bearer, { filters: { eventField: 'meta.event', events: 'Client Created' } });
 		expectAccepted(await nested.send({ body: json({ meta: { event: 'Client Created' } }), headers }));
+	});
+
+	it('ignores a call naming an event not chosen, by number or listed name, and names the event it passes on', async () => {
+		const node = trigger(WEBHOOK_AUTH.bearer, { events: [3], eventNumbers: '12345' });
+		const headers = { authorization: 'Bearer hb-7e1f0c9a2b' };
+		const accepted = async (body: unknown) => expectAccepted(await node.send({ body: json(body), headers })).event;
+		expect(await accepted({ event: 3, object_id: 1 })).toEqual({ number: 3, name: 'New Ticket Logged' });
+		expect(await accepted({ event: 'new ticket logged', object_id: 2 })).toEqual({ number: 3, name: 'New Ticket Logged' });
+		expect(await accepted({ event: 12345, object_id: 3 })).toEqual({ number: 12345 });
+		// HaloPSA publishes neither its payload nor all its event names: a value the list cannot place is let through.
+		expect(await accepted({ event: 'Ticket Logged', object_id: 4 })).toEqual({ name: 'Ticket Logged' });
+		expect((await accepted({ object_id: 5 })) ?? 'none').toBe('none');
+		expectIgnored(await node.send({ body: json({ event: 39, object_id: 6 }), headers }));
+		expectIgnored(await node.send({ body: json({ event: 'Closed', object_id: 7 }), headers }));
+
+		const form = Buffer.from('event=76&object_id=8');
+		const formHeaders = { ...headers, 'content-type': 'application/x-www-form-urlencoded' };
+		const statusChanged = trigger(WEBHOOK_AUTH.bearer, { events: [76], filters: { eventField: 'meta.event' } });
+		expect(expectAccepted(await statusChanged.send({ body: json({ meta: { event: '76' } }), headers })).event).toEqual({
+			number: 76,
+			name: 'Ticket Status Changed',
+		});
+		expectIgnored(await statusChanged.send({ body: json({ meta: { event: 3 } }), headers }));
+		expect(expectAccepted(await trigger(WEBHOOK_AUTH.bearer, { events: [76] }).send({ body: form, headers: formHeaders })).event).toEqual({
+			number: 76,
+			name: 'Ticket Status Changed',
+		});
+	});
+
+	it('refuses to activate with an event number that is not a number, naming the parameter, even without registration', async () => {
+		await expect(trigger(WEBHOOK_AUTH.basic, { eventNumbers: '5, ticket closed' }).lifecycle('checkExists')).rejects.toThrow(
+			'Other Event Numbers must be whole numbers separated by commas, and "ticket" is not one',
+		);
+		await expect(trigger(WEBHOOK_AUTH.basic, { eventNumbers: '5, -1' }).lifecycle('checkExists')).rejects.toThrow(/Other Event Numbers/);
+		expect(await trigger(WEBHOOK_AUTH.basic, { events: [3], eventNumbers: ' 5,17 ' }).lifecycle('checkExists')).toBe(true);
 	});
 
 	it('checks the credential for completeness, saying that only a test webhook proves it', async () => {
@@ -226,8 +262,64 @@ describe('HaloPSA Trigger registration in HaloPSA', () => {
 		expect(halo().webhooks.size).toBe(0);
 	});
 
-	it('refuses event numbers that are not numbers before calling HaloPSA', async () => {
-		await expect(registering(WEBHOOK_AUTH.basic, { eventNumbers: 'ticket created' }).lifecycle('create')).rejects.toThrow(/Event Numbers/);
+	it('binds the named events, together with any other event numbers, one notification each', async () => {
+		await registering(WEBHOOK_AUTH.basic, { events: [76, 3, 1072], eventNumbers: '' }).activate();
+		const [webhook] = halo().webhooks.list();
+		expect(
+			halo()
+				.notifications.list()
+				.map((n) => [n.webhook_id, n.delivery_method, n.eventno]),
+		).toEqual([
+			[webhook.id, 6, 3],
+			[webhook.id, 6, 76],
+			[webhook.id, 6, 1072],
+		]);
+
+		// The union: a number given both ways is bound once.
+		await registering(WEBHOOK_AUTH.basic, { events: [3, 39], eventNumbers: '39, 5' }).activate();
+		expect(
+			halo()
+				.notifications.list()
+				.map((n) => n.eventno),
+		).toEqual([3, 5, 39]);
+	});
+
+	it('keeps the registration of a workflow saved with event numbers when the same events are then chosen by name', async () => {
+		// As saved before the Events list: the numbers in the parameter then labelled HaloPSA Event Numbers.
+		const saved = registering(WEBHOOK_AUTH.basic, { eventNumbers: '76, 3' });
+		await saved.activate();
+		const [webhook] = halo().webhooks.list();
+		expect(
+			halo()
+				.notifications.list()
+				.map((n) => n.eventno),
+		).toEqual([3, 76]);
+
+		sandbox().clearLog();
+		expect(await registering(WEBHOOK_AUTH.basic, { events: [3, 76], eventNumbers: '' }).lifecycle('checkExists')).toBe(true);
+		expect(
+			halo()
+				.webhooks.list()
+				.map((w) => w.id),
+		).toEqual([webhook.id]);
+		const writes = sandbox()
+			.requests({ provider: 'haloPsa' })
+			.filter((request) => request.method !== 'GET' && /\/(Webhook|Notification)\b/.test(request.path));
+		expect(writes).toHaveLength(0);
+	});
+
+	it('refuses event numbers that are not numbers, or no event at all, before calling HaloPSA', async () => {
+		sandbox().clearLog();
+		await expect(registering(WEBHOOK_AUTH.basic, { eventNumbers: 'ticket created' }).lifecycle('create')).rejects.toThrow(
+			/^Other Event Numbers must be whole numbers/,
+		);
+		await expect(registering(WEBHOOK_AUTH.basic, { eventNumbers: '3', events: ['closed'] }).lifecycle('create')).rejects.toThrow(
+			'Events must be HaloPSA event numbers',
+		);
+		await expect(registering(WEBHOOK_AUTH.basic, { eventNumbers: '' }).lifecycle('checkExists')).rejects.toThrow(
+			'Choose at least one HaloPSA event under Events or Other Event Numbers',
+		);
+		expect(sandbox().requests({ provider: 'haloPsa' })).toHaveLength(0);
 		expect(halo().webhooks.size).toBe(0);
 	});
 

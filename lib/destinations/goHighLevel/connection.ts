@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { ProviderProfile, TransportContext } from '../../transport';
 import { goHighLevelSessionProfile, goHighLevelV2Profile } from './profile';
 
-/** The two ways into a location: both reach the same contact and opportunity routes. */
+/** The two ways into a location: both reach the same routes (contacts and what hangs off them, opportunities, calendars, workflows). */
 export type GhlAuthentication = 'privateIntegrationToken' | 'sessionToken';
 
 export const GHL_PROFILES: Record<GhlAuthentication, ProviderProfile> = {

@@ -129,11 +129,47 @@ function withoutCursor(contact: GhlRecord): GhlRecord {
 	return copy;
 }
 
+/** One page of a contact search, and the `searchAfter` cursor that asks for the page after it. */
+export interface GhlContactPage {
+	contacts: GhlRecord[];
+	total?: number;
+	next?: unknown;
+}
+
+/** One page of a search; a query or filter value longer than HighLevel takes is refused before anything is sent. */
+export async function searchContactsPage(
+	ctx: TransportContext,
+	connection: GhlConnection,
+	search: GhlContactSearch,
+	pageLimit: number,
+	searchAfter?: unknown,
+	options?: CallOptions,
+): Promise<GhlContactPage> {
+	// Nodes check their own fields first, naming them; this keeps any other caller from sending a refused search.
+	const problem = contactSearchProblem(search);
+	if (problem) throw new RangeError(`GoHighLevel: ${problem.message}`);
+	const body: IDataObject = { locationId: connection.locationId, pageLimit };
+	if (search.query) body.query = search.query;
+	if (search.filters?.length) body.filters = search.filters as unknown as IDataObject[];
+	if (searchAfter !== undefined) body.searchAfter = searchAfter as IDataObject;
+	const answer = await callJson<{ contacts: unknown; total: number }>(
+		ctx,
+		connection.profile,
+		{ method: 'POST', path: '/contacts/search', body, idempotent: true },
+		options,
+	);
+	const page = recordsOf(answer.contacts);
+	return {
+		contacts: page.map(withoutCursor),
+		total: typeof answer.total === 'number' ? answer.total : undefined,
+		next: page.at(-1)?.searchAfter,
+	};
+}
+
 /**
  * Every contact matching the search (or the first `limit`), following HighLevel's `searchAfter`
  * cursor: page numbers stop at 10,000 records, the cursor does not. Stops on a short page, at the
  * reported total, or when no cursor comes back, so a search costs exactly the pages it needs.
- * A query or filter value longer than HighLevel takes is refused before anything is sent.
  */
 export async function searchContacts(
 	ctx: TransportContext,
@@ -142,28 +178,14 @@ export async function searchContacts(
 	limit = Infinity,
 	options?: CallOptions,
 ): Promise<GhlRecord[]> {
-	// Nodes check their own fields first, naming them; this keeps any other caller from sending a refused search.
-	const problem = contactSearchProblem(search);
-	if (problem) throw new RangeError(`GoHighLevel: ${problem.message}`);
 	const pageLimit = Math.max(1, Math.min(CONTACT_PAGE_LIMIT, limit));
 	const found: GhlRecord[] = [];
 	let searchAfter: unknown;
 	for (;;) {
-		const body: IDataObject = { locationId: connection.locationId, pageLimit };
-		if (search.query) body.query = search.query;
-		if (search.filters?.length) body.filters = search.filters as unknown as IDataObject[];
-		if (searchAfter !== undefined) body.searchAfter = searchAfter as IDataObject;
-		const answer = await callJson<{ contacts: unknown; total: number }>(
-			ctx,
-			connection.profile,
-			{ method: 'POST', path: '/contacts/search', body, idempotent: true },
-			options,
-		);
-		const page = recordsOf(answer.contacts);
-		found.push(...page.map(withoutCursor));
-		searchAfter = page.at(-1)?.searchAfter;
-		const total = typeof answer.total === 'number' ? answer.total : Infinity;
-		if (found.length >= Math.min(limit, total) || page.length < pageLimit || searchAfter === undefined) break;
+		const page = await searchContactsPage(ctx, connection, search, pageLimit, searchAfter, options);
+		found.push(...page.contacts);
+		searchAfter = page.next;
+		if (found.length >= Math.min(limit, page.total ?? Infinity) || page.contacts.length < pageLimit || searchAfter === undefined) break;
 	}
 	return found.slice(0, limit);
 }

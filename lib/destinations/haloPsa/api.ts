@@ -59,7 +59,8 @@ export async function listPage(
  * Every record matching the filters (or the first `limit`), following the pages to the last: a
  * short page, the reported total, or, for an answer that does not page (the whole list each time), a
  * page longer than asked for or one holding only records already read. A record read twice (the
- * list moved between pages) is kept once.
+ * list moved between pages) is kept once. `keep` filters what HaloPSA cannot: the records it passes
+ * over do not count towards the limit, so further pages are read to make up for them.
  */
 export async function listAll(
 	ctx: TransportContext,
@@ -67,16 +68,17 @@ export async function listAll(
 	filters: IDataObject = {},
 	limit = Infinity,
 	options?: CallOptions,
+	keep?: (record: HaloRecord) => boolean,
 ): Promise<HaloRecord[]> {
 	const records: HaloRecord[] = [];
 	const ids = new Set<unknown>();
-	const pageSize = Math.min(HALO_MAX_PAGE_SIZE, limit);
+	const pageSize = keep ? HALO_MAX_PAGE_SIZE : Math.min(HALO_MAX_PAGE_SIZE, limit);
 	for (let pageNo = 1; records.length < limit; pageNo++) {
 		const page = await listPage(ctx, entity, filters, pageNo, pageSize, options);
 		const fresh = page.records.filter((record) => record.id === undefined || !ids.has(record.id));
 		if (page.records.length > 0 && fresh.length === 0) break;
 		for (const record of fresh) ids.add(record.id);
-		records.push(...fresh.slice(0, limit - records.length));
+		records.push(...(keep ? fresh.filter(keep) : fresh).slice(0, limit - records.length));
 		if (page.records.length !== pageSize || (pageNo - 1) * pageSize + page.records.length >= page.total) break;
 	}
 	return records;

@@ -1,8 +1,11 @@
 /**
  * HaloPSA's resources as the API names them. Lists answer `{record_count, <key>: [...]}` under a key
  * per entity (/Opportunities under `tickets`), or a plain array: n8n's own HaloPSA node reads
- * `GET /TicketType` and `GET /Agent` that way. Neither the keys of the last five nor whether they
- * page is documented, so `api.ts` reads both shapes.
+ * `GET /TicketType` and `GET /Agent` that way. Neither the keys of Agent to Notification nor whether
+ * they page is documented, so `api.ts` reads both shapes. HaloPSA's OpenAPI document names the keys
+ * of Actions (`Actions_View`), Quotation (`QuotationHeader_View`), Asset (`Device_View`) and
+ * ClientContract (`ContractHeader_View`); Appointment's list has no answer model there, and
+ * `appointments` is the key HaloPSA's PowerShell client reads.
  */
 export const HALO_ENTITIES = {
 	Client: { path: '/Client', listKey: 'clients', label: 'client' },
@@ -15,6 +18,11 @@ export const HALO_ENTITIES = {
 	FieldInfo: { path: '/FieldInfo', listKey: 'fieldinfo', label: 'custom field' },
 	Webhook: { path: '/Webhook', listKey: 'webhooks', label: 'webhook' },
 	Notification: { path: '/Notification', listKey: 'notifications', label: 'notification' },
+	Actions: { path: '/Actions', listKey: 'actions', label: 'action' },
+	Quotation: { path: '/Quotation', listKey: 'quotes', label: 'quote' },
+	Asset: { path: '/Asset', listKey: 'assets', label: 'asset' },
+	ClientContract: { path: '/ClientContract', listKey: 'contracts', label: 'contract' },
+	Appointment: { path: '/Appointment', listKey: 'appointments', label: 'appointment' },
 } as const;
 
 export type HaloEntity = keyof typeof HALO_ENTITIES;

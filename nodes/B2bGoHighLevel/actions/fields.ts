@@ -46,8 +46,44 @@ export const CONTACT_UPDATE_FIELDS: Field[] = CONTACT_FIELDS.filter((field) => f
 export const EMAIL_FIELD = text('Email', 'email', undefined, 'name@email.com');
 export const PHONE_FIELD = text('Phone', 'phone', 'E.164 (+14155550100) or a national number', '+14155550100');
 
-export function contactIdField(show: Show): Field {
-	return { displayName: 'Contact ID', name: 'contactId', type: 'string', required: true, displayOptions: { show }, default: '' };
+/** The contact an operation works on: picked from a search of the location's contacts, or given by ID. */
+export function contactLocator(show: Show): Field {
+	return {
+		displayName: 'Contact',
+		name: 'contactId',
+		type: 'resourceLocator',
+		required: true,
+		displayOptions: { show },
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a contact...',
+				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. sx6wyHhbFdRXh302LLNR' },
+		],
+	};
+}
+
+/**
+ * The contact of the contact operations that existed in version 1, whose workflows hold a plain
+ * Contact ID string: version 1 keeps that field, version 2 has the locator. Both read with `contactIdOf`.
+ */
+export function contactIdFields(show: Show): Field[] {
+	return [
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			required: true,
+			displayOptions: { show: { ...show, '@version': [1] } },
+			default: '',
+		},
+		contactLocator({ ...show, '@version': [{ _cnd: { gte: 2 } }] }),
+	];
 }
 
 /** Fields left at their empty defaults are not sent: HighLevel would store the empty value. */

@@ -1,11 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { connect, listCustomFields, listPipelines } from '../../../lib/destinations/goHighLevel';
-import type { GhlAuthentication, GhlConnection } from '../../../lib/destinations/goHighLevel';
-
-async function connection(ctx: ILoadOptionsFunctions): Promise<GhlConnection> {
-	return await connect(ctx, ctx.getNodeParameter('authentication', 'privateIntegrationToken') as GhlAuthentication);
-}
+import { listCalendars, listCustomFields, listPipelines, listWorkflows } from '../../../lib/destinations/goHighLevel';
+import { connection } from './connection';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -31,4 +27,18 @@ export async function getStages(this: ILoadOptionsFunctions): Promise<INodePrope
 	return pipelines.flatMap((pipeline) =>
 		pipeline.stages.map((stage) => ({ name: chosen === undefined ? `${pipeline.name}: ${stage.name}` : stage.name, value: stage.id })),
 	);
+}
+
+export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listCalendars(this, await connection(this))).map((calendar) => ({ name: calendar.name, value: calendar.id })).sort(byName);
+}
+
+/** A draft workflow is named so: HighLevel runs only published ones. */
+export async function getWorkflows(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listWorkflows(this, await connection(this)))
+		.map((workflow) => ({
+			name: workflow.status && workflow.status !== 'published' ? `${workflow.name} (${workflow.status})` : workflow.name,
+			value: workflow.id,
+		}))
+		.sort(byName);
 }

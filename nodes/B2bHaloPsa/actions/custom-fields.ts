@@ -49,3 +49,36 @@ export class CustomFieldResolver {
 		return match.id;
 	}
 }
+
+const comparable = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim().toLowerCase());
+
+/**
+ * Which records hold every custom field value a Custom Field Filters parameter asks for (by
+ * value, or by the label HaloPSA shows for a lookup's value), case-insensitive; undefined when it
+ * asks for none. HaloPSA documents no list filter for custom fields, so this reads the records'
+ * `customfields`; `noneListed` tells when no record read carried any, as a list that leaves them
+ * out would, so nothing could match.
+ */
+export async function customFieldMatcher(
+	resolver: CustomFieldResolver,
+	parameter: string,
+	itemIndex: number,
+): Promise<{ matches(record: HaloRecord): boolean; noneListed(): boolean } | undefined> {
+	const wanted = await resolver.resolve(parameter, itemIndex);
+	if (!wanted) return undefined;
+	let read = 0;
+	let listed = 0;
+	return {
+		matches: (record) => {
+			read++;
+			if (!Array.isArray(record.customfields)) return false;
+			listed++;
+			const held = record.customfields as Array<{ id?: unknown; value?: unknown; display?: unknown } | null>;
+			return wanted.every(({ id, value }) => {
+				const field = held.find((entry) => entry?.id === id);
+				return field !== undefined && [field?.value, field?.display].some((shown) => comparable(shown) === comparable(value));
+			});
+		},
+		noneListed: () => read > 0 && listed === 0,
+	};
+}

@@ -9,4 +9,4 @@ export type {
 	SyncSettings,
 	WhenNoClient,
 } from './types';
-export { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS } from './mapping';
+export { UPDATABLE_CLIENT_FIELDS, UPDATABLE_USER_FIELDS, companyFromClient, personFromUser } from './mapping';

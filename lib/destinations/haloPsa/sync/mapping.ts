@@ -1,5 +1,5 @@
-import type { Company, Person } from '../../../normalize';
-import { emailDomain, normalizeDomain, normalizeEmail, normalizeName, pickPhone } from '../../../normalize';
+import type { Company, Person, Phone } from '../../../normalize';
+import { compact, emailDomain, normalizeDomain, normalizeEmail, normalizeName, pickPhone, text } from '../../../normalize';
 import type { HaloRecord } from '../entities';
 
 /** Free-mail domains say nothing about the employer: never matched to or created as a client. */
@@ -59,6 +59,43 @@ export function userFields(person: Person): HaloRecord {
 		phonenumber: pickPhone(person.phones, ['work', 'direct', undefined, 'other']),
 		mobilenumber: pickPhone(person.phones, ['mobile']),
 		jobtitle: person.title,
+	});
+}
+
+/**
+ * A HaloPSA contact as the package's Person, the way userFields writes one back: the nodes that
+ * read people (Enrichment, Sync, HighLevel, Thrio) take it as it comes. HaloPSA's `Users` model
+ * names the job title `title`; the package writes `jobtitle` (docs/provider-contracts.md), so both
+ * are read.
+ */
+export function personFromUser(user: HaloRecord): Person {
+	const phones = (
+		[
+			['work', user.phonenumber],
+			['mobile', user.mobilenumber],
+		] as const
+	).flatMap(([type, value]): Phone[] => {
+		const number = text(value);
+		return number === undefined ? [] : [{ number, type }];
+	});
+	return compact<Person>({
+		firstName: text(user.firstname),
+		lastName: text(user.surname),
+		fullName: text(user.name),
+		email: normalizeEmail(user.emailaddress),
+		title: text(user.jobtitle) ?? text(user.title),
+		phones,
+		companyName: text(user.client_name),
+	});
+}
+
+/** A HaloPSA client as the package's Company: what clientFields writes, read back. */
+export function companyFromClient(client: HaloRecord): Company {
+	return compact<Company>({
+		name: text(client.name),
+		domain: normalizeDomain(client.website),
+		website: text(client.website),
+		phone: text(client.main_phonenumber),
 	});
 }
 

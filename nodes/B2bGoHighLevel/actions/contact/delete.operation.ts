@@ -2,17 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { deleteContact } from '../../../../lib/destinations/goHighLevel';
-import { contactIdField } from '../fields';
+import { contactIdFields } from '../fields';
+import { contactIdOf } from '../read';
 import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [contactIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [...contactIdFields(show), optionsCollection(show)];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
-		const id = this.getNodeParameter('contactId', itemIndex) as string;
+		const id = contactIdOf(this, itemIndex);
 		await deleteContact(this, run.connection, id, run.call(itemIndex));
 		return { deleted: true, id };
 	});

@@ -2,19 +2,19 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { getContact } from '../../../../lib/destinations/goHighLevel';
-import { contactIdField } from '../fields';
+import { contactIdFields } from '../fields';
+import { contactIdOf } from '../read';
 import { GhlRun } from '../run';
 
 const show = { resource: ['contact'], operation: ['get'] };
 
-export const description: INodeProperties[] = [contactIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [...contactIdFields(show), optionsCollection(show)];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
 	return await eachItem(
 		this,
 		items,
-		async (itemIndex) =>
-			await getContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, run.call(itemIndex)),
+		async (itemIndex) => await getContact(this, run.connection, contactIdOf(this, itemIndex), run.call(itemIndex)),
 	);
 }

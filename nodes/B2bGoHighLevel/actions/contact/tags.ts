@@ -6,7 +6,8 @@ import type { CallOptions } from '../../../../lib/transport';
 import { tagList } from '../../../../lib/destinations/goHighLevel';
 import type { GhlConnection } from '../../../../lib/destinations/goHighLevel';
 import type { TransportContext } from '../../../../lib/transport';
-import { contactIdField } from '../fields';
+import { contactIdFields } from '../fields';
+import { contactIdOf } from '../read';
 import type { GhlRun } from '../run';
 
 type TagCall = (ctx: TransportContext, connection: GhlConnection, id: string, tags: string[], options?: CallOptions) => Promise<string[]>;
@@ -14,7 +15,7 @@ type TagCall = (ctx: TransportContext, connection: GhlConnection, id: string, ta
 export function tagsDescription(operation: string, verb: string): INodeProperties[] {
 	const show = { resource: ['contact'], operation: [operation] };
 	return [
-		contactIdField(show),
+		...contactIdFields(show),
 		{
 			displayName: 'Tags',
 			name: 'tags',
@@ -37,7 +38,7 @@ export async function executeTags(
 	tagCall: TagCall,
 ): Promise<INodeExecutionData[]> {
 	return await eachItem(ctx, items, async (itemIndex) => {
-		const id = ctx.getNodeParameter('contactId', itemIndex) as string;
+		const id = contactIdOf(ctx, itemIndex);
 		const tags = tagList(ctx.getNodeParameter('tags', itemIndex));
 		if (tags.length === 0) throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: no tags given`, { itemIndex });
 		return { id, tags: await tagCall(ctx, run.connection, id, tags, run.call(itemIndex)) };

@@ -3,14 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { updateContact } from '../../../../lib/destinations/goHighLevel';
 import { customFieldsFor, ghlCustomFieldsProperty } from '../custom-fields';
-import { CONTACT_UPDATE_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdField } from '../fields';
+import { CONTACT_UPDATE_FIELDS, EMAIL_FIELD, PHONE_FIELD, contactIdFields } from '../fields';
+import { contactIdOf } from '../read';
 import { GhlRun } from '../run';
 import { contactFields } from './input';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
-	contactIdField(show),
+	...contactIdFields(show),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -29,9 +30,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const run = await GhlRun.start(this);
 	return await eachItem(this, items, async (itemIndex) => {
+		const id = contactIdOf(this, itemIndex);
 		const fields = contactFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 		const customFields = await customFieldsFor(this, run, itemIndex);
 		if (customFields) fields.customFields = customFields as unknown as IDataObject[];
-		return await updateContact(this, run.connection, this.getNodeParameter('contactId', itemIndex) as string, fields, run.call(itemIndex));
+		return await updateContact(this, run.connection, id, fields, run.call(itemIndex));
 	});
 }

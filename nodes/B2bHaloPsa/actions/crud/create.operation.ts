@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { HaloRecord } from '../../../../lib/destinations/haloPsa';
 import { writeAll } from '../../../../lib/destinations/haloPsa/sync/writer';
 import { CustomFieldResolver } from '../custom-fields';
-import { callOptions, planRecords, resourceOf, setFields, writeResultsToItems } from './common';
+import { oneOf } from '../resources';
+import { callOptions, collectionValues, parameterValue, plannedRecord, planRecords, resourceOf, writeResultsToItems } from './common';
 
 /** The same for every entity resource: crud/fields.ts declares each resource's fields from the resource table. */
 export const description: INodeProperties[] = [];
@@ -22,14 +22,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const { writes, problems } = await planRecords(
 		this,
 		items,
-		async (itemIndex) => {
-			const required = Object.fromEntries(resource.required.map((field) => [field.name, this.getNodeParameter(field.name, itemIndex)]));
-			const record: HaloRecord = setFields({ ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject), ...required });
-			const custom = await customFields.resolve('customFields', itemIndex);
-			if (custom) record.customfields = custom;
-			return record;
-		},
-		resource.required.map((field) => ({ field: field.name, why: `HaloPSA refuses a ${resource.label.toLowerCase()} without it` })),
+		async (itemIndex) =>
+			await plannedRecord(this, customFields, itemIndex, {
+				...collectionValues(this, 'additionalFields', itemIndex),
+				...Object.fromEntries(resource.required.map((field) => [field.name, parameterValue(this, field.name, itemIndex)])),
+			}),
+		resource.required.map((field) => ({ field: field.name, why: `HaloPSA refuses ${oneOf(resource)} without it` })),
 	);
 	// A batch is many items' request: its errors must not name the first item, each item's result names its own.
 	const { maxAttempts } = callOptions(this, 0);

@@ -1,6 +1,7 @@
-import type { NodeResource } from '../../../../lib/node-kit';
+import type { NodeOperation, NodeResource } from '../../../../lib/node-kit';
 
 import { RESOURCES } from '../resources';
+import type { OperationName } from '../resources';
 import * as create from './create.operation';
 import * as remove from './delete.operation';
 import * as get from './get.operation';
@@ -8,12 +9,17 @@ import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 import { entityProperties } from './fields';
 
-const CRUD = { create, delete: remove, get, getMany, update };
+const CRUD: Record<OperationName, NodeOperation> = { create, delete: remove, get, getMany, update };
 
-/** Client, Site, User, Opportunity and Ticket: the same five operations, each resource with its own fields. */
+/** Every entity resource: the operations HaloPSA allows on it (all five unless the table says), each resource with its own fields. */
 export const ENTITY_RESOURCES: Record<string, NodeResource> = Object.fromEntries(
 	Object.entries(RESOURCES).map(([resource, definition]) => [
 		resource,
-		{ description: entityProperties(resource, definition), operations: CRUD },
+		{
+			description: entityProperties(resource, definition),
+			operations: Object.fromEntries(
+				Object.entries(CRUD).filter(([operation]) => !definition.operations || definition.operations.includes(operation as OperationName)),
+			),
+		},
 	]),
 );

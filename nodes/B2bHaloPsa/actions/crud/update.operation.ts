@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { HaloRecord } from '../../../../lib/destinations/haloPsa';
 import { writeAll } from '../../../../lib/destinations/haloPsa/sync/writer';
 import { CustomFieldResolver } from '../custom-fields';
-import { callOptions, planRecords, resourceOf, setFields, writeResultsToItems } from './common';
+import { callOptions, collectionValues, parameterValue, plannedRecord, planRecords, resourceOf, writeResultsToItems } from './common';
 
 /** The same for every entity resource: crud/fields.ts declares each resource's fields from the resource table. */
 export const description: INodeProperties[] = [];
@@ -20,15 +19,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const { writes, problems } = await planRecords(
 		this,
 		items,
-		async (itemIndex) => {
-			const record: HaloRecord = {
-				...setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
-				id: this.getNodeParameter('id', itemIndex) as number,
-			};
-			const custom = await customFields.resolve('customFields', itemIndex);
-			if (custom) record.customfields = custom;
-			return record;
-		},
+		async (itemIndex) =>
+			await plannedRecord(this, customFields, itemIndex, {
+				...collectionValues(this, 'updateFields', itemIndex),
+				id: parameterValue(this, 'id', itemIndex),
+			}),
 		[{ field: 'id', why: 'without it HaloPSA would create a new record' }],
 	);
 	const { maxAttempts } = callOptions(this, 0);
