@@ -13,6 +13,7 @@ import type { FixturePerson, LogEntry, Sandbox } from '../sandbox/server';
 import { useTransportClock } from '../lib/transport';
 import { runWithSandbox, savedSandboxCredentials } from '../test/nodes/run';
 import { SimulatedClock } from '../test/harness/simulated-clock';
+import { key } from './enrichment';
 import { fmt } from './report';
 import type { Benchmark, BenchSection } from './report';
 
@@ -36,16 +37,6 @@ const MEMORY_DAYS = 30;
 const NODE_KEY = 'node:B2B Enrichment';
 const PAID = ['apollo', 'hunter'] as const;
 type Paid = (typeof PAID)[number];
-
-const key = (first: unknown, last: unknown, domain: unknown) =>
-	[first, last, domain]
-		.map((part) =>
-			String(part ?? '')
-				.trim()
-				.toLowerCase()
-				.replace(/^www\./, ''),
-		)
-		.join('|');
 
 /** The people a paid lookup asked about, one key per person, from the sandbox's request log. */
 function lookedUp(entry: LogEntry): string[] {

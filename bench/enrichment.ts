@@ -55,7 +55,8 @@ function leads(sandbox: Sandbox): Array<Record<string, string>> {
 	];
 }
 
-const key = (first: unknown, last: unknown, domain: unknown) =>
+/** One key per person a lookup names, however its name and domain were spelt. */
+export const key = (first: unknown, last: unknown, domain: unknown) =>
 	[first, last, domain]
 		.map((part) =>
 			String(part ?? '')
