@@ -319,6 +319,8 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 		for (const url of [a, b]) {
 			const next = githubEvent({ action: 'next call', url, at: Date.now() });
 			expect(await post(url, next.body, next.headers)).toBe(200);
+			// A process answers before its save lands: the other one's next call must read after it, not race it.
+			await new Promise((done) => setTimeout(done, 1000));
 		}
 		let acceptedAfterNextCall = 0;
 		for (const [toA, toB] of healed)
