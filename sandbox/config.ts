@@ -67,6 +67,11 @@ export interface SandboxConfig {
 		 * (halopsa-fields.ts). Whether HaloPSA itself refuses or ignores one is unconfirmed.
 		 */
 		refuseUnknownFields: boolean;
+		/**
+		 * Every record in a list answer carries `customfields` (empty when none is set), as the list
+		 * models declare; off, a record with none set is listed without the field.
+		 */
+		listCustomFields: boolean;
 	};
 	apollo: {
 		/** Accepted keys; a non-master key is refused on the search endpoints (403 API_INACCESSIBLE). */
@@ -164,6 +169,7 @@ export function defaultConfig(): SandboxConfig {
 			singleRecordAsObject: true,
 			refreshTokenTtlMs: 30 * 24 * HOUR,
 			refuseUnknownFields: true,
+			listCustomFields: true,
 		},
 		apollo: {
 			apiKeys: { [creds.apollo.apiKey]: { master: true }, [APOLLO_RESTRICTED_KEY]: { master: false } },

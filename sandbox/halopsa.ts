@@ -11,6 +11,7 @@ import {
 	type HaloEntity,
 	type HaloRecord,
 } from './halopsa-entities';
+import { HALO_BODY_FIELDS } from './halopsa-fields';
 import { HttpError, isRecord, json, optBool, optNumber, type Reply } from './http-util';
 import { matchesText, orderBy, pageOf } from './paging';
 import type { RequestContext } from './router';
@@ -43,7 +44,13 @@ function activeFilter(query: URLSearchParams): (record: HaloRecord) => boolean {
 	return (record) => (record.inactive === true ? includeInactive : includeActive);
 }
 
-function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParams, shape: HaloListShape | undefined): Reply {
+function listRecords(
+	state: HaloState,
+	entity: HaloEntity,
+	query: URLSearchParams,
+	shape: HaloListShape | undefined,
+	withCustomFields: boolean,
+): Reply {
 	const def = ENTITY_DEFS[entity];
 	const searchFields = entity === 'Users' && optBool(query.get('search_phonenumbers')) ? [...def.search, ...PHONE_FIELDS] : def.search;
 	const isActive = activeFilter(query);
@@ -66,6 +73,8 @@ function listRecords(state: HaloState, entity: HaloEntity, query: URLSearchParam
 					)),
 		);
 	records = orderBy(records, query.get('order') ?? undefined, optBool(query.get('orderdesc')) === true);
+	if (withCustomFields && HALO_BODY_FIELDS[entity].has('customfields'))
+		records = records.map((record) => ({ customfields: [], ...record }));
 	const count = optNumber(query.get('count'));
 	if (count !== undefined && count >= 0) records = records.slice(0, count);
 	if (optBool(query.get('pageinate')) !== true || shape === 'wholeArray' || def.pages === false) {
@@ -124,7 +133,9 @@ export class HaloPsaProvider implements ProviderModule {
 			);
 			router.get(
 				'/api/:entity',
-				route((ctx, _who, entity) => listRecords(this.state, entity, ctx.query, this.listShapes.get(entity))),
+				route((ctx, _who, entity) =>
+					listRecords(this.state, entity, ctx.query, this.listShapes.get(entity), this.core.config().haloPsa.listCustomFields),
+				),
 			);
 			router.get(
 				'/api/:entity/:id',

@@ -201,9 +201,9 @@ export interface ExecutionJson {
 	};
 }
 
-/** The items a node output in an execution (its first run, first output). */
-export function nodeOutput(execution: ExecutionJson | undefined, node: string): Array<Record<string, unknown>> {
-	return execution?.data.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+/** The items a node's first run put out of one output: 0 is its main output, 1 its error output when it has one. */
+export function nodeOutput(execution: ExecutionJson | undefined, node: string, output = 0): Array<Record<string, unknown>> {
+	return execution?.data.resultData.runData[node]?.[0]?.data?.main?.[output]?.map((item) => item.json) ?? [];
 }
 
 export const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-2026', firstName: 'Sandbox', lastName: 'Owner' };

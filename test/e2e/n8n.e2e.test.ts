@@ -28,8 +28,12 @@ import {
 } from '../../scripts/e2e/n8n-instance';
 import type { N8nRuntime, RunningN8n } from '../../scripts/e2e/n8n-instance';
 import { PHONE_WEBHOOK_TOKEN, sandboxCredentialsFor, sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
+import { saveBatch } from '../../sandbox/halopsa-entities';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { GHL_TOUR_CALENDAR_ID, goHighLevelTour } from './gohighlevel-tour';
+import { haloPsaTour } from './halopsa-tour';
+import { GHL_CUSTOM, GHL_HOOK_TOKEN, HALO_HOOK_TOKEN, HALO_TRIGGER, triggerCredentials, triggerWorkflows } from './trigger-workflows';
 
 const PORT = 5688;
 /** Debian's Chromium, which CI installs; playwright-core never downloads a browser of its own. */
@@ -90,7 +94,14 @@ beforeAll(async () => {
 		),
 	);
 	await importWorkflows(runtime, env, [phones]);
-	for (const id of ['b2bExample000002', PHONE_WORKFLOW]) {
+	await importCredentials(runtime, env, triggerCredentials);
+	const more = [haloPsaTour(), goHighLevelTour(), ...triggerWorkflows()].map((workflow) => {
+		const file = join(userFolder, `${workflow.id}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		return file;
+	});
+	await importWorkflows(runtime, env, more);
+	for (const id of ['b2bExample000002', PHONE_WORKFLOW, HALO_TRIGGER.id, GHL_CUSTOM.id]) {
 		const published = await n8nCli(runtime, env, ['publish:workflow', `--id=${id}`]);
 		expect({ id, code: published.code }).toEqual({ id, code: 0 });
 	}
@@ -117,7 +128,7 @@ const halo = () =>
 	sandbox.dumpState('haloPsa') as {
 		clients: Array<{ id: number; name: string }>;
 		users: Array<{ emailaddress: string }>;
-		opportunities: Array<{ user_id: number; customfields?: Array<{ id: number; value: unknown }> }>;
+		opportunities: Array<{ id: number; user_id: number; customfields?: Array<{ id: number; value: unknown }> }>;
 	};
 
 describe('the packed package in n8n 2.x', () => {
@@ -227,29 +238,127 @@ describe('the packed package in n8n 2.x', () => {
 		expect(haloWrites(between)).toBe(0);
 	});
 
-	it("example 3 puts the opportunities' contacts into a Thrio outbound list, once", async () => {
+	it("example 3 puts the opportunities' contacts into a Thrio outbound list, once, with no Code node", async () => {
 		const thrio = () =>
 			sandbox.dumpState('thrio') as {
 				leads: Record<string, Array<{ phone: string; externalId?: string }>>;
-				objects: { commconsent?: unknown[] };
 			};
-		const withPhone = halo().opportunities.length;
+		// An opportunity whose contact has no phone, and one without a contact: each must leave by an error output.
+		const [client] = halo().clients;
+		const strict = { refuseUnknownFields: true };
+		const [quiet] = saveBatch(sandbox.state.haloPsa, 'Users', [{ name: 'Quinn Quiet', client_id: client.id }], strict);
+		saveBatch(
+			sandbox.state.haloPsa,
+			'Opportunities',
+			[
+				{ summary: 'Quiet lead', client_id: client.id, user_id: quiet.id },
+				{ summary: 'Nobody to call', client_id: client.id },
+			],
+			strict,
+		);
 		const first = await run('b2bExample000003');
 		expect(outcome(first)).toEqual({ status: 'success' });
+		const open = nodeOutput(first, 'Open Opportunities');
+		expect(open.length).toBe(halo().opportunities.length);
+		// Every opportunity leaves Their Contacts by one output: its contact, or the error of one without a contact.
+		const contacts = nodeOutput(first, 'Their Contacts');
+		const withoutContact = nodeOutput(first, 'Their Contacts', 1);
+		expect(withoutContact.map((item) => String(item.error))).toEqual([expect.stringContaining('User')]);
+		expect(contacts.length + withoutContact.length).toBe(open.length);
 		const sent = nodeOutput(first, 'Into Outbound List');
+		const unreachable = nodeOutput(first, 'Into Outbound List', 1);
 		expect(sent.length).toBeGreaterThan(0);
-		expect(sent.length).toBeLessThanOrEqual(withPhone);
+		expect(sent.length + unreachable.length).toBe(contacts.length);
+		expect(unreachable.length).toBeGreaterThan(0);
+		expect(unreachable.every((item) => String(item.error).includes('a lead needs a phone'))).toBe(true);
 		const leads = thrio().leads['0000000000000000000000a1'] ?? [];
 		expect(leads.map((lead) => lead.externalId).sort()).toEqual(sent.map((lead) => lead.externalId as string).sort());
-		expect(
-			halo().opportunities.filter((opportunity) => opportunity.customfields?.some((field) => field.id === 205 && field.value === 'yes')),
-		).toHaveLength(sent.length);
+		const marked = () =>
+			halo().opportunities.filter((opportunity) => opportunity.customfields?.some((field) => field.id === 205 && field.value === 'yes'));
+		expect(marked()).toHaveLength(sent.length);
+		expect(nodeOutput(first, 'Mark Sent to Dialer').map((item) => item.id)).toEqual(marked().map((opportunity) => opportunity.id));
 
+		// The marked ones are filtered out; the others have no phone still, so nothing goes to Thrio.
 		const thrioBefore = sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length;
 		const second = await run('b2bExample000003');
 		expect(outcome(second)).toEqual({ status: 'success' });
+		expect(nodeOutput(second, 'Open Opportunities')).toHaveLength(open.length - sent.length);
 		expect(sandbox.requests({ provider: 'thrio' }).filter((entry) => entry.method === 'POST').length).toBe(thrioBefore);
 		expect(thrio().leads['0000000000000000000000a1']).toHaveLength(leads.length);
+	});
+
+	it('every new HaloPSA operation runs in n8n: actions, quotes, assets, contracts, appointments, sales fields, Other Fields, Person output', async () => {
+		const execution = await run('b2bHaloTour00001');
+		expect(outcome(execution)).toEqual({ status: 'success' });
+		const one = (step: string) => {
+			const output = nodeOutput(execution, step);
+			expect({ step, empty: output.length === 0 }).toEqual({ step, empty: false });
+			return output[0];
+		};
+		const state = sandbox.dumpState('haloPsa') as Record<string, Array<Record<string, unknown>>>;
+		const clientId = one('Create Client').id;
+		expect(state.clients.find((client) => client.id === clientId)).toMatchObject({ name: 'Tour Client Ltd', notes: 'Met at the fair' });
+		expect(state.opportunities.find((opportunity) => opportunity.id === one('Create Opportunity').id)).toMatchObject({
+			oppvalue: 5000,
+			oppconversionprobability: 60,
+			client_id: clientId,
+		});
+		expect(nodeOutput(execution, 'Get Actions').map((action) => action.note)).toContain('Called: interested');
+		for (const [label, table, field, value] of [
+			['Quote', 'quotes', 'title', 'Tour quote, revised'],
+			['Asset', 'assets', 'notes', 'Reimaged'],
+			['Contract', 'contracts', 'periodchargeamount', 1200],
+			['Appointment', 'appointments', 'subject', 'Tour kickoff, moved'],
+		] as const) {
+			const id = one(`Create ${label}`).id;
+			expect({ label, got: one(`Get ${label}`).id }).toEqual({ label, got: id });
+			expect({ label, listed: nodeOutput(execution, `Get ${label}s`).some((record) => record.id === id) }).toEqual({ label, listed: true });
+			expect({ label, updated: one(`Update ${label}`)[field] }).toEqual({ label, updated: value });
+			expect(one(`Delete ${label}`)).toEqual({ deleted: true, id });
+			expect({ label, kept: state[table].some((record) => record.id === id) }).toEqual({ label, kept: false });
+		}
+		expect(one('Contact as Person')).toMatchObject({
+			person: {
+				firstName: 'Tess',
+				lastName: 'Tour',
+				email: 'tess.tour@tour.example',
+				phones: [{ number: '+1 512 555 0199', type: 'work' }],
+			},
+			company: { name: 'Tour Client Ltd' },
+		});
+	});
+	it('every new GoHighLevel operation runs in n8n: tasks, notes, free slots and booking, workflow membership', async () => {
+		const before = lastSeq();
+		const execution = await run('b2bGhlTour000001');
+		expect(outcome(execution)).toEqual({ status: 'success' });
+		const one = (step: string) => {
+			const [first] = nodeOutput(execution, step);
+			expect({ step, output: first === undefined ? 'none' : 'some' }).toEqual({ step, output: 'some' });
+			return first;
+		};
+		const contactId = (one('Upsert Tour Contact').contact as { id: string }).id;
+		const taskId = one('Create Task').id;
+		expect(nodeOutput(execution, 'Get Tasks').map((task) => task.id)).toEqual([taskId]);
+		expect(one('Update Task')).toMatchObject({ id: taskId, title: 'Call Tess back, revised' });
+		expect(one('Complete Task')).toMatchObject({ id: taskId, completed: true });
+		expect(one('Delete Task')).toMatchObject({ deleted: true, id: taskId });
+		expect(nodeOutput(execution, 'Get Notes').map((note) => note.body)).toEqual(['Met Tess on the tour']);
+		const slot = one('Get Free Slots') as { startTime: string };
+		const location = (sandbox.dumpState('goHighLevel') as { locations: Array<Record<string, Array<Record<string, unknown>>>> })
+			.locations[0];
+		expect(location.tasks.filter((task) => task.contactId === contactId)).toEqual([]);
+		expect(location.appointments.find((appointment) => appointment.contactId === contactId)).toMatchObject({
+			calendarId: GHL_TOUR_CALENDAR_ID,
+			startTime: new Date(slot.startTime).toISOString(),
+			title: 'Tour discovery call',
+		});
+		expect(one('Add to Workflow')).toMatchObject({ added: true, contactId });
+		expect(one('Remove from Workflow')).toMatchObject({ removed: true, contactId });
+		const membership = sandbox
+			.requests({ provider: 'goHighLevel', pathIncludes: `/contacts/${contactId}/workflow/` })
+			.filter((entry) => entry.seq > before)
+			.map((entry) => entry.method);
+		expect(membership).toEqual(['POST', 'DELETE']);
 	});
 });
 
@@ -276,6 +385,20 @@ describe('a running n8n', () => {
 			status: response.status,
 			body: (await response.json().catch(() => undefined)) as { data?: unknown } & Record<string, unknown>,
 		};
+	};
+	/** A workflow's executions, newest first: n8n lists one as soon as it starts. */
+	const executionsOf = async (workflowId: string) =>
+		(
+			(await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId })))).body.data as {
+				results: Array<{ id: string; status: string }>;
+			}
+		).results;
+	/** The workflow's finished executions, once there are `count` of them (or 20 s have passed). */
+	const finishedExecutions = async (workflowId: string, count: number) => {
+		const finished = async () => (await executionsOf(workflowId)).filter((execution) => !['new', 'running'].includes(execution.status));
+		for (let waited = 0; waited < 20_000 && (await finished()).length < count; waited += 250)
+			await new Promise((done) => setTimeout(done, 250));
+		return await finished();
 	};
 
 	it('knows every credential type of the package', async () => {
@@ -323,13 +446,7 @@ describe('a running n8n', () => {
 				body,
 			});
 		const signed = (body: string) => sign(null, Buffer.from(body), highLevelKeys.privateKey).toString('base64');
-		const executions = async () =>
-			(
-				(await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: 'b2bExample000002' })))).body.data as {
-					count?: number;
-					results: unknown[];
-				}
-			).results.length;
+		const executions = async () => (await executionsOf('b2bExample000002')).length;
 		const settled = async (expected: number) => {
 			for (let waited = 0; waited < 20_000 && (await executions()) < expected; waited += 250)
 				await new Promise((done) => setTimeout(done, 250));
@@ -376,14 +493,83 @@ describe('a running n8n', () => {
 		});
 	});
 
+	describe('the HaloPSA and GoHighLevel triggers of version 2', () => {
+		/** Waits for `count` finished executions of the workflow and returns their stored data, newest first. */
+		const triggerOutputs = async (workflowId: string, count: number) => {
+			await finishedExecutions(workflowId, count);
+			// A second copy would be listed by now.
+			await new Promise((done) => setTimeout(done, 1000));
+			const executions = await finishedExecutions(workflowId, count);
+			expect(executions).toHaveLength(count);
+			const outputs = [];
+			for (const execution of executions) {
+				const detail = (await rest(`/executions/${execution.id}`)).body.data as { data: string };
+				outputs.push(detail.data);
+			}
+			return outputs;
+		};
+		const post = async (url: string, body: unknown, authorization?: string) =>
+			await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+				body: JSON.stringify(body),
+			});
+
+		it('HaloPSA Trigger: registers itself for the named events on activation, and starts a run only for them', async () => {
+			const url = `${n8n.url}/webhook/${HALO_TRIGGER.path}/webhook`;
+			await webhookRegistered(url);
+			const state = sandbox.dumpState('haloPsa') as {
+				webhooks: Array<{ id: number; url: string }>;
+				notifications: Array<{ webhook_id: number; eventno: number }>;
+			};
+			const webhook = state.webhooks.find((candidate) => candidate.url === url);
+			expect(webhook).toBeDefined();
+			expect(
+				state.notifications
+					.filter((notification) => notification.webhook_id === webhook?.id)
+					.map((notification) => notification.eventno)
+					.sort((a, b) => a - b),
+			).toEqual([3, 76]);
+			const bearer = `Bearer ${HALO_HOOK_TOKEN}`;
+			expect((await post(url, { event: 3, object_id: 501 }, 'Bearer not-the-token-at-all')).status).toBe(401);
+			const ignored = await post(url, { event: 39, object_id: 502 }, bearer);
+			expect({ status: ignored.status, body: await ignored.json() }).toEqual({
+				status: 200,
+				body: expect.objectContaining({ ignored: expect.any(String) }),
+			});
+			expect((await post(url, { event: 76, object_id: 503 }, bearer)).status).toBe(200);
+			const [stored] = await triggerOutputs(HALO_TRIGGER.id, 1);
+			expect(stored).toContain('Ticket Status Changed');
+			expect(stored).toContain('503');
+			expect(stored).not.toContain(HALO_HOOK_TOKEN);
+		});
+
+		it('GoHighLevel Trigger: a Custom Webhook secret is checked, a repeated event id refused, and the contact comes out as a Person', async () => {
+			const url = `${n8n.url}/webhook/${GHL_CUSTOM.path}/webhook`;
+			await webhookRegistered(url);
+			const body = {
+				event_id: 'ghl-custom-1',
+				first_name: 'Cora',
+				last_name: 'Custom',
+				email: 'Cora.Custom@custom.example',
+				phone: '+1 512 555 0142',
+				company_name: 'Custom Hooks LLC',
+			};
+			expect((await post(url, body)).status).toBe(401);
+			expect((await post(url, body, 'Bearer not-the-secret-at-all-0000')).status).toBe(401);
+			const accepted = await post(url, body, `Bearer ${GHL_HOOK_TOKEN}`);
+			expect({ status: accepted.status, body: await accepted.json() }).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+			expect((await post(url, body, `Bearer ${GHL_HOOK_TOKEN}`)).status).toBe(401);
+			const [stored] = await triggerOutputs(GHL_CUSTOM.id, 1);
+			expect(stored).toContain('cora.custom@custom.example');
+			expect(stored).toContain('Custom Hooks LLC');
+			expect(stored).not.toContain(GHL_HOOK_TOKEN);
+		});
+	});
+
 	describe('after n8n restarts', () => {
 		it('replayed HighLevel events are still refused and start nothing: the ids are in its database', async () => {
-			const workflowExecutions = async () =>
-				(
-					(await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: 'b2bExample000002' })))).body.data as {
-						results: unknown[];
-					}
-				).results.length;
+			const workflowExecutions = async () => (await executionsOf('b2bExample000002')).length;
 			const before = await workflowExecutions();
 			logs += n8n.log();
 			await n8n.stop();
@@ -423,12 +609,7 @@ describe('a running n8n', () => {
 
 	describe("Apollo's unsigned phone reveal callback", () => {
 		const url = () => `${n8n.url}/webhook/${PHONE_WEBHOOK}/webhook`;
-		const executions = async () =>
-			(
-				(await rest('/executions?filter=' + encodeURIComponent(JSON.stringify({ workflowId: PHONE_WORKFLOW })))).body.data as {
-					results: Array<{ id: string; status: string }>;
-				}
-			).results;
+		const executions = async () => await executionsOf(PHONE_WORKFLOW);
 		const reveal = async (webhookUrl: string, email: string) => {
 			const before = sandbox.state.apollo.webhookDeliveries.length;
 			const response = await fetch(`${sandbox.url}/apollo/api/v1/people/match`, {
@@ -449,11 +630,7 @@ describe('a running n8n', () => {
 			expect((await reveal(`${url()}?token=not-the-token-at-all`, person.email!)).status).toBe(401);
 			expect(await executions()).toHaveLength(0);
 			expect((await reveal(`${url()}?token=${PHONE_WEBHOOK_TOKEN}`, person.email!)).status).toBe(200);
-			// An execution is listed as soon as it starts; its status is final only once it has finished.
-			const finished = async () => (await executions()).filter((candidate) => !['new', 'running'].includes(candidate.status));
-			for (let waited = 0; waited < 20_000 && (await finished()).length < 1; waited += 250)
-				await new Promise((done) => setTimeout(done, 250));
-			const [execution] = await finished();
+			const [execution] = await finishedExecutions(PHONE_WORKFLOW, 1);
 			expect(execution).toMatchObject({ status: 'success' });
 			const stored = JSON.stringify((await rest(`/executions/${execution.id}`)).body);
 			expect(stored).toContain(person.phone!.replace(/[^\d+]/g, ''));
@@ -564,7 +741,8 @@ describe('a running n8n', () => {
 			let stored = JSON.stringify(executions.body);
 			for (const execution of list) stored += JSON.stringify((await rest(`/executions/${execution.id}`)).body);
 			const everything = stored + logs + n8n.log();
-			for (const secret of sandboxSecrets()) expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
+			for (const secret of [...sandboxSecrets(), HALO_HOOK_TOKEN, GHL_HOOK_TOKEN])
+				expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
 		});
 	});
 });

@@ -778,7 +778,56 @@ describe('HaloPSA node: Get Many output and custom-field filter', () => {
 		expect(byId[0].json.person).toMatchObject({ email: 'person0@hooli.com' });
 	});
 
+	it('keeps the opportunities whose custom field is unset when the filter value is empty, and gets one contact as a Person', async () => {
+		const { users } = await seedContacts();
+		const opportunities = await run(
+			{
+				resource: 'opportunity',
+				operation: 'create',
+				summary: '={{ "Deal " + $json.n }}',
+				additionalFields: { user_id: locator('={{ $json.user }}') },
+			},
+			[0, 1, 2].map((n) => ({ n, user: users[n].json.id })),
+		);
+		await run({
+			resource: 'opportunity',
+			operation: 'update',
+			id: locator(opportunities[1].json.id as number),
+			updateFields: {},
+			customFields: { field: [{ field: 'Sent to Dialer', value: 'yes' }] },
+		});
+		const notSent = await run({
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+			customFieldFilters: { field: [{ field: 'CFSentToDialer', value: '' }] },
+		});
+		expect(notSent.map((item) => item.json.summary)).toEqual(['Deal 0', 'Deal 2']);
+		const sent = await run({
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+			customFieldFilters: { field: [{ field: 'CFSentToDialer', value: 'YES' }] },
+		});
+		expect(sent.map((item) => item.json.summary)).toEqual(['Deal 1']);
+		const [contact] = await run({ resource: 'user', operation: 'get', id: locator('={{ $json.user_id }}'), output: 'person' }, [
+			notSent[1].json,
+		]);
+		expect(contact.json).toEqual({
+			person: expect.objectContaining({
+				firstName: 'First2',
+				email: 'person2@hooli.com',
+				phones: [{ number: '+1 512 555 0100', type: 'work' }],
+			}),
+			company: { name: 'Hooli' },
+			raw: expect.objectContaining({ id: users[2].json.id }),
+		});
+	});
+
 	it('says so when no listed record carried custom fields', async () => {
+		sandbox.configure({ haloPsa: { listCustomFields: false } });
 		const [client] = await run({ resource: 'client', operation: 'create', name: 'Plain' });
 		await run({ resource: 'user', operation: 'create', client_id: locator(client.json.id as number), name: 'No Fields' });
 		const hints: NodeExecutionHint[] = [];

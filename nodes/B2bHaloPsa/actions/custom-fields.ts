@@ -55,7 +55,8 @@ const comparable = (value: unknown) => (value === undefined || value === null ? 
 /**
  * Which records hold every custom field value a Custom Field Filters parameter asks for (by
  * value, or by the label HaloPSA shows for a lookup's value), case-insensitive; undefined when it
- * asks for none. HaloPSA documents no list filter for custom fields, so this reads the records'
+ * asks for none. An empty value asks for the field to be unset: empty, or absent from the
+ * record's `customfields`. HaloPSA documents no list filter for custom fields, so this reads the records'
  * `customfields`; `noneListed` tells when no record read carried any, as a list that leaves them
  * out would, so nothing could match.
  */
@@ -76,7 +77,8 @@ export async function customFieldMatcher(
 			const held = record.customfields as Array<{ id?: unknown; value?: unknown; display?: unknown } | null>;
 			return wanted.every(({ id, value }) => {
 				const field = held.find((entry) => entry?.id === id);
-				return field !== undefined && [field?.value, field?.display].some((shown) => comparable(shown) === comparable(value));
+				if (comparable(value) === '') return comparable(field?.value) === '';
+				return [field?.value, field?.display].some((shown) => comparable(shown) === comparable(value));
 			});
 		},
 		noneListed: () => read > 0 && listed === 0,

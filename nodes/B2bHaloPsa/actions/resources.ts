@@ -102,8 +102,10 @@ export interface ResourceDefinition {
 	filters: FieldSpec[];
 	/** Get Many filters HaloPSA's list needs, asked for directly. */
 	listBy?: FieldSpec[];
-	/** The package's normalized shape Get Many can output the records as, and filter by custom field. */
+	/** The package's normalized shape Get and Get Many can output the records as. */
 	normalized?: 'person' | 'company';
+	/** Whether Get Many offers Custom Field Filters: the entity's list answers carry `customfields`. */
+	customFieldFilters?: boolean;
 }
 
 /** "a client", "an opportunity", "a user": one record of the resource, as a sentence names it (no label starts with a vowel sound on u). */
@@ -130,6 +132,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 			number('Top Level ID', 'toplevel_id'),
 		],
 		normalized: 'company',
+		customFieldFilters: true,
 	},
 	site: {
 		entity: 'Site',
@@ -164,6 +167,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 			site,
 		],
 		normalized: 'person',
+		customFieldFilters: true,
 	},
 	opportunity: {
 		entity: 'Opportunities',
@@ -178,6 +182,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 			number('Value', 'oppvalue', "The deal's value"),
 		],
 		filters: [client, flag('Open Only', 'open_only', 'Whether to return only open opportunities'), search(), contact],
+		customFieldFilters: true,
 	},
 	ticket: {
 		entity: 'Tickets',
@@ -197,6 +202,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
 			),
 			contact,
 		],
+		customFieldFilters: true,
 	},
 	action: {
 		entity: 'Actions',

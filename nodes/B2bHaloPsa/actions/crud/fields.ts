@@ -127,17 +127,21 @@ export function entityProperties(resource: string, definition: ResourceDefinitio
 		...direct(definition.listBy ?? [], 'getMany'),
 		...shownOn(['getMany'], (displayOptions) => returnAllAndLimit(displayOptions, 'HaloPSA is read 100 records per request.')),
 		...collection('filters', 'Filters', 'Add Filter', definition.filters, 'getMany'),
-		...(normalized === undefined
-			? []
-			: shownOn(['getMany'], (displayOptions) => [
+		...(definition.customFieldFilters
+			? shownOn(['getMany'], (displayOptions) => [
 					customFieldsCollection({
 						name: 'customFieldFilters',
 						displayName: 'Custom Field Filters',
 						description:
-							"Only records whose custom field holds this value (case-insensitive). HaloPSA's list has no custom-field filter: the " +
-							'node reads the pages and keeps the matching records, and Limit counts those.',
+							"Only records whose custom field holds this value (case-insensitive); an empty value keeps those where it is empty or unset. HaloPSA's " +
+							'list has no custom-field filter: the node reads the pages and keeps the matching records, and Limit counts those.',
 						show: displayOptions.show,
 					}),
+				])
+			: []),
+		...(normalized === undefined
+			? []
+			: shownOn(['get', 'getMany'], (displayOptions) => [
 					{
 						displayName: 'Output',
 						name: 'output',

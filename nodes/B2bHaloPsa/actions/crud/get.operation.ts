@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eachItem } from '../../../../lib/node-kit';
 import { getOne } from '../../../../lib/destinations/haloPsa';
 import { callOptions, recordId, resourceOf } from './common';
+import { outputRecords } from './output';
 
 /** The same for every entity resource: crud/fields.ts declares each resource's fields from the resource table. */
 export const description: INodeProperties[] = [];
@@ -23,6 +24,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: HaloPSA has no ${resource.label.toLowerCase()} with ID ${id}`, {
 				itemIndex,
 			});
-		return record as IDataObject;
+		return outputRecords(this, resource, [record], itemIndex)[0];
 	});
 }

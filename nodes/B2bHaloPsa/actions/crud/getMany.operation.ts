@@ -2,28 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { eachItem } from '../../../../lib/node-kit';
 import { listAll } from '../../../../lib/destinations/haloPsa';
-import type { HaloRecord } from '../../../../lib/destinations/haloPsa';
-import { companyFromClient, personFromUser } from '../../../../lib/destinations/haloPsa/sync';
-import { text } from '../../../../lib/normalize';
 import { CustomFieldResolver, customFieldMatcher } from '../custom-fields';
 import type { ResourceDefinition } from '../resources';
 import { callOptions, collectionValues, requiredId, resourceOf, setFields } from './common';
+import { outputRecords } from './output';
 
 /** The same for every entity resource: crud/fields.ts declares each resource's fields from the resource table. */
 export const description: INodeProperties[] = [];
-
-/** Output: Person and Company, in the shape the people-search and enrichment nodes output and the sync nodes read. */
-const NORMALIZED: Record<'person' | 'company', (record: HaloRecord) => IDataObject> = {
-	person: (record) => {
-		const clientName = text(record.client_name);
-		return {
-			person: personFromUser(record) as IDataObject,
-			...(clientName ? { company: { name: clientName } } : {}),
-			raw: record as IDataObject,
-		};
-	},
-	company: (record) => ({ company: companyFromClient(record) as IDataObject, raw: record as IDataObject }),
-};
 
 /** The filters a list cannot do without (an action's ticket): missing or not an ID, the item fails before HaloPSA lists everything. */
 function listedBy(ctx: IExecuteFunctions, resource: ResourceDefinition, itemIndex: number): IDataObject {
@@ -39,7 +24,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await eachItem(this, items, async (itemIndex) => {
 		const limit = this.getNodeParameter('returnAll', itemIndex) ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
 		const filters = { ...setFields(collectionValues(this, 'filters', itemIndex)), ...listedBy(this, resource, itemIndex) };
-		const matcher = resource.normalized ? await customFieldMatcher(customFields, 'customFieldFilters', itemIndex) : undefined;
+		const matcher = resource.customFieldFilters ? await customFieldMatcher(customFields, 'customFieldFilters', itemIndex) : undefined;
 		const records = await listAll(this, resource.entity, filters, limit, callOptions(this, itemIndex), matcher?.matches);
 		if (matcher?.noneListed())
 			this.addExecutionHints({
@@ -48,9 +33,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					'check that the fields are filled in HaloPSA',
 				location: 'outputPane',
 			});
-		const output = resource.normalized ? (this.getNodeParameter('output', itemIndex, 'raw') as string) : 'raw';
-		return resource.normalized && output === resource.normalized
-			? records.map(NORMALIZED[resource.normalized])
-			: (records as IDataObject[]);
+		return outputRecords(this, resource, records, itemIndex);
 	});
 }
