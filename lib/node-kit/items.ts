@@ -28,9 +28,14 @@ export function assertNoProblems(ctx: IExecuteFunctions, problems: Array<{ itemI
 	if (first?.problem) throw problemError(ctx, first.itemIndex, first.problem);
 }
 
-/** The item that reports a failure under continue-on-fail: the input, with the error beside it. */
-export function errorItem(input: INodeExecutionData, itemIndex: number, message: string): INodeExecutionData {
-	return paired({ ...input.json, error: message }, itemIndex);
+/**
+ * The item that reports a failure under continue-on-fail: the input, with the error beside it. On
+ * the error output (On Error: Continue (using error output)) it is the error alone: n8n sends an
+ * item there only when its json holds nothing but `error` (and `message`, `details`), and adds the
+ * input's fields itself.
+ */
+export function errorItem(ctx: IExecuteFunctions, input: INodeExecutionData, itemIndex: number, message: string): INodeExecutionData {
+	return paired(ctx.getNode().onError === 'continueErrorOutput' ? { error: message } : { ...input.json, error: message }, itemIndex);
 }
 
 /**
@@ -51,7 +56,7 @@ export async function eachItem(
 		} catch (error) {
 			const nodeError = asNodeError(ctx.getNode(), error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			output.push(errorItem(items[itemIndex], itemIndex, nodeError.message));
+			output.push(errorItem(ctx, items[itemIndex], itemIndex, nodeError.message));
 		}
 	}
 	return output;

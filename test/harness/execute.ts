@@ -30,6 +30,8 @@ export interface ExecuteOptions {
 	nodeName?: string;
 	/** Raw settings n8n keeps on a node (continueOnFail is `onError: 'continueRegularOutput'`). */
 	continueOnFail?: boolean;
+	/** The node's On Error setting, when it is not the one continueOnFail stands for. */
+	onError?: INode['onError'];
 	/** The workflow's static data as n8n read it from its database; the node's changes land in this object. */
 	staticData?: IDataObject;
 	/** Receives the hints the node gave for the execution's output pane. */
@@ -71,7 +73,7 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: options.credentials,
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError !== undefined || options.continueOnFail ? { onError: options.onError ?? 'continueRegularOutput' } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',

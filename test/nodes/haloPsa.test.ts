@@ -826,6 +826,17 @@ describe('HaloPSA node: Get Many output and custom-field filter', () => {
 		});
 	});
 
+	it('fails an item without an ID with the input beside the error, or on the error output with the error alone, which n8n routes there', async () => {
+		const get = { resource: 'user', operation: 'get', id: locator('={{ $json.user_id }}'), output: 'person' };
+		const message = 'Item 0: give the User (Contact) ID';
+		expect((await run(get, [{ summary: 'Nobody to call' }], { continueOnFail: true }))[0].json).toEqual({
+			summary: 'Nobody to call',
+			error: message,
+		});
+		const [routed] = await runWithSandbox(sandbox, node, get as never, [{ summary: 'Nobody to call' }], { onError: 'continueErrorOutput' });
+		expect(routed).toEqual({ json: { error: message }, pairedItem: { item: 0 } });
+	});
+
 	it('says so when no listed record carried custom fields', async () => {
 		sandbox.configure({ haloPsa: { listCustomFields: false } });
 		const [client] = await run({ resource: 'client', operation: 'create', name: 'Plain' });

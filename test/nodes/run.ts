@@ -1,6 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
@@ -74,6 +75,7 @@ export async function runWithSandbox(
 	input: IDataObject[] = [{}],
 	options: {
 		continueOnFail?: boolean;
+		onError?: INode['onError'];
 		credentialOverrides?: Record<string, ICredentialDataDecryptedObject>;
 		saved?: ReturnType<typeof savedSandboxCredentials>;
 		/** The workflow's static data, shared by runs given the same object, as n8n's database shares it. */
@@ -93,6 +95,7 @@ export async function runWithSandbox(
 		credentials,
 		input: input.map((json) => ({ json })),
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 		staticData: options.staticData,
 		mode: options.mode,
 		hints: options.hints,

@@ -24,7 +24,7 @@ export function outcomesToItems(
 		const input = items[outcome.itemIndex];
 		if ('problem' in outcome) {
 			if (!ctx.continueOnFail()) throw problemError(ctx, outcome.itemIndex, outcome.problem);
-			return errorItem(input, outcome.itemIndex, `Item ${outcome.itemIndex}: ${outcome.problem.message}`);
+			return errorItem(ctx, input, outcome.itemIndex, `Item ${outcome.itemIndex}: ${outcome.problem.message}`);
 		}
 		const json: IDataObject = { ...(keepInput ? input.json : {}), ...(outcome.record as unknown as IDataObject) };
 		const { attempts, complete } = outcome.record.enrichment;

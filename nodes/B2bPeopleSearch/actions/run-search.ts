@@ -49,7 +49,7 @@ export async function runSearch<F>(
 			spec.returned?.(records);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
-			output.push(errorItem(items[itemIndex], itemIndex, asNodeError(ctx.getNode(), error, itemIndex).message));
+			output.push(errorItem(ctx, items[itemIndex], itemIndex, asNodeError(ctx.getNode(), error, itemIndex).message));
 		}
 	}
 	return output;

@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, 0);
-			output.push(errorItem(items[0] ?? { json: {} }, 0, asNodeError(this.getNode(), error, 0).message));
+			output.push(errorItem(this, items[0] ?? { json: {} }, 0, asNodeError(this.getNode(), error, 0).message));
 		}
 	}
 	return output;

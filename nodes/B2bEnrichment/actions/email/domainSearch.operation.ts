@@ -123,7 +123,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push(errorItem(items[itemIndex], itemIndex, asNodeError(this.getNode(), error, itemIndex).message));
+			output.push(errorItem(this, items[itemIndex], itemIndex, asNodeError(this.getNode(), error, itemIndex).message));
 		}
 	}
 	return output;

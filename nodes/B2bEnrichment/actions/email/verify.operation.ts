@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			output.push(paired({ email: result.email, status: result.status, score: result.score, raw: result.raw as IDataObject }, itemIndex));
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push(errorItem(items[itemIndex], itemIndex, asNodeError(this.getNode(), error, itemIndex).message));
+			output.push(errorItem(this, items[itemIndex], itemIndex, asNodeError(this.getNode(), error, itemIndex).message));
 		}
 	}
 	return output;

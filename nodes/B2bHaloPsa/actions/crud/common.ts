@@ -154,7 +154,7 @@ export function writeResultsToItems(
 		if (result && 'saved' in result) return paired(result.saved as IDataObject, itemIndex);
 		const message = `Item ${itemIndex}: ${problems.get(itemIndex)?.message ?? result?.error ?? `not ${verb}`}`;
 		failures.push({ itemIndex, message });
-		return errorItem(item, itemIndex, message);
+		return errorItem(ctx, item, itemIndex, message);
 	});
 	if (failures.length === 0 || ctx.continueOnFail()) return output;
 	const written = [...results.values()].flatMap((result) => ('saved' in result ? [String(result.saved.id)] : []));

@@ -300,7 +300,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const output: INodeExecutionData[] = items.map((item, itemIndex) => {
 		const problem = problems[itemIndex];
-		return problem ? errorItem(item, itemIndex, `Item ${itemIndex}: ${problem.message}`) : item;
+		return problem ? errorItem(this, item, itemIndex, `Item ${itemIndex}: ${problem.message}`) : item;
 	});
 	const failures: string[] = [];
 	valid.forEach(({ itemIndex }, index) => {

@@ -71,6 +71,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (outcome !== undefined && 'lead' in outcome) return paired(outcome.lead, itemIndex);
 		const message = `Item ${itemIndex}: ${problem?.message ?? outcome?.error.message ?? 'not sent'}`;
 		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex });
-		return errorItem(items[itemIndex], itemIndex, message);
+		return errorItem(this, items[itemIndex], itemIndex, message);
 	});
 }
