@@ -424,6 +424,46 @@ describe('a running n8n', () => {
 		expect(JSON.stringify(bad.body)).not.toContain('wrong-key-123456');
 	});
 
+	it("answers the resource locators' From List searches through n8n's own endpoint, with the records the tours wrote", async () => {
+		const search = async (node: string, methodName: string, filter: string, parameters: object, credentials: object) =>
+			await rest('/dynamic-node-parameters/resource-locator-results', {
+				method: 'POST',
+				body: JSON.stringify({
+					path: 'id',
+					nodeTypeAndVersion: { name: `${PACKAGE}.${node}`, version: 2 },
+					currentNodeParameters: parameters,
+					methodName,
+					filter,
+					credentials,
+				}),
+			});
+		const clients = await search(
+			'b2bHaloPsa',
+			'searchClient',
+			'Tour',
+			{ resource: 'client', operation: 'get' },
+			{ b2bHaloPsaOAuth2Api: { id: 'b2bSandboxHaloPsa', name: 'HaloPSA (sandbox)' } },
+		);
+		const tourClient = halo().clients.find((client) => client.name === 'Tour Client Ltd');
+		expect({ status: clients.status, data: clients.body.data }).toEqual({
+			status: 200,
+			data: expect.objectContaining({
+				results: [expect.objectContaining({ name: expect.stringContaining('Tour Client Ltd'), value: tourClient?.id })],
+			}),
+		});
+		const contacts = await search(
+			'b2bGoHighLevel',
+			'searchContacts',
+			'tess',
+			{ authentication: 'privateIntegrationToken', resource: 'task', operation: 'getMany' },
+			{ b2bGoHighLevelApi: { id: 'b2bSandboxGhlV2', name: 'GoHighLevel v2 (sandbox)' } },
+		);
+		expect({ status: contacts.status, data: contacts.body.data }).toEqual({
+			status: 200,
+			data: expect.objectContaining({ results: [expect.objectContaining({ name: 'Tess Tour (tess.tour@tour.example)' })] }),
+		});
+	});
+
 	describe('a signed webhook on an active workflow', () => {
 		const url = () => `${n8n.url}/webhook/b2b-example-ghl-contacts/webhook`;
 		const event = (webhookId: string, email: string) =>
