@@ -15,10 +15,13 @@ import {
 	EXAMPLE_01,
 	GITHUB_SECRET,
 	HALO_BEARER,
+	OVERLAP,
 	TRIGGERS,
 	contactLoad,
 	example01,
+	overlappingRuns,
 	queueCredentials,
+	splitOverlappingRuns,
 	triggerWorkflows,
 } from './workflows';
 
@@ -47,6 +50,8 @@ beforeAll(async () => {
 			...triggerWorkflows(highLevelKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')),
 			example01(),
 			contactLoad(120),
+			overlappingRuns(),
+			...splitOverlappingRuns(),
 		],
 		env: {
 			// A job whose worker died is given up after its lock lapses; shortened from 60 s and 30 s so the suite need not wait.
@@ -414,6 +419,43 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 		expect(duplicates(now.sites.map((site) => [site.client_id, site.name]))).toBe(0);
 		expect(duplicates(now.users.map((user) => user.emailaddress))).toBe(0);
 		expect(duplicates(now.opportunities.map((opportunity) => opportunity.user_id))).toBe(0);
+	});
+
+	describe('two runs at once of a workflow whose nodes keep a memory', () => {
+		/** The first events of two people a second apart to process A, both held 4 s; then both replayed to process B. */
+		const overlap = async (webhookId: string, runsOf: string[], memoryOf: string, numbers: number) => {
+			const [a, b] = cluster.webhooks.map((process) => webhookUrl(process, webhookId));
+			await webhookRegistered(a);
+			await webhookRegistered(b);
+			const people = sandbox.fixtures.people.filter((person) => person.email && person.knownBy.apollo).slice(numbers, numbers + 2);
+			const events = people.map((person, n) => githubEvent({ action: 'opened', number: numbers + n, sender: { email: person.email } }));
+			expect(await post(a, events[0].body, events[0].headers)).toBe(200);
+			await new Promise((done) => setTimeout(done, 1000));
+			expect(await post(a, events[1].body, events[1].headers)).toBe(200);
+			for (const workflowId of runsOf) {
+				const runs = await finished(workflowId, 2);
+				expect((await Promise.all(runs.map(explained))).map((run) => run.status)).toEqual(['success', 'success']);
+			}
+			const saved = ((await rest(`/workflows/${memoryOf}`)).body.data as { staticData?: Record<string, Record<string, object>> })
+				.staticData;
+			const peopleRemembered = Object.keys(saved?.[`node:${OVERLAP.enrich}`]?.enrichedPeople ?? {}).length;
+			const replaysToOtherProcess = [await post(b, events[0].body, events[0].headers), await post(b, events[1].body, events[1].headers)];
+			return { peopleRemembered, replaysToOtherProcess };
+		};
+
+		it('in one workflow, each run saves the static data the worker read when it started: measured', async () => {
+			const measured = await overlap(OVERLAP.webhookId, [OVERLAP.id], OVERLAP.id, 900);
+			figures.overlappingRunsOneWorkflow = measured;
+			expect(measured.peopleRemembered).toBeGreaterThan(0);
+		});
+
+		it("split, the trigger's workflow calling the enrichment's: every replay is refused", async () => {
+			const { split } = OVERLAP;
+			const measured = await overlap(split.webhookId, [split.id, split.subId], split.subId, 910);
+			figures.overlappingRunsSplit = measured;
+			expect(measured.replaysToOtherProcess).toEqual([401, 401]);
+			expect(measured.peopleRemembered).toBeGreaterThan(0);
+		});
 	});
 
 	it('fetches each credential’s token once across all processes', () => {
