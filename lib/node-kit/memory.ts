@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { KeyedMemory, dayOf } from '../memory/keyed-memory';
+import { REPLAY_GUARDED_TRIGGERS } from '../webhooks/replay-store';
 
 export interface NodeMemory {
 	memory: KeyedMemory;
@@ -21,6 +22,15 @@ export function openNodeMemory(ctx: IExecuteFunctions, field: string, what: stri
 	if (ctx.getMode() === 'manual')
 		ctx.addExecutionHints({
 			message: `A run started by hand reads ${what} but n8n does not save what it adds: runs started by a trigger or schedule do`,
+			location: 'outputPane',
+		});
+	// n8n saves the whole static data when such a run ends, as it read it when the run started: replay ids the trigger took since are lost.
+	if (ctx.getParentNodes(ctx.getNode().name).some((parent) => REPLAY_GUARDED_TRIGGERS.has(parent.type)))
+		ctx.addExecutionHints({
+			message:
+				`This node saves ${what} with the workflow, and the trigger of this workflow keeps its replay ids there too: a run that saves ` +
+				'can overwrite ids taken meanwhile, so a replayed call could start a second run. Move this node into a sub-workflow that this ' +
+				'workflow calls with Execute Workflow',
 			location: 'outputPane',
 		});
 	return {

@@ -17,6 +17,11 @@ import type { ReplayGuard } from '../signatures';
  */
 const FIELD = 'replayIds';
 
+/** The package's triggers that keep replay ids in their workflow's static data, by the node type n8n names them with. */
+export const REPLAY_GUARDED_TRIGGERS: ReadonlySet<string> = new Set(
+	['signedWebhookTrigger', 'goHighLevelTrigger', 'haloPsaTrigger'].map((name) => `n8n-nodes-halopsa-b2b.${name}`),
+);
+
 /** Bounds the row n8n rewrites on each call: about 40 bytes an id. */
 export const MAX_PERSISTED_IDS = 5_000;
 

@@ -38,6 +38,8 @@ export interface ExecuteOptions {
 	hints?: NodeExecutionHint[];
 	/** The version a saved workflow holds the node at; the node's latest when absent. */
 	typeVersion?: number;
+	/** Nodes before the node in the workflow, first to last, by name and type (the first is the trigger). */
+	upstream?: Array<{ name: string; type: string }>;
 }
 
 function nodeTypesFor(nodeType: INodeType): INodeTypes {
@@ -75,11 +77,22 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 		credentials: options.credentials,
 		...(options.onError !== undefined || options.continueOnFail ? { onError: options.onError ?? 'continueRegularOutput' } : {}),
 	};
+	const upstream: INode[] = (options.upstream ?? []).map(({ name, type }, index) => ({
+		id: `upstream-${index}`,
+		name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	}));
+	const names = [...upstream.map((entry) => entry.name), node.name];
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: 'test',
-		nodes: [node],
-		connections: {},
+		nodes: [...upstream, node],
+		connections: Object.fromEntries(
+			names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main' as const, index: 0 }]] }]),
+		),
 		active: false,
 		nodeTypes: nodeTypesFor(nodeType),
 		staticData: options.staticData,

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeExecutionHint } from 'n8n-workflow';
 
 import { B2bEnrichment } from '../../nodes/B2bEnrichment/B2bEnrichment.node';
 import { startSandbox } from '../../sandbox/server';
@@ -103,6 +103,23 @@ describe('B2B Enrichment: Skip People Enriched in the Last N Days', () => {
 		expect(apolloLookups()).toBe(lookups * 2);
 		// Only the runs' anonymous counts, for Estimate Cost's hit rates.
 		expect(Object.keys(staticData[NODE_KEY] as IDataObject)).toEqual(['creditHistory']);
+	});
+
+	it('warns, in a workflow whose trigger keeps replay ids, that saving the memory there can overwrite them, and only there', async () => {
+		const leads = people().slice(0, 2).map(asInput);
+		const warnings = async (upstream: Array<{ name: string; type: string }>) => {
+			const hints: NodeExecutionHint[] = [];
+			await runWithSandbox(sandbox, node, enrich, leads, { staticData: {}, mode: 'webhook', hints, upstream });
+			return hints.filter((hint) => hint.message.includes('replay ids')).length;
+		};
+		expect(
+			await warnings([
+				{ name: 'HighLevel', type: 'n8n-nodes-halopsa-b2b.goHighLevelTrigger' },
+				{ name: 'Set', type: 'n8n-nodes-base.set' },
+			]),
+		).toBe(1);
+		expect(await warnings([{ name: 'Called', type: 'n8n-nodes-base.executeWorkflowTrigger' }])).toBe(0);
+		expect(await warnings([])).toBe(0);
 	});
 
 	it('refuses a day count that is not a whole number of 0 or more, naming the parameter', async () => {

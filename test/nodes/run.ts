@@ -85,6 +85,7 @@ export async function runWithSandbox(
 		hints?: NodeExecutionHint[];
 		/** The version a saved workflow holds the node at; the node's latest when absent. */
 		typeVersion?: number;
+		upstream?: Array<{ name: string; type: string }>;
 	} = {},
 ): Promise<INodeExecutionData[]> {
 	const { helper, credentials } = options.saved ?? savedSandboxCredentials(sandbox, options.credentialOverrides);
@@ -100,6 +101,7 @@ export async function runWithSandbox(
 		mode: options.mode,
 		hints: options.hints,
 		typeVersion: options.typeVersion,
+		upstream: options.upstream,
 	});
 	return output[0];
 }
