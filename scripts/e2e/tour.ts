@@ -32,10 +32,15 @@ export function tourWorkflow(id: string, name: string, steps: TourStep[]): { id:
 				credentials: step.credentials,
 			})),
 		],
-		connections: Object.fromEntries(
-			names.slice(0, -1).map((from, index) => [from, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]),
-		),
+		connections: connectedInLine(names),
 	};
+}
+
+/** n8n's connections of nodes one after the other: each node's main output into the next. */
+export function connectedInLine(names: string[]): Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> {
+	return Object.fromEntries(
+		names.slice(0, -1).map((from, index) => [from, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]),
+	);
 }
 
 /** A resource locator given by ID, as version 2 nodes save one. */

@@ -16,6 +16,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { connectedInLine } from '../../scripts/e2e/tour';
 import type { TestCredentialsHelper } from './credentials-helper';
 
 export const PACKAGE_NAME = 'n8n-nodes-halopsa-b2b';
@@ -90,9 +91,7 @@ export function createExecuteContext(options: ExecuteOptions): ExecuteContext {
 		id: 'test-workflow',
 		name: 'test',
 		nodes: [...upstream, node],
-		connections: Object.fromEntries(
-			names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main' as const, index: 0 }]] }]),
-		),
+		connections: connectedInLine(names),
 		active: false,
 		nodeTypes: nodeTypesFor(nodeType),
 		staticData: options.staticData,

@@ -1,4 +1,5 @@
 import { exampleStartedByWebhook, triggerWorkflow, webhookNode } from '../../scripts/e2e/n8n-instance';
+import { connectedInLine } from '../../scripts/e2e/tour';
 import type { ImportedCredential } from '../../scripts/e2e/sandbox-credentials';
 
 /** The workflows and credentials the queue-mode suite runs, beside the sandbox's own credentials. */
@@ -135,9 +136,6 @@ const heldEnrichment = (prefix: string): Array<Record<string, unknown>> => [
 	},
 ];
 
-const chain = (names: string[]) =>
-	Object.fromEntries(names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
-
 /**
  * A GitHub-signed event held 4 s, then its sender enriched with the lookup memory on: two such
  * events a second apart run at once on the workers, and each run ends by saving the workflow's
@@ -148,7 +146,7 @@ export function overlappingRuns(): { id: string } & Record<string, unknown> {
 	return {
 		...workflow,
 		nodes: [(workflow.nodes as unknown[])[0], ...heldEnrichment('queue-overlap')],
-		connections: chain(['Trigger', 'Hold', OVERLAP.enrich]),
+		connections: connectedInLine(['Trigger', 'Hold', OVERLAP.enrich]),
 	};
 }
 
@@ -172,7 +170,7 @@ export function splitOverlappingRuns(): Array<{ id: string } & Record<string, un
 			},
 			...heldEnrichment('queue-split'),
 		],
-		connections: chain(['Called', 'Hold', OVERLAP.enrich]),
+		connections: connectedInLine(['Called', 'Hold', OVERLAP.enrich]),
 	};
 	const call = {
 		id: 'queue-split-call',
@@ -182,5 +180,5 @@ export function splitOverlappingRuns(): Array<{ id: string } & Record<string, un
 		position: [240, 0],
 		parameters: { workflowId: { __rl: true, mode: 'id', value: split.subId }, options: {} },
 	};
-	return [{ ...caller, nodes: [(caller.nodes as unknown[])[0], call], connections: chain(['Trigger', call.name]) }, callee];
+	return [{ ...caller, nodes: [(caller.nodes as unknown[])[0], call], connections: connectedInLine(['Trigger', call.name]) }, callee];
 }
