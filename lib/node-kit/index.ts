@@ -1,5 +1,5 @@
 export { PROVIDER_INFO, providerCredentials, providerOptions } from './providers';
-export { customFieldsCollection, maxAttemptsOption, optionsCollection, returnAllAndLimit } from './options';
+export { additionalFieldsCollection, customFieldsCollection, maxAttemptsOption, optionsCollection, returnAllAndLimit } from './options';
 export { assertNoProblems, eachItem, errorItem, paired, problemError, writeEachItem } from './items';
 export { collectPages } from './paginate';
 export { jsonObjectParameter } from './json-object';

@@ -76,6 +76,20 @@ export function customFieldsCollection(spec: {
 	};
 }
 
+/** The Additional Fields collection of an operation: the optional fields, in the order given. */
+export function additionalFieldsCollection(show: Show, options: INodeProperties[], description?: string): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		displayOptions: { show },
+		default: {},
+		...(description === undefined ? {} : { description }),
+		options,
+	};
+}
+
 /** The Options collection of an operation: Max Attempts and the operation's own options, in alphabetical order. */
 export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
 	return {

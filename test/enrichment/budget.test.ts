@@ -1,24 +1,9 @@
 import { enrichPeople, personKeys } from '../../lib/enrichment';
-import type { ItemOutcome, LookupMemory, StopRules } from '../../lib/enrichment';
+import type { LookupMemory } from '../../lib/enrichment';
 import { CreditBudget } from '../../lib/enrichment/budget';
 import type { EnrichedRecord } from '../../lib/enrichment/result';
 import { KeyedMemory } from '../../lib/memory/keyed-memory';
-import { ctx, fakeProvider, fakeVerifier } from './fakes';
-
-const rules = (overrides: Partial<StopRules> = {}): StopRules => ({
-	wanted: ['email'],
-	stopAtVerifiedEmail: false,
-	catchAll: 'accept',
-	guessed: 'accept',
-	...overrides,
-});
-
-function records(outcomes: ItemOutcome[]): EnrichedRecord[] {
-	return outcomes.map((outcome) => {
-		if (!('record' in outcome)) throw new Error(`item ${outcome.itemIndex} has a problem: ${outcome.problem.message}`);
-		return outcome.record;
-	});
-}
+import { ctx, fakeProvider, fakeVerifier, records, rules } from './fakes';
 
 const leads = (count: number) => Array.from({ length: count }, (_, index) => ({ firstName: `P${index}`, lastName: 'Q', domain: 'x.io' }));
 const spent = (outcomes: EnrichedRecord[]) => outcomes.reduce((sum, record) => sum + record.enrichment.creditsSpent, 0);

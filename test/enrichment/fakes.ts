@@ -1,5 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
+import type { ItemOutcome, StopRules } from '../../lib/enrichment';
+import type { EnrichedRecord } from '../../lib/enrichment/result';
 import type { Person, ProviderName } from '../../lib/normalize';
 import type { EmailVerifier, LookupOutcome, PersonLookup, ProviderModule } from '../../lib/sources/contracts';
 import { ProviderApiError } from '../../lib/transport';
@@ -72,4 +74,21 @@ export function fakeVerifier(statusOf: (email: string) => 'verified' | 'invalid'
 			return { email, status: statusOf(email), score: 90, raw: {} };
 		},
 	};
+}
+
+/** Stop rules for an email waterfall that accepts any address found, with `overrides`. */
+export const rules = (overrides: Partial<StopRules> = {}): StopRules => ({
+	wanted: ['email'],
+	stopAtVerifiedEmail: false,
+	catchAll: 'accept',
+	guessed: 'accept',
+	...overrides,
+});
+
+/** The items' records; an item with a problem fails the test, naming it. */
+export function records(outcomes: ItemOutcome[]): EnrichedRecord[] {
+	return outcomes.map((outcome) => {
+		if (!('record' in outcome)) throw new Error(`item ${outcome.itemIndex} has a problem: ${outcome.problem.message}`);
+		return outcome.record;
+	});
 }

@@ -1,24 +1,8 @@
 import { enrichPeople } from '../../lib/enrichment';
-import type { ItemOutcome, StopRules } from '../../lib/enrichment';
 import type { EnrichedRecord } from '../../lib/enrichment/result';
 import { ProviderApiError } from '../../lib/transport';
 import { afterLostSends } from '../../lib/sources/lost-sends';
-import { ctx, fakeProvider, fakeVerifier } from './fakes';
-
-const rules = (overrides: Partial<StopRules> = {}): StopRules => ({
-	wanted: ['email'],
-	stopAtVerifiedEmail: false,
-	catchAll: 'accept',
-	guessed: 'accept',
-	...overrides,
-});
-
-function records(outcomes: ItemOutcome[]): EnrichedRecord[] {
-	return outcomes.map((outcome) => {
-		if (!('record' in outcome)) throw new Error(`item ${outcome.itemIndex} has a problem: ${outcome.problem.message}`);
-		return outcome.record;
-	});
-}
+import { ctx, fakeProvider, fakeVerifier, records, rules } from './fakes';
 
 const byName = { firstName: 'Ada', lastName: 'Lovelace', domain: 'analytical.io' };
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { InputProblem } from '../../../lib/normalize';
 import { normalizeEmail } from '../../../lib/normalize';
-import { problemError } from '../../../lib/node-kit';
+import { additionalFieldsCollection, problemError } from '../../../lib/node-kit';
 import { checkRecord, itemProblem } from '../../../lib/normalize';
 import type { FieldRule } from '../../../lib/normalize';
 import { personRecordFromItem } from '../../../lib/destinations/thrio';
@@ -60,16 +60,7 @@ export function personInputFields(show: Show, withExternalId: boolean): INodePro
 			default: 'auto',
 		},
 		{ ...text('Phone', 'phone', 'The number agents dial'), displayOptions: { show: { ...show, inputMode: ['define'] } } },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			displayOptions: { show },
-			default: {},
-			description: 'Set on every record; with Auto-Map these win over what the item says',
-			options: personFields(withExternalId),
-		},
+		additionalFieldsCollection(show, personFields(withExternalId), 'Set on every record; with Auto-Map these win over what the item says'),
 	];
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, problemError, writeEachItem } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, optionsCollection, problemError, writeEachItem } from '../../../../lib/node-kit';
 import type { FieldRule } from '../../../../lib/normalize';
 import { APPOINTMENT_STATUSES, MEETING_LOCATION_TYPES, bookAppointment } from '../../../../lib/destinations/goHighLevel';
 import type { GhlAppointmentFields } from '../../../../lib/destinations/goHighLevel';
@@ -42,68 +42,60 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: "A free slot's start (Get Free Slots gives them as startTime). A time without an offset is in the workflow's timezone.",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: on,
-		default: {},
-		options: [
-			{ displayName: 'Address', name: 'address', type: 'string', default: '', description: 'Where the meeting is, or its link' },
-			{
-				displayName: 'Appointment Status',
-				name: 'appointmentStatus',
-				type: 'options',
-				options: APPOINTMENT_STATUSES.map((status) => ({ name: STATUS_NAMES[status], value: status })),
-				default: 'confirmed',
-			},
-			{
-				displayName: 'Assigned User ID',
-				name: 'assignedUserId',
-				type: 'string',
-				default: '',
-				description: 'The HighLevel user who owns it',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 4 }, default: '' },
-			{
-				displayName: 'End Time',
-				name: 'endTime',
-				type: 'dateTime',
-				default: '',
-				description: "Empty: the calendar's slot length after the start",
-			},
-			{
-				displayName: 'Ignore Date Range',
-				name: 'ignoreDateRange',
-				type: 'boolean',
-				default: false,
-				description: "Whether to book outside the calendar's minimum notice and booking window",
-			},
-			{
-				displayName: 'Ignore Free Slot Validation',
-				name: 'ignoreFreeSlotValidation',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to book a time that is not a free slot',
-			},
-			{
-				displayName: 'Meeting Location Type',
-				name: 'meetingLocationType',
-				type: 'options',
-				options: MEETING_LOCATION_TYPES.map((type) => ({ name: MEETING_LOCATION_NAMES[type], value: type })),
-				default: 'custom',
-			},
-			{
-				displayName: 'Run Automations',
-				name: 'toNotify',
-				type: 'boolean',
-				default: true,
-				description: "Whether HighLevel runs the calendar's automations (confirmations, workflows) for the booking",
-			},
-			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-		],
-	},
+	additionalFieldsCollection(show, [
+		{ displayName: 'Address', name: 'address', type: 'string', default: '', description: 'Where the meeting is, or its link' },
+		{
+			displayName: 'Appointment Status',
+			name: 'appointmentStatus',
+			type: 'options',
+			options: APPOINTMENT_STATUSES.map((status) => ({ name: STATUS_NAMES[status], value: status })),
+			default: 'confirmed',
+		},
+		{
+			displayName: 'Assigned User ID',
+			name: 'assignedUserId',
+			type: 'string',
+			default: '',
+			description: 'The HighLevel user who owns it',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 4 }, default: '' },
+		{
+			displayName: 'End Time',
+			name: 'endTime',
+			type: 'dateTime',
+			default: '',
+			description: "Empty: the calendar's slot length after the start",
+		},
+		{
+			displayName: 'Ignore Date Range',
+			name: 'ignoreDateRange',
+			type: 'boolean',
+			default: false,
+			description: "Whether to book outside the calendar's minimum notice and booking window",
+		},
+		{
+			displayName: 'Ignore Free Slot Validation',
+			name: 'ignoreFreeSlotValidation',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to book a time that is not a free slot',
+		},
+		{
+			displayName: 'Meeting Location Type',
+			name: 'meetingLocationType',
+			type: 'options',
+			options: MEETING_LOCATION_TYPES.map((type) => ({ name: MEETING_LOCATION_NAMES[type], value: type })),
+			default: 'custom',
+		},
+		{
+			displayName: 'Run Automations',
+			name: 'toNotify',
+			type: 'boolean',
+			default: true,
+			description: "Whether HighLevel runs the calendar's automations (confirmations, workflows) for the booking",
+		},
+		{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+	]),
 	optionsCollection(show),
 ];
 

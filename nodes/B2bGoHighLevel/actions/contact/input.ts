@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEmail } from '../../../../lib/normalize';
-import { problemError } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, problemError } from '../../../../lib/node-kit';
 import { checkRecord, firstProblem, itemProblem } from '../../../../lib/normalize';
 import type { FieldRule } from '../../../../lib/normalize';
 import { contactFromItem, tagList } from '../../../../lib/destinations/goHighLevel';
@@ -31,16 +31,7 @@ export function contactInputFields(show: Show): INodeProperties[] {
 		},
 		{ ...EMAIL_FIELD, displayOptions: define, description: 'Matched first: an existing contact with this email is updated' },
 		{ ...PHONE_FIELD, displayOptions: define, description: 'Matched when no contact has the email' },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			displayOptions: { show },
-			default: {},
-			description: 'Set on every contact; with Auto-Map these win over what the item says',
-			options: CONTACT_FIELDS,
-		},
+		additionalFieldsCollection(show, CONTACT_FIELDS, 'Set on every contact; with Auto-Map these win over what the item says'),
 	];
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, writeEachItem } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, optionsCollection, writeEachItem } from '../../../../lib/node-kit';
 import { createNote } from '../../../../lib/destinations/goHighLevel';
 import type { GhlNoteFields } from '../../../../lib/destinations/goHighLevel';
 import { contactLocator } from '../fields';
@@ -12,15 +12,9 @@ const show = { resource: ['note'], operation: ['add'] };
 export const description: INodeProperties[] = [
 	contactLocator(show),
 	{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 4 }, required: true, displayOptions: { show }, default: '' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: { show },
-		default: {},
-		options: [{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'The HighLevel user the note is by' }],
-	},
+	additionalFieldsCollection(show, [
+		{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'The HighLevel user the note is by' },
+	]),
 	optionsCollection(show),
 ];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eachItem, optionsCollection } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, eachItem, optionsCollection } from '../../../../lib/node-kit';
 import { createOpportunity } from '../../../../lib/destinations/goHighLevel';
 import { setFields } from '../fields';
 import { GhlRun } from '../run';
@@ -23,15 +23,7 @@ export const description: INodeProperties[] = [
 	{ ...PIPELINE_FIELD, required: true, displayOptions: on },
 	{ ...stageField('pipelineId'), required: true, displayOptions: on },
 	{ ...STATUS_FIELD, displayOptions: on },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: on,
-		default: {},
-		options: [ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD],
-	},
+	additionalFieldsCollection(show, [ASSIGNED_TO_FIELD, MONETARY_VALUE_FIELD]),
 	optionsCollection(show),
 ];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, writeEachItem } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, optionsCollection, writeEachItem } from '../../../../lib/node-kit';
 import { createTask } from '../../../../lib/destinations/goHighLevel';
 import { contactLocator } from '../fields';
 import { contactIdOf, isoTimeOf } from '../read';
@@ -13,15 +13,7 @@ export const description: INodeProperties[] = [
 	contactLocator(show),
 	{ ...TITLE_FIELD, required: true, displayOptions: { show } },
 	{ ...DUE_DATE_FIELD, required: true, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: { show },
-		default: {},
-		options: TASK_DETAIL_FIELDS,
-	},
+	additionalFieldsCollection(show, TASK_DETAIL_FIELDS),
 	optionsCollection(show),
 ];
 

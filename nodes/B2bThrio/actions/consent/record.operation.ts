@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { text } from '../../../../lib/normalize';
-import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
 import { COMM_TYPES, recordConsent } from '../../../../lib/destinations/thrio';
 import type { CommConsent, CommType } from '../../../../lib/destinations/thrio';
 import { PERSON_PHONE_EXPRESSION, callOptions } from '../fields';
@@ -45,24 +45,16 @@ export const description: INodeProperties[] = [
 			"Thrio's API records a consent as an opt-out; it documents no field for an opt-in, so version 0.1.0's Opt In is no longer sent",
 	},
 	{ displayName: 'Reason', name: 'reason', type: 'string', displayOptions: { show }, default: '', placeholder: 'Replied STOP' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: { show },
-		default: {},
-		options: [
-			{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'Limit the consent to one campaign' },
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'string',
-				default: '',
-				description: 'The Thrio contact the address belongs to',
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'Limit the consent to one campaign' },
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			default: '',
+			description: 'The Thrio contact the address belongs to',
+		},
+	]),
 	optionsCollection(show),
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { text } from '../../../../lib/normalize';
-import { eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
+import { additionalFieldsCollection, eachItem, optionsCollection, problemError } from '../../../../lib/node-kit';
 import { sendSms } from '../../../../lib/destinations/thrio';
 import type { Sms } from '../../../../lib/destinations/thrio';
 import { PERSON_PHONE_EXPRESSION, callOptions } from '../fields';
@@ -27,17 +27,9 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		default: '',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: { show },
-		default: {},
-		options: [
-			{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'The campaign the message is sent for' },
-		],
-	},
+	additionalFieldsCollection(show, [
+		{ displayName: 'Campaign ID', name: 'campaignId', type: 'string', default: '', description: 'The campaign the message is sent for' },
+	]),
 	optionsCollection(show),
 ];
 
