@@ -28,12 +28,23 @@ import {
 } from '../../scripts/e2e/n8n-instance';
 import type { N8nRuntime, RunningN8n } from '../../scripts/e2e/n8n-instance';
 import { PHONE_WEBHOOK_TOKEN, sandboxCredentialsFor, sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
+import { peopleRemembered } from '../../scripts/e2e/held-enrichment';
 import { saveBatch } from '../../sandbox/halopsa-entities';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { GHL_TOUR_CALENDAR_ID, goHighLevelTour } from './gohighlevel-tour';
 import { haloPsaTour } from './halopsa-tour';
-import { GHL_CUSTOM, GHL_HOOK_TOKEN, HALO_HOOK_TOKEN, HALO_TRIGGER, triggerCredentials, triggerWorkflows } from './trigger-workflows';
+import { hmacHex } from '../triggers/fixtures';
+import {
+	GHL_CUSTOM,
+	GHL_HOOK_TOKEN,
+	GITHUB_SECRET,
+	HALO_HOOK_TOKEN,
+	HALO_TRIGGER,
+	HELD,
+	triggerCredentials,
+	triggerWorkflows,
+} from './trigger-workflows';
 
 const PORT = 5688;
 /** Debian's Chromium, which CI installs; playwright-core never downloads a browser of its own. */
@@ -101,7 +112,7 @@ beforeAll(async () => {
 		return file;
 	});
 	await importWorkflows(runtime, env, more);
-	for (const id of ['b2bExample000002', PHONE_WORKFLOW, HALO_TRIGGER.id, GHL_CUSTOM.id]) {
+	for (const id of ['b2bExample000002', PHONE_WORKFLOW, HALO_TRIGGER.id, GHL_CUSTOM.id, HELD.id, HELD.split.id, HELD.split.subId]) {
 		const published = await n8nCli(runtime, env, ['publish:workflow', `--id=${id}`]);
 		expect({ id, code: published.code }).toEqual({ id, code: 0 });
 	}
@@ -608,12 +619,51 @@ describe('a running n8n', () => {
 	});
 
 	describe('after n8n restarts', () => {
-		it('replayed HighLevel events are still refused and start nothing: the ids are in its database', async () => {
-			const workflowExecutions = async () => (await executionsOf('b2bExample000002')).length;
-			const before = await workflowExecutions();
+		/** Two people's first events a second apart, the first held 5 s and the second 1 s, so the first run ends last. */
+		const heldEvents = (numbers: number) =>
+			sandbox.fixtures.people
+				.filter((person) => person.email && person.knownBy.apollo)
+				.slice(numbers, numbers + 2)
+				.map((person, n) => {
+					const body = JSON.stringify({ action: 'opened', number: numbers + n, hold: n === 0 ? 5 : 1, sender: { email: person.email } });
+					return { body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${hmacHex(GITHUB_SECRET, body)}` } };
+				});
+		let held: Record<'oneWorkflow' | 'split', ReturnType<typeof heldEvents>>;
+		const heldUrl = (webhookId: string) => `${n8n.url}/webhook/${webhookId}/webhook`;
+		const post = async (url: string, event: { body: string; headers: Record<string, string> }) =>
+			(await fetch(url, { method: 'POST', body: event.body, headers: event.headers })).status;
+		const succeeded = async (workflowId: string, count: number) => {
+			const done = async () => (await executionsOf(workflowId)).filter((execution) => execution.status === 'success');
+			for (let waited = 0; waited < 30_000 && (await done()).length < count; waited += 250)
+				await new Promise((wait) => setTimeout(wait, 250));
+			return (await done()).length;
+		};
+		const remembered = async (workflowId: string) =>
+			peopleRemembered(
+				((await rest(`/workflows/${workflowId}`)).body.data as { staticData?: Record<string, Record<string, object>> }).staticData,
+			);
+
+		beforeAll(async () => {
+			held = { oneWorkflow: heldEvents(0), split: heldEvents(2) };
+			for (const [url, events, runsOf] of [
+				[heldUrl(HELD.webhookId), held.oneWorkflow, [HELD.id]],
+				[heldUrl(HELD.split.webhookId), held.split, [HELD.split.id, HELD.split.subId]],
+			] as const) {
+				await webhookRegistered(url);
+				expect(await post(url, events[0])).toBe(200);
+				await new Promise((done) => setTimeout(done, 1000));
+				expect(await post(url, events[1])).toBe(200);
+				for (const workflowId of runsOf)
+					expect({ workflowId, succeeded: await succeeded(workflowId, 2) }).toEqual({ workflowId, succeeded: 2 });
+			}
 			logs += n8n.log();
 			await n8n.stop();
 			n8n = await startN8n(runtime, env, PORT);
+		}, 240_000);
+
+		it('replayed HighLevel events are still refused and start nothing: the ids are in its database', async () => {
+			const workflowExecutions = async () => (await executionsOf('b2bExample000002')).length;
+			const before = await workflowExecutions();
 			const url = `${n8n.url}/webhook/b2b-example-ghl-contacts/webhook`;
 			await webhookRegistered(url);
 			for (const [id, email] of [
@@ -645,6 +695,24 @@ describe('a running n8n', () => {
 			await new Promise((done) => setTimeout(done, 1500));
 			expect(await workflowExecutions()).toBe(before);
 		}, 240_000);
+
+		// What n8n does, which the README's advice rests on: a run saves the static data it read when it started,
+		// plus its own changes, so the run that ends last drops the id the trigger saved meanwhile.
+		it('a trigger in the same workflow as the memory: the later event, whose run ended first, is accepted again', async () => {
+			const url = heldUrl(HELD.webhookId);
+			await webhookRegistered(url);
+			expect({ people: await remembered(HELD.id) }).toEqual({ people: 1 });
+			expect([await post(url, held.oneWorkflow[0]), await post(url, held.oneWorkflow[1])]).toEqual([401, 200]);
+		});
+
+		it("split, the trigger's workflow calling the memory's: both replays are refused", async () => {
+			const url = heldUrl(HELD.split.webhookId);
+			await webhookRegistered(url);
+			expect([await post(url, held.split[0]), await post(url, held.split[1])]).toEqual([401, 401]);
+			expect(await remembered(HELD.split.subId)).toBeGreaterThan(0);
+			await new Promise((done) => setTimeout(done, 1500));
+			expect((await executionsOf(HELD.split.id)).length).toBe(2);
+		});
 	});
 
 	describe("Apollo's unsigned phone reveal callback", () => {
@@ -781,7 +849,7 @@ describe('a running n8n', () => {
 			let stored = JSON.stringify(executions.body);
 			for (const execution of list) stored += JSON.stringify((await rest(`/executions/${execution.id}`)).body);
 			const everything = stored + logs + n8n.log();
-			for (const secret of [...sandboxSecrets(), HALO_HOOK_TOKEN, GHL_HOOK_TOKEN])
+			for (const secret of [...sandboxSecrets(), HALO_HOOK_TOKEN, GHL_HOOK_TOKEN, GITHUB_SECRET])
 				expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
 		});
 	});

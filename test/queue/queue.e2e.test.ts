@@ -3,6 +3,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { peopleRemembered } from '../../scripts/e2e/held-enrichment';
 import { ROOT, webhookRegistered } from '../../scripts/e2e/n8n-instance';
 import { sandboxCredentialsFor, sandboxSecrets } from '../../scripts/e2e/sandbox-credentials';
 import { startQueueCluster } from '../../scripts/queue/cluster';
@@ -21,7 +22,6 @@ import {
 	example01,
 	overlappingRuns,
 	queueCredentials,
-	splitOverlappingRuns,
 	triggerWorkflows,
 } from './workflows';
 
@@ -50,8 +50,7 @@ beforeAll(async () => {
 			...triggerWorkflows(highLevelKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')),
 			example01(),
 			contactLoad(120),
-			overlappingRuns(),
-			...splitOverlappingRuns(),
+			...overlappingRuns(),
 		],
 		env: {
 			// A job whose worker died is given up after its lock lapses; shortened from 60 s and 30 s so the suite need not wait.
@@ -223,8 +222,17 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 			await webhookRegistered(at(b));
 			const events = [1, 2, 3].map((n) => request(Date.now() * 10 + n));
 			const statuses: Record<string, number[]> = { first: [], replayToA: [], replayToB: [], replayToRestartedA: [] };
+			const answers: string[] = [];
 			const sendAll = async (label: string, index: number) => {
-				for (const event of events) statuses[label].push(await post(at(index), event.body, event.headers));
+				for (const event of events) {
+					const response = await fetch(at(index), {
+						method: 'POST',
+						body: event.body,
+						headers: { 'content-type': 'application/json', ...event.headers },
+					});
+					statuses[label].push(response.status);
+					answers.push(`${label} ${response.status} ${await response.text()}`);
+				}
 			};
 			for (const [n, event] of events.entries()) {
 				statuses.first.push(await post(at(a), event.body, event.headers));
@@ -242,10 +250,12 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 				replayToB: [401, 401, 401],
 				replayToRestartedA: [401, 401, 401],
 			};
-			// Once seen (1 run in 3): 200 then 404 after the restart. The restarted process's log is kept for that case.
+			// Seen twice in about 20 runs: 200 then 404 after the restart. What each process said, and the static data then, are kept for that case.
 			if (JSON.stringify(statuses) !== JSON.stringify(expected)) {
 				const restartedLog = masked(cluster.webhooks[a].running.log().slice(-6000));
-				figures.replayAfterRestartMismatch = { name, statuses, restartedLog };
+				const { staticData } = (await rest(`/workflows/${id}`)).body.data as { staticData?: unknown };
+				const mainLog = masked(cluster.main.running.log().slice(-6000));
+				figures.replayAfterRestartMismatch = { name, statuses, answers, staticData, restartedLog, mainLog };
 				console.error(`${name}: the restarted webhook process's log ends with\n${restartedLog}`);
 			}
 			expect(statuses).toEqual(expected);
@@ -428,7 +438,9 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 			await webhookRegistered(a);
 			await webhookRegistered(b);
 			const people = sandbox.fixtures.people.filter((person) => person.email && person.knownBy.apollo).slice(numbers, numbers + 2);
-			const events = people.map((person, n) => githubEvent({ action: 'opened', number: numbers + n, sender: { email: person.email } }));
+			const events = people.map((person, n) =>
+				githubEvent({ action: 'opened', number: numbers + n, hold: 4, sender: { email: person.email } }),
+			);
 			expect(await post(a, events[0].body, events[0].headers)).toBe(200);
 			await new Promise((done) => setTimeout(done, 1000));
 			expect(await post(a, events[1].body, events[1].headers)).toBe(200);
@@ -438,9 +450,9 @@ describe('n8n in queue mode: 1 main, 2 webhook processes, 2 workers, on PostgreS
 			}
 			const saved = ((await rest(`/workflows/${memoryOf}`)).body.data as { staticData?: Record<string, Record<string, object>> })
 				.staticData;
-			const peopleRemembered = Object.keys(saved?.[`node:${OVERLAP.enrich}`]?.enrichedPeople ?? {}).length;
+			const remembered = peopleRemembered(saved);
 			const replaysToOtherProcess = [await post(b, events[0].body, events[0].headers), await post(b, events[1].body, events[1].headers)];
-			return { peopleRemembered, replaysToOtherProcess };
+			return { peopleRemembered: remembered, replaysToOtherProcess };
 		};
 
 		it('in one workflow, each run saves the static data the worker read when it started: measured', async () => {

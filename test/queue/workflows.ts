@@ -1,5 +1,6 @@
+import { heldEnrichmentWorkflows } from '../../scripts/e2e/held-enrichment';
+import type { HeldEnrichmentIds } from '../../scripts/e2e/held-enrichment';
 import { exampleStartedByWebhook, triggerWorkflow, webhookNode } from '../../scripts/e2e/n8n-instance';
-import { connectedInLine } from '../../scripts/e2e/tour';
 import type { ImportedCredential } from '../../scripts/e2e/sandbox-credentials';
 
 /** The workflows and credentials the queue-mode suite runs, beside the sandbox's own credentials. */
@@ -91,94 +92,16 @@ export function contactLoad(people: number): { id: string } & Record<string, unk
 	};
 }
 
-export const OVERLAP = {
+export const OVERLAP: HeldEnrichmentIds = {
 	id: 'b2bQueueOverlap1',
 	webhookId: 'queue-overlap',
-	enrich: 'Enrich (Apollo)',
-	/** The same trigger calling the held enrichment as a sub-workflow, whose static data is its own. */
 	split: { id: 'b2bQueueOverlap2', webhookId: 'queue-overlap-split', subId: 'b2bQueueOverlapS' },
 };
 
-const GITHUB_TRIGGER = {
-	type: 'signedWebhookTrigger',
-	parameters: { preset: 'github' },
-	credentials: { b2bWebhookSecretApi: { id: 'b2bQueueGithub01', name: 'GitHub webhook secret (queue)' } },
-};
-
-/** Waits 4 s, then enriches the event's sender with the lookup memory on. */
-const heldEnrichment = (prefix: string): Array<Record<string, unknown>> => [
-	{
-		id: `${prefix}-wait`,
-		name: 'Hold',
-		type: 'n8n-nodes-base.wait',
-		typeVersion: 1.1,
-		position: [240, 0],
-		webhookId: `${prefix}-wait`,
-		parameters: { resume: 'timeInterval', amount: 4, unit: 'seconds' },
-	},
-	{
-		id: `${prefix}-enrich`,
-		name: OVERLAP.enrich,
-		type: 'n8n-nodes-halopsa-b2b.b2bEnrichment',
-		typeVersion: 1,
-		position: [480, 0],
-		parameters: {
-			resource: 'person',
-			operation: 'enrich',
-			providers: ['apollo'],
-			inputMode: 'define',
-			email: '={{ $json.body.sender.email }}',
-			skipKnownDays: 30,
-			wanted: ['title'],
-			options: {},
-		},
-		credentials: { b2bApolloApi: { id: 'b2bSandboxApollo', name: 'Apollo (sandbox)' } },
-	},
-];
-
-/**
- * A GitHub-signed event held 4 s, then its sender enriched with the lookup memory on: two such
- * events a second apart run at once on the workers, and each run ends by saving the workflow's
- * static data as the worker read it when the run started, plus what the run added.
- */
-export function overlappingRuns(): { id: string } & Record<string, unknown> {
-	const workflow = triggerWorkflow(OVERLAP.id, OVERLAP.webhookId, GITHUB_TRIGGER);
-	return {
-		...workflow,
-		nodes: [(workflow.nodes as unknown[])[0], ...heldEnrichment('queue-overlap')],
-		connections: connectedInLine(['Trigger', 'Hold', OVERLAP.enrich]),
-	};
-}
-
-/** The same, split: the trigger's workflow only calls the enrichment's, so no run of it writes static data. */
-export function splitOverlappingRuns(): Array<{ id: string } & Record<string, unknown>> {
-	const { split } = OVERLAP;
-	const caller = triggerWorkflow(split.id, split.webhookId, GITHUB_TRIGGER);
-	const callee = {
-		id: split.subId,
-		name: 'Queue: held enrichment (sub-workflow)',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'queue-split-start',
-				name: 'Called',
-				type: 'n8n-nodes-base.executeWorkflowTrigger',
-				typeVersion: 1.1,
-				position: [0, 0],
-				parameters: { inputSource: 'passthrough' },
-			},
-			...heldEnrichment('queue-split'),
-		],
-		connections: connectedInLine(['Called', 'Hold', OVERLAP.enrich]),
-	};
-	const call = {
-		id: 'queue-split-call',
-		name: 'Enrich in Sub-Workflow',
-		type: 'n8n-nodes-base.executeWorkflow',
-		typeVersion: 1.2,
-		position: [240, 0],
-		parameters: { workflowId: { __rl: true, mode: 'id', value: split.subId }, options: {} },
-	};
-	return [{ ...caller, nodes: [(caller.nodes as unknown[])[0], call], connections: connectedInLine(['Trigger', call.name]) }, callee];
-}
+/** Two runs at once of a workflow whose nodes keep a memory: in one workflow, and split in two. */
+export const overlappingRuns = () =>
+	heldEnrichmentWorkflows(
+		OVERLAP,
+		{ id: 'b2bQueueGithub01', name: 'GitHub webhook secret (queue)' },
+		{ id: 'b2bSandboxApollo', name: 'Apollo (sandbox)' },
+	);
