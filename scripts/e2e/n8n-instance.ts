@@ -131,9 +131,13 @@ export interface RunningN8n {
 /** The processes of n8n's CLI that serve: `start` (the editor, API and triggers), and queue mode's `worker` and `webhook`. */
 export type N8nCommand = 'start' | 'worker' | 'webhook';
 
-/** What answers once a process is ready: the REST API for `start`, /healthz for the others (a worker's on its health port). */
+/**
+ * What answers once a process is ready: the REST API for `start`, /healthz/readiness for the others (a worker's on
+ * its health port). /healthz answers as soon as the port listens, and a webhook process then answers a webhook call
+ * 200 "n8n is starting up. Please wait", or 404 before its webhook routes are mounted, without running anything.
+ */
 function readinessUrls(command: N8nCommand, url: string): string[] {
-	return command === 'start' ? [`${url}/healthz`, `${url}/rest/settings`] : [`${url}/healthz`];
+	return command === 'start' ? [`${url}/healthz`, `${url}/rest/settings`] : [`${url}/healthz/readiness`];
 }
 
 export async function startN8n(

@@ -41,8 +41,6 @@ export interface QueueCluster {
 	webhooks: QueueProcess[];
 	/** The owner's session cookie on main, for the REST API. */
 	cookie: string;
-	/** One SQL statement in n8n's database, for what its API does not show. */
-	sql(query: string): string;
 	/** Stops the process (SIGTERM, or the signal given, e.g. SIGKILL) and starts it again. */
 	restart(process: QueueProcess, signal?: NodeJS.Signals): Promise<void>;
 	/** Everything every process printed, for the secret checks. */
@@ -135,7 +133,6 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		webhooks: others.filter((process) => process.command === 'webhook'),
 		workers: others.filter((process) => process.command === 'worker'),
 		cookie,
-		sql: (query) => postgres.query(query),
 		restart: async (process, signal) => {
 			if (signal === undefined) await process.running.stop();
 			else {

@@ -71,12 +71,7 @@ function asPostgres(command: string, args: string[]): [string, string[]] {
 	return runsAsRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
-export interface Postgres extends Service {
-	/** Runs one SQL statement in the database and gives psql's unaligned rows, `|` between columns. */
-	query(sql: string): string;
-}
-
-export async function startPostgres(port: number, database: string): Promise<Postgres> {
+export async function startPostgres(port: number, database: string): Promise<Service> {
 	const bin = postgresBin();
 	if (!bin) throw new Error('PostgreSQL is not installed');
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-b2b-pg-'));
@@ -92,10 +87,6 @@ export async function startPostgres(port: number, database: string): Promise<Pos
 	execFileSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database], { stdio: 'pipe' });
 	return {
 		port,
-		query: (sql) =>
-			execFileSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-At', '-c', sql], {
-				encoding: 'utf8',
-			}),
 		stop: async () => {
 			pgCtl(['-m', 'fast', '-w', 'stop']);
 			rmSync(dir, { recursive: true, force: true });
